@@ -1,0 +1,20 @@
+"""Settings for the test suite: the real settings plus a test-only secret key.
+
+The database and broker still come from DATABASE_URL and CELERY_BROKER_URL, so
+CI runs the same tests against PostgreSQL and Redis.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+
+from .settings import *  # noqa: E402,F403
+
+# Tests do not run collectstatic; serve static files straight from the finders.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

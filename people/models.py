@@ -1,0 +1,150 @@
+"""Countries, organizations, officials, their aliases and the posts they hold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from diplomacy.models import Fact, fact_constraints
+from diplomacy.text import normalize_name
+
+
+class Country(models.Model):
+    """A country by ISO 3166-1 (loaded from pycountry by a data migration)."""
+
+    code = models.CharField("ISO alpha-2", max_length=2, unique=True)
+    alpha3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=120)
+    official_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_upper_alpha2"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Organization(models.Model):
+    """An international organization an official can serve (UN, NATO, OECD...)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=30, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Official(Fact):
+    """A person who acts for a government or organization."""
+
+    name = models.CharField(max_length=200)
+    # Lower-cased, diacritics and punctuation removed: what name lookups match on.
+    normalized_name = models.CharField(max_length=200, db_index=True, editable=False)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="officials"
+    )
+    # After an editor merges two records of one person, the other points here.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            *fact_constraints("official"),
+            models.CheckConstraint(
+                condition=~models.Q(merged_into=models.F("pk")), name="official_not_merged_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalized_name = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:official", args=[self.pk])
+
+    def current_post(self) -> Post | None:
+        """The most recent post held (open-ended first), or None."""
+        posts = sorted(
+            self.posts.all(),
+            key=lambda p: (p.end is None, p.start or p.end or date.min),
+            reverse=True,
+        )
+        return posts[0] if posts else None
+
+
+class OfficialAlias(models.Model):
+    """Another form of an official's name ("Blinken", "Antony J. Blinken")."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "official aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["official", "normalized"], name="official_alias_unique_per_official"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalized = normalize_name(self.alias)
+        super().save(*args, **kwargs)
+
+
+class Post(models.Model):
+    """An office held: a title for a country or an organization, with dates when known."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="posts")
+    title = models.CharField(max_length=200)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    edited_fields = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["official", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
+                | models.Q(start__lte=models.F("end")),
+                name="post_start_before_end",
+            ),
+            models.UniqueConstraint(
+                "official",
+                Lower("title"),
+                "country",
+                name="post_unique_title_per_official",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.organization or (self.country.name if self.country else "")
+        return f"{self.title}, {where}" if where else self.title

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.official_list, name="officials"),
+    path("<int:pk>/", views.official_detail, name="official"),
+]

@@ -1,0 +1,117 @@
+"""News reports (articles) and the batches admins load them in."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+def text_sha256(text: str) -> str:
+    """The content hash that identifies an article: sha256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class BatchStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Done with failures"
+
+
+class Batch(models.Model):
+    """A set of reports loaded together (an upload, an `ingest` run, a feed)."""
+
+    Status = BatchStatus
+
+    name = models.CharField(max_length=200)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Used only for reports that carry no publication date of their own.
+    default_published = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    # Inputs that never became articles (unreadable file, bad record): [{"input", "error"}].
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "batches"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=BatchStatus.values), name="batch_status_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:batch", args=[self.pk])
+
+
+class ArticleStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    EXTRACTED = "extracted", "Extracted"
+    FAILED = "failed", "Failed"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+class Article(models.Model):
+    """One news report: its text and where and when it was published."""
+
+    Status = ArticleStatus
+
+    batch = models.ForeignKey(
+        Batch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    source = models.CharField("outlet", max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    # A near-duplicate (a wire story republished with small edits) points at the first copy.
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sha256__regex=r"^[0-9a-f]{64}$"), name="article_sha256_hex"
+            ),
+        ]
+        indexes = [
+            # the batch page counts its articles by status
+            models.Index(fields=["batch", "status"], name="article_batch_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.sha256 = text_sha256(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:article", args=[self.pk])
+
+    @property
+    def needs_date(self) -> bool:
+        """A report with no publication date: its relative dates stay unresolved."""
+        return self.published is None

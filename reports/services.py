@@ -1,0 +1,96 @@
+"""Writes for reports: batches and articles. Loading the same report twice stores it once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+
+from .loaders import LoadError, ReportInput, read_text_report, report_files
+from .models import Article, Batch, text_sha256
+
+
+@dataclass
+class IngestResult:
+    batch: Batch
+    created: list[Article] = field(default_factory=list)
+    existing: list[Article] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+def batch_create(
+    *,
+    name: str,
+    user: AbstractBaseUser | None = None,
+    default_published: date | None = None,
+    source: str = "",
+) -> Batch:
+    return Batch.objects.create(
+        name=name,
+        created_by=user if user is not None and user.is_authenticated else None,
+        default_published=default_published,
+        source=source,
+    )
+
+
+def article_store(*, batch: Batch, report: ReportInput) -> tuple[Article, bool]:
+    """Store one report in the batch; an identical text already stored is returned instead."""
+    sha = text_sha256(report.text)
+    existing = Article.objects.filter(sha256=sha).first()
+    if existing is not None:
+        return existing, False
+    article = Article(
+        batch=batch,
+        text=report.text,
+        title=report.title[:500],
+        url=report.url[:1000],
+        source=(report.source or batch.source)[:200],
+        published=report.published or batch.default_published,
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Another process stored the same text between our check and our insert.
+        return Article.objects.get(sha256=sha), False
+    return article, True
+
+
+def ingest_reports(
+    *,
+    batch: Batch,
+    reports: Iterable[ReportInput | LoadError],
+    progress: Callable[[], None] | None = None,
+) -> IngestResult:
+    """Store each readable report; record each unreadable one in the batch and go on."""
+    result = IngestResult(batch=batch)
+    for report in reports:
+        if isinstance(report, LoadError):
+            result.errors.append({"input": "", "error": str(report)})
+        else:
+            article, created = article_store(batch=batch, report=report)
+            (result.created if created else result.existing).append(article)
+        if progress:
+            progress()
+    if result.errors:
+        batch.errors = [*batch.errors, *result.errors]
+        batch.save(update_fields=["errors"])
+    return result
+
+
+def read_reports(paths: list[Path]) -> list[ReportInput | LoadError]:
+    """Read every report file under the paths; a file that cannot be read becomes its error."""
+    out: list[ReportInput | LoadError] = []
+    for path in report_files(paths):
+        if not path.exists():
+            out.append(LoadError(f"{path}: no such file or folder"))
+            continue
+        try:
+            out.append(read_text_report(path))
+        except LoadError as exc:
+            out.append(exc)
+    return out

@@ -1,0 +1,94 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+
+@pytest.fixture
+def paris_trip(db):
+    blinken = factories.official("Antony Blinken", "US", aliases=("Blinken",))
+    macron = factories.official("Emmanuel Macron", "FR")
+    paris = factories.place("Paris", "FR", 48.85, 2.35)
+    mexico = factories.place("Mexico City", "MX", 19.43, -99.13)
+    trip = factories.trip(
+        blinken,
+        [(paris, date(2021, 10, 4), date(2021, 10, 6)), (mexico, date(2021, 10, 7), None)],
+    )
+    source = factories.article(
+        "Blinken met French President Emmanuel Macron on Tuesday in Paris.",
+        title="Blinken in Paris",
+    )
+    factories.engagement(
+        [blinken, macron],
+        on=date(2021, 10, 5),
+        where=paris,
+        stop=trip.stops.get(order=1),
+        source=source,
+        quote="Blinken met French President Emmanuel Macron on Tuesday",
+        status="held",
+    )
+    return trip
+
+
+def test_home_counts_what_the_record_holds(analyst_client, paris_trip):
+    page = analyst_client.get(reverse("home")).content.decode()
+    assert "<strong>1</strong> Trips" in page
+    assert "<strong>2</strong> Stops" in page
+    assert "<strong>1</strong> Engagements" in page
+    assert "<strong>2</strong> Officials" in page
+    assert "Blinken in Paris" in page
+
+
+def test_the_trip_page_lists_stops_in_order_with_their_meetings_and_sources(
+    analyst_client, paris_trip
+):
+    page = analyst_client.get(paris_trip.get_absolute_url()).content.decode()
+    assert page.index("Paris, France") < page.index("Mexico City, Mexico")
+    assert "4 Oct 2021 – 6 Oct 2021" in page
+    assert "Emmanuel Macron (FR)" in page
+    assert "Blinken met French President Emmanuel Macron on Tuesday" in page
+    assert '<span class="status held">Held</span>' in page
+
+
+def test_the_trip_list_filters_by_traveler_ignoring_accents(analyst_client, paris_trip):
+    response = analyst_client.get(reverse("engagements:trips"), {"traveler": "blínken"})
+    assert paris_trip.get_absolute_url() in response.content.decode()
+    response = analyst_client.get(reverse("engagements:trips"), {"traveler": "Macron"})
+    assert "No trips for “Macron”" in response.content.decode()
+
+
+def test_an_official_page_shows_engagements_and_trips(analyst_client, paris_trip):
+    blinken = paris_trip.traveler
+    page = analyst_client.get(blinken.get_absolute_url()).content.decode()
+    assert "Emmanuel Macron" in page
+    assert paris_trip.get_absolute_url() in page
+    assert "Also known as: Blinken" in page
+
+
+def test_the_official_search_finds_aliases(analyst_client, paris_trip):
+    page = analyst_client.get(reverse("people:officials"), {"q": "blinken"}).content.decode()
+    assert "Antony Blinken" in page and "Emmanuel Macron" not in page
+
+
+def test_an_engagement_page_shows_participants_and_the_cited_sentence(analyst_client, paris_trip):
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    page = analyst_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Emmanuel Macron" in page and "Antony Blinken" in page
+    assert "<q>Blinken met French President Emmanuel Macron on Tuesday</q>" in page
+
+
+def test_rejected_engagements_are_hidden_from_lists(analyst_client, paris_trip):
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    meeting.review = "rejected"
+    meeting.save()
+    page = analyst_client.get(reverse("engagements:engagements")).content.decode()
+    assert "No engagements recorded yet." in page
+
+
+def test_report_text_is_escaped(analyst_client, db):
+    source = factories.article("<script>alert('x')</script> Blinken met Macron.")
+    page = analyst_client.get(source.get_absolute_url()).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page

@@ -1,0 +1,96 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
+
+from reports.loaders import LoadError, decode_bytes, read_text_report
+from reports.models import Article, Batch
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
+
+
+def test_utf8_utf16_and_latin1_reports_decode_to_the_same_text():
+    text = "Le Drian reçut José Albares à Paris."
+    assert decode_bytes(text.encode("utf-8"), "a.txt") == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt") == text
+    assert decode_bytes(text.encode("utf-16"), "a.txt") == text
+    assert decode_bytes(text.encode("latin-1"), "a.txt") == text
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
+)
+def test_empty_and_binary_files_are_refused_with_a_reason(data, message):
+    with pytest.raises(LoadError, match=message):
+        decode_bytes(data, "bad.txt")
+
+
+def test_a_sidecar_supplies_title_source_and_date(tmp_path):
+    (tmp_path / "r.txt").write_text("Blinken spoke to his counterparts.", encoding="utf-8")
+    (tmp_path / "r.meta.json").write_text(
+        json.dumps({"title": "Calls", "source": "CNBC", "published": "2021-01-27"})
+    )
+    report = read_text_report(tmp_path / "r.txt")
+    assert (report.title, report.source, report.published) == ("Calls", "CNBC", date(2021, 1, 27))
+
+
+def test_a_malformed_sidecar_names_the_line(tmp_path):
+    (tmp_path / "r.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "r.meta.json").write_text('{\n"title": "x",\n"published": \n}')
+    with pytest.raises(LoadError, match="r.meta.json: malformed JSON at line 4"):
+        read_text_report(tmp_path / "r.txt")
+
+
+@pytest.mark.django_db
+def test_ingesting_the_samples_twice_stores_them_once(capsys):
+    call_command("ingest", str(SAMPLES))
+    assert Article.objects.count() == 3
+    first = Article.objects.order_by("pk").first()
+    assert first.published == date(2021, 10, 6)
+    assert first.source == "Voice of America"
+    assert first.status == Article.Status.QUEUED
+
+    call_command("ingest", str(SAMPLES))
+    assert Article.objects.count() == 3
+    assert Batch.objects.count() == 1
+    assert "Nothing new" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_an_unreadable_file_fails_alone_and_the_rest_of_the_batch_goes_on(tmp_path, capsys):
+    (tmp_path / "a_good.txt").write_text("Macron received Blinken in Paris.", encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    (tmp_path / "c_binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (tmp_path / "d_good.txt").write_text("Ebrard met Blinken in Mexico City.", encoding="utf-8")
+    call_command("ingest", str(tmp_path), "--published", "2021-10-06")
+
+    assert sorted(Article.objects.values_list("text", flat=True)) == [
+        "Ebrard met Blinken in Mexico City.",
+        "Macron received Blinken in Paris.",
+    ]
+    assert set(Article.objects.values_list("published", flat=True)) == {date(2021, 10, 6)}
+    batch = Batch.objects.get()
+    assert [e["error"] for e in batch.errors] == [
+        "b_empty.txt: the file is empty",
+        "c_binary.txt: looks like a binary file, not text",
+    ]
+    err = capsys.readouterr().err
+    assert "b_empty.txt: the file is empty" in err
+
+
+@pytest.mark.django_db
+def test_a_bad_date_is_a_clear_command_error():
+    with pytest.raises(CommandError, match="bad date '2021-13-45'"):
+        call_command("ingest", str(SAMPLES), "--published", "2021-13-45")
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_content_hash_is_unique_in_the_database():
+    Article.objects.create(text="Same text.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(text="Same text.")
