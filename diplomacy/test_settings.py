@@ -17,4 +17,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tasks go to kombu's in-memory transport unless a test runs them: tests that
+# need extraction ask for it (the `run_tasks` fixture or a real worker on the
+# Redis broker named by CELERY_BROKER_URL, which the integration tests read).
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_RESULT_BACKEND = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -79,6 +79,8 @@ class Article(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
+    # What the extractor returned (the evaluation contract's JSON), as merged.
+    extraction = models.JSONField(null=True, blank=True, editable=False)
     # A near-duplicate (a wire story republished with small edits) points at the first copy.
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 
+from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_text_report, report_files
 from .models import Article, Batch, text_sha256
 
@@ -79,7 +80,18 @@ def ingest_reports(
     if result.errors:
         batch.errors = [*batch.errors, *result.errors]
         batch.save(update_fields=["errors"])
+    articles_enqueue(result.created)
+    if not result.created:
+        batch_refresh(batch.pk)
     return result
+
+
+def articles_enqueue(articles: list[Article], *, force: bool = False) -> None:
+    """Queue one extraction task per article, once the surrounding transaction commits."""
+    from .tasks import article_extract
+
+    for article in articles:
+        article_extract.delay_on_commit(article.pk, force)
 
 
 def read_reports(paths: list[Path]) -> list[ReportInput | LoadError]:

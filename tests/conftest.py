@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -34,6 +35,27 @@ def reference_data(request) -> None:
         request.getfixturevalue("transactional_db")
         load_countries(apps)
         create_role_groups(apps)
+
+
+@pytest.fixture
+def run_tasks(django_capture_on_commit_callbacks):
+    """`with run_tasks(): ...` runs the Celery tasks queued inside, in this process.
+
+    Only tests that ask for it run tasks eagerly; the rest queue them to the
+    in-memory broker, where nothing consumes them.
+    """
+    from diplomacy.celery import app
+
+    @contextmanager
+    def running():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    app.conf.task_always_eager = True
+    try:
+        yield running
+    finally:
+        app.conf.task_always_eager = False
 
 
 def make_user(username: str, group: str | None, **extra) -> User:

@@ -10,8 +10,8 @@ import time
 
 import pytest
 import redis
-from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from kombu import Connection
 
 from diplomacy.celery import app
 from tests.conftest import skip_or_fail
@@ -24,7 +24,7 @@ def require_postgresql() -> None:
 
 
 def require_broker() -> str:
-    url = settings.CELERY_BROKER_URL
+    url = os.environ.get("CELERY_BROKER_URL", "")
     if not url:
         skip_or_fail("CELERY_BROKER_URL is not set")
     try:
@@ -70,7 +70,8 @@ def test_a_celery_worker_on_the_redis_broker_answers():
         replies: list = []
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not replies:
-            replies = app.control.ping(timeout=1.0)
+            with Connection(url) as connection:
+                replies = app.control.ping(timeout=1.0, connection=connection)
             replies = [r for r in replies if any(f"test-{os.getpid()}@" in k for k in r)]
         assert replies, "no worker answered a ping within 60 s"
         assert list(replies[0].values())[0] == {"ok": "pong"}

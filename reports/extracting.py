@@ -1,0 +1,93 @@
+"""Running the extractor on a stored article and merging what it finds."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import connection, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from engagements.services import article_citations_clear, document_merge, uncited_facts_prune
+
+from .models import Article, Batch
+
+logger = logging.getLogger(__name__)
+
+# One merge at a time: officials, engagements and trips are matched against what
+# is already stored, so two merges must not both create the same person.
+MERGE_LOCK_KEY = 7_304_211
+
+
+def _merge_lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
+
+
+def article_extract(*, article_id: int, force: bool = False) -> str:
+    """Extract one article and merge its facts, once. Returns what happened, for logs.
+
+    Idempotent: an article already extracted by this extractor version is left
+    alone unless `force` (re-extraction). The merge and the article's new status
+    commit together, so a worker killed halfway leaves the article queued.
+    """
+    from extraction import EXTRACTOR_VERSION, extract
+
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return "gone"
+    if not force and article.status != Article.Status.QUEUED:
+        return f"already {article.status}"
+    try:
+        document = extract(article.text, article.published)
+    except Exception as exc:  # the extractor choking on one report fails that report alone
+        logger.exception("extraction failed for article %s", article_id)
+        Article.objects.filter(pk=article_id).update(
+            status=Article.Status.FAILED,
+            error=f"Extraction failed: {type(exc).__name__}: {exc}"[:2000],
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        batch_refresh(article.batch_id)
+        return "failed"
+    with transaction.atomic():
+        _merge_lock()
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return "gone"
+        if not force and article.status != Article.Status.QUEUED:
+            return f"already {article.status}"
+        article_citations_clear(article)
+        document_merge(article=article, document=document)
+        if force:
+            uncited_facts_prune()
+        article.status = Article.Status.EXTRACTED
+        article.error = ""
+        article.extraction = document.to_dict()
+        article.extractor_version = EXTRACTOR_VERSION
+        article.extracted_at = timezone.now()
+        article.save(
+            update_fields=["status", "error", "extraction", "extractor_version", "extracted_at"]
+        )
+    batch_refresh(article.batch_id)
+    return "extracted"
+
+
+def batch_refresh(batch_id: int | None) -> None:
+    """Recount a batch's articles and mark it finished once none is queued."""
+    if batch_id is None:
+        return
+    counts = Article.objects.filter(batch_id=batch_id).aggregate(
+        queued=Count("pk", filter=Q(status=Article.Status.QUEUED)),
+        failed=Count("pk", filter=Q(status=Article.Status.FAILED)),
+    )
+    if counts["queued"]:
+        Batch.objects.filter(pk=batch_id).exclude(status=Batch.Status.RUNNING).update(
+            status=Batch.Status.RUNNING, finished_at=None
+        )
+        return
+    has_errors = counts["failed"] or Batch.objects.filter(pk=batch_id).exclude(errors=[]).exists()
+    Batch.objects.filter(pk=batch_id).update(
+        status=Batch.Status.FAILED if has_errors else Batch.Status.DONE,
+        finished_at=timezone.now(),
+    )

@@ -1,0 +1,21 @@
+"""Celery tasks for reports: one task per article."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+
+from . import extracting
+
+
+@shared_task(
+    acks_late=True,  # proven idempotent: an extracted article is never merged twice
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, BrokerError),
+    retry_backoff=2,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=8,
+)
+def article_extract(article_id: int, force: bool = False) -> str:
+    """Extract and merge one article (see reports.extracting.article_extract)."""
+    return extracting.article_extract(article_id=article_id, force=force)
