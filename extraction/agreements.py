@@ -1,0 +1,232 @@
+"""Agreements: named pacts, treaties, deals and accords, their parties and dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import gazetteer as gz
+from .dates import find_dates, resolve, tense_near
+from .models import Agreement
+from .people import Person
+from .text import Sentence, fold, normalize_key
+
+_HEAD = (
+    r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
+    r"Compact|Memorandum of Understanding)"
+)
+_LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
+_CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"
+NAMED = re.compile(
+    r"(?P<name>(?:(?!"
+    + _HEAD
+    + r"\b)"
+    + _CAPW
+    + r"\s+(?:(?:of|for|the|de|and)\s+)?){0,7}"
+    + _HEAD
+    + r"(?:\s+(?:of|on|for)\s+(?:the\s+)?"
+    + _CAPW
+    + r"(?:\s+"
+    + _CAPW
+    + r"){0,5})?)(?![\w-])"
+)
+ACRONYM = re.compile(
+    r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"
+    r"nuclear|peace|free[- ]trade|climate|arms)\s+)?" + _LOWER_HEAD + r"\b"
+)
+DESCRIPTIVE = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:\d{4}\s+)?(?P<first>[A-Z][\w.'-]*(?:-[A-Z][\w.'-]*)*)"
+    r"(?:\s+[A-Z][\w.'-]*)?\s+(?:[a-z-]+\s+){0,2}" + _LOWER_HEAD + r")\b"
+)
+UNNAMED = re.compile(
+    r"\b(?:a|an|the)\s+(?:new\s+|landmark\s+|historic\s+|major\s+|trilateral\s+|bilateral\s+)*"
+    r"(?P<name>(?:[a-z-]+\s+){0,2}" + _LOWER_HEAD + r"\s+(?:with|between|among)\s+"
+    r"(?P<parties>(?:(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s*|\s+and\s+)?){1,6}))"
+)
+SIGN_VERB = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reach(?:es|ed)?|struck|strikes?|ink(?:s|ed)?|"
+    r"conclud(?:e|es|ed)|finaliz(?:e|es|ed)|unveil(?:s|ed)?|agree(?:s|d)?\s+(?:on|to)|"
+    r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
+    re.I,
+)
+ALIAS_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:or|known\s+as|also\s+known\s+as)\s+(?:the\s+)?|\s*\((?:the\s+)?)(?P<alias>[A-Z][A-Z0-9-]{2,})\b"
+)
+_NOT_FIRST = {
+    "The", "A", "An", "This", "That", "Under", "In", "On", "At", "After", "But", "And", "As",
+    "Its", "Their", "His", "Her", "Our", "Any", "No", "Such", "Some", "Both", "Last", "New",
+    "Trade", "Security", "Nuclear", "Peace", "Defense", "Climate", "Previous", "Earlier", "Each",
+}  # fmt: skip
+_REGIONAL = re.compile(r"\b(?:North|South|Central|Latin|East|West)\s+American?\b|\bTrans-\w+")
+
+
+def _parties_in(text: str) -> list[str]:
+    out: list[str] = []
+    cleaned = _REGIONAL.sub(" ", text).replace("-", " ")
+    for m in gz.country_regex().finditer(cleaned):
+        code = gz.country_code(m.group(0))
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", name).strip(" ,.;")
+
+
+def find_agreements(
+    text: str,
+    sentences: list[Sentence],
+    published: date | None,
+    people: list[Person],
+    mentions: dict[int, list[tuple[int, int, int]]],
+) -> list[Agreement]:
+    found: list[Agreement] = []
+    spans: list[tuple[int, int]] = []
+    unnamed: list[Agreement] = []
+
+    def add(
+        name: str, a: int, b: int, s: Sentence, parties: list[str], conf: float
+    ) -> Agreement | None:
+        if any(a < y and x < b for x, y in spans):
+            return None
+        spans.append((a, b))
+        key = normalize_key(name)
+        for ag in found:
+            keys = [normalize_key(ag.name)] + [normalize_key(x) for x in ag.aliases]
+            if key in keys:
+                if s.span not in ag.evidence:
+                    ag.evidence.append(s.span)
+                return ag
+        ag = Agreement(_clean(text[a:b]), [], parties, None, "unknown", conf, [s.span])
+        found.append(ag)
+        return ag
+
+    def date_for(s: Sentence, a: int, b: int) -> tuple[date | None, str]:
+        """The date of signing or announcing, when a verb ties it to this agreement."""
+        tense = tense_near(s.text, a - s.start)
+        best = None
+        others = [m.span() for m in NAMED.finditer(s.text)]
+        for d in find_dates(s.text, s.start):
+            if d.kind == "year" and re.search(r"-year", d.text):
+                continue
+            lo, hi = (d.end_off, a) if d.end_off <= a else (b, d.start_off)
+            window = s.text[
+                max(0, min(d.start_off, a) - s.start - 25) : max(d.end_off, b) - s.start
+            ]
+            if hi - lo > 120 or not SIGN_VERB.search(window):
+                continue
+            if any(lo < s.start + x and s.start + y < hi for x, y in others):
+                continue
+            dist = hi - lo
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        if not best:
+            return None, "unknown"
+        r = resolve(best[1], published, "past" if tense == "unknown" else tense)
+        return r.start, r.precision
+
+    for s in sentences:
+        t = s.text
+        for m in NAMED.finditer(t):
+            name = m.group("name")
+            words = name.split()
+            while words and (
+                words[0] in _NOT_FIRST or words[0].lower() in ("of", "on", "and", "the", "for")
+            ):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            year = None
+            if re.fullmatch(r"(?:19|20)\d{2}", words[0]):
+                year = int(words.pop(0))
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            a = s.start + m.end("name") - len(name)
+            b = s.start + m.end("name")
+            parties = _parties_in(name) or _parties_in(t)
+            ag = add(name, a, b, s, parties, 0.8)
+            if ag is None:
+                continue
+            al = ALIAS_AFTER.match(t[m.end("name") :])
+            if al and al.group("alias") not in ag.aliases:
+                ag.aliases.append(al.group("alias"))
+                spans.append((b, b + al.end()))
+            if ag.date is None:
+                ag.date, ag.precision = date_for(s, a, b)
+            if ag.date is None and year:
+                ag.date, ag.precision = date(year, 1, 1), "year"
+        for m in ACRONYM.finditer(t):
+            acr = m.group("name")
+            if acr in gz.ORG_ACRONYMS or fold(acr) in gz.country_names():
+                continue
+            a, b = s.start + m.start("name"), s.start + m.end("name")
+            if any(acr in ag.aliases for ag in found):
+                continue
+            parties = gz.acronym_parties(acr.replace("New ", "")) or _parties_in(t)
+            ag = add(acr, a, b, s, parties, 0.75)
+            if ag is not None and ag.date is None and s.kind == "body":
+                ag.date, ag.precision = date_for(s, a, b)
+        if s.kind != "body":
+            continue
+        for m in DESCRIPTIVE.finditer(t):
+            first = m.group("first")
+            if first in _NOT_FIRST or m.start() == 0 and first in ("Under", "The"):
+                continue
+            if not (
+                gz.country_code(first) or gz.is_city(first) or fold(first) in gz.country_names()
+            ):
+                continue
+            a, b = s.start + m.start("name"), s.start + m.end("name")
+            if any(a < y and x < b for x, y in spans):
+                continue
+            name = m.group("name")
+            ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
+            if ag is not None and ag.date is None:
+                ag.date, ag.precision = date_for(s, a, b)
+        for m in UNNAMED.finditer(t):
+            a, b = s.start + m.start("name"), s.start + m.end("name")
+            if any(a < y and x < b for x, y in spans):
+                continue
+            parties = _parties_in(m.group("parties"))
+            if not parties:
+                continue
+            # the government announcing it is a party too ("the Biden administration announced")
+            head = t[: m.start()]
+            for cm in gz.country_regex().finditer(head):
+                code = gz.country_code(cm.group(0))
+                if code and code not in parties:
+                    parties.insert(0, code)
+            adm = re.search(r"\b([A-Z][\w-]+)\s+administration\b", head)
+            if adm:
+                for p in people:
+                    if p.country and adm.group(1) in p.name.split() and p.country not in parties:
+                        parties.insert(0, p.country)
+            when, prec = date_for(s, a, b)
+            if not SIGN_VERB.search(head):
+                continue
+            name = _clean(text[a:b])
+            name = re.sub(r"[\s,]+$", "", name)
+            unnamed.append(Agreement(name, [], parties, when, prec, 0.5, [s.span]))
+
+    # an unnamed pact whose parties spell an acronym already found ("AUKUS") is that pact
+    for u in unnamed:
+        target = None
+        for ag in found:
+            ours, theirs = set(u.parties), set(ag.parties)
+            if len(ours) >= 2 and ours <= theirs and len(theirs - ours) <= 1:
+                target = ag
+                break
+        if target is None:
+            if u.date is not None and len(u.parties) >= 2:
+                found.append(u)
+            continue
+        target.aliases.append(u.name)
+        target.date = target.date or u.date
+        target.precision = u.precision if target.date == u.date else target.precision
+        target.evidence += [x for x in u.evidence if x not in target.evidence]
+    for ag in found:
+        ag.evidence.sort()
+    return found

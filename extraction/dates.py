@@ -1,0 +1,366 @@
+"""Temporal expressions resolved against the publication date and the tense of the clause."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
+}  # fmt: skip
+
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    (
+        "mdy",
+        re.compile(
+            r"\b("
+            + _MONTH_RE
+            + r")\s+"
+            + _DAY
+            + r"(?:\s*(?:-|to|through|and|until)\s*(?:("
+            + _MONTH_RE
+            + r")\s+)?(\d{1,2})(?:st|nd|rd|th)?)?"
+            + r"(?:,?\s+(\d{4}))?(?!\d)"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b"
+            + _DAY
+            + r"(?:\s*(?:-|to|and)\s*(\d{1,2}))?\s+("
+            + _MONTH_RE
+            + r")(?:,?\s+(\d{4}))?\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"\b(?:(early|mid|late|earlier in|later in|end of|the end of|beginning of)[\s-]+)?"
+            r"(?-i:(" + _MONTH_RE.replace("May|", "") + r"|(?<=in )May|(?<=of )May))"
+            r"(?:\s+(?:of\s+)?(\d{4}))?\b"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(last|next|this|earlier|later|coming|on|this past)\s+)?(" + _WD_RE + r")"
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+            r"(?:\s*(?:and|to|through|-|or)\s+(" + _WD_RE + r"))?\b"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|"
+            r"(?:earlier|later|last|this|next|the coming|the past|the previous|the following)\s+"
+            r"(?:this\s+)?(?:week|weekend|month|year)|(?:late|early) (?:last|next) (?:month|year)|"
+            r"(?:earlier|later) this (?:week|month|year))\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+            r"(day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(r"\b(?:in|since|during|of|by|early|late|mid-?)\s+((?:19|20)\d{2})\b")),
+]
+
+
+@dataclass
+class TimeExpr:
+    start_off: int
+    end_off: int
+    kind: str
+    groups: tuple[str | None, ...]
+    text: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start_off, self.end_off)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    start: date | None
+    end: date | None
+    precision: str
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None
+
+
+UNKNOWN = Resolved(None, None, "unknown")
+
+
+def find_dates(text: str, offset: int = 0) -> list[TimeExpr]:
+    """Temporal expressions in ``text`` (folded), with absolute offsets."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            found.append(TimeExpr(a + offset, b + offset, kind, m.groups(), m.group(0)))
+            taken.append((a, b))
+    found.sort(key=lambda t: t.start_off)
+    return found
+
+
+def _month_num(token: str | None) -> int | None:
+    if not token:
+        return None
+    return MONTHS.get(token.lower().rstrip("."))
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _pick_year(month: int, day: int, pub: date, tense: str) -> date | None:
+    cands = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [c for c in cands if c <= pub + timedelta(days=1)]
+        return max(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
+    if tense == "future":
+        ok = [c for c in cands if c >= pub - timedelta(days=1)]
+        return min(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
+    return min(cands, key=lambda c: abs((c - pub).days))
+
+
+def _weekday(wd: int, pub: date, tense: str, modifier: str | None) -> date:
+    delta = (wd - pub.weekday()) % 7  # days forward to the next such day (0 = today)
+    back = (pub.weekday() - wd) % 7  # days back to the last such day (0 = today)
+    if modifier in ("next", "coming"):
+        return pub + timedelta(days=delta or 7)
+    if modifier in ("last", "this past"):
+        return pub - timedelta(days=back or 7)
+    if modifier == "earlier" or tense == "past":
+        return pub - timedelta(days=back)
+    if modifier == "later" or tense == "future":
+        return pub + timedelta(days=delta)
+    return pub + timedelta(days=delta) if delta <= back else pub - timedelta(days=back)
+
+
+def _year_for_month(month: int, pub: date, tense: str) -> int:
+    if month == pub.month:
+        return pub.year
+    if tense == "past":
+        return pub.year if month < pub.month else pub.year - 1
+    if tense == "future":
+        return pub.year if month > pub.month else pub.year + 1
+    # nearest
+    fwd = (month - pub.month) % 12
+    return (
+        (pub.year if month > pub.month else pub.year + 1)
+        if fwd <= 6
+        else (pub.year if month < pub.month else pub.year - 1)
+    )
+
+
+def resolve(expr: TimeExpr, pub: date | None, tense: str = "unknown") -> Resolved:
+    """Turn a temporal expression into a date range; never invents what is not stated."""
+    g = expr.groups
+    try:
+        if expr.kind == "iso":
+            d = date(int(g[0]), int(g[1]), int(g[2]))
+            return Resolved(d, d, "day")
+        if expr.kind == "mdy":
+            m1, d1, m2, d2, year = _month_num(g[0]), int(g[1]), _month_num(g[2]), g[3], g[4]
+            if year:
+                start = date(int(year), m1, d1)
+            elif pub:
+                start = _pick_year(m1, d1, pub, tense)
+            else:
+                return UNKNOWN
+            if start is None:
+                return UNKNOWN
+            end = start
+            if d2:
+                end_month = m2 or m1
+                end = date(start.year + (1 if end_month < m1 else 0), end_month, int(d2))
+            return Resolved(start, end, "day")
+        if expr.kind == "dmy":
+            d1, d2, m, year = int(g[0]), g[1], _month_num(g[2]), g[3]
+            if year:
+                start = date(int(year), m, d1)
+            elif pub:
+                start = _pick_year(m, d1, pub, tense)
+            else:
+                return UNKNOWN
+            if start is None:
+                return UNKNOWN
+            end = date(start.year, m, int(d2)) if d2 else start
+            return Resolved(start, end, "day")
+        if expr.kind == "month":
+            m = _month_num(g[1])
+            if m is None:
+                return UNKNOWN
+            if g[2]:
+                y = int(g[2])
+            elif pub:
+                y = _year_for_month(m, pub, tense)
+            else:
+                return UNKNOWN
+            a, b = _month_range(y, m)
+            return Resolved(a, b, "month")
+        if pub is None:
+            return UNKNOWN
+        if expr.kind == "weekday":
+            mod = g[0].lower() if g[0] else None
+            first = _weekday(WEEKDAYS[g[1].lower()], pub, tense, mod)
+            last = first
+            if g[2]:
+                last = first + timedelta(days=(WEEKDAYS[g[2].lower()] - first.weekday()) % 7)
+            return Resolved(first, last, "day")
+        if expr.kind == "relative":
+            return _relative(expr.text.lower(), pub)
+        if expr.kind == "ago":
+            n = _NUMBERS.get(g[0].lower()) if not g[0].isdigit() else int(g[0])
+            unit = g[1].lower()
+            if unit == "day":
+                d = pub - timedelta(days=n or 1)
+                return Resolved(d, d, "day")
+            if unit == "week":
+                d = pub - timedelta(days=7 * (n or 1))
+                return Resolved(d - timedelta(days=3), d + timedelta(days=3), "day")
+            if unit == "month":
+                y, m = _shift_month(pub.year, pub.month, -(n or 1))
+                a, b = _month_range(y, m)
+                return Resolved(a, b, "month")
+            y = pub.year - (n or 1)
+            return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
+        if expr.kind == "year":
+            y = int(g[0])
+            return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
+    except (ValueError, TypeError, KeyError):
+        return UNKNOWN
+    return UNKNOWN
+
+
+def _relative(t: str, pub: date) -> Resolved:
+    monday = pub - timedelta(days=pub.weekday())
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return Resolved(pub, pub, "day")
+    if t == "yesterday":
+        d = pub - timedelta(days=1)
+        return Resolved(d, d, "day")
+    if t == "tomorrow":
+        d = pub + timedelta(days=1)
+        return Resolved(d, d, "day")
+    words = t.split()
+    unit = words[-1]
+    rel = " ".join(words[:-1])
+    if unit in ("week", "weekend"):
+        if rel in ("last", "the past", "the previous"):
+            base = monday - timedelta(days=7)
+        elif rel in ("next", "the coming", "the following"):
+            base = monday + timedelta(days=7)
+        else:
+            base = monday
+        if unit == "weekend":
+            a, b = base + timedelta(days=5), base + timedelta(days=6)
+        else:
+            a, b = base, base + timedelta(days=6)
+        if rel == "earlier this":
+            a, b = monday, max(monday, pub - timedelta(days=1))
+        elif rel == "later this":
+            a, b = (
+                min(pub + timedelta(days=1), monday + timedelta(days=6)),
+                monday + timedelta(days=6),
+            )
+        return Resolved(a, b, "day")
+    if unit == "month":
+        delta = -1 if "last" in rel or "previous" in rel or "past" in rel else 0
+        if "next" in rel or "coming" in rel or "following" in rel:
+            delta = 1
+        y, m = _shift_month(pub.year, pub.month, delta)
+        a, b = _month_range(y, m)
+        return Resolved(a, b, "month")
+    if unit == "year":
+        y = pub.year
+        if "last" in rel or "previous" in rel or "past" in rel:
+            y -= 1
+        elif "next" in rel or "coming" in rel or "following" in rel:
+            y += 1
+        return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
+    return UNKNOWN
+
+
+# --- tense ----------------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|(?:is|are|was|were) (?:set|due|expected|scheduled|slated|"
+    r"poised|going) to|plans? to|planning to|planned to|intends? to|upcoming|next|later this|"
+    r"to travel|to visit|to meet|to hold|to host|to attend|would travel|would visit|"
+    r"would meet|would hold|will be|heads? to|heading to|headed to|scheduled for|set for|"
+    r"begins|starts|starting|comes|arrives?|opens)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:met|held|spoke|talked|visited|traveled|travelled|had|was|were|did|called|hosted|"
+    r"received|welcomed|signed|discussed|agreed|concluded|wrapped up|last|ago|yesterday|"
+    r"earlier|attended|took place|flew|arrived|joined|included|sat down|hailed|went|"
+    r"reached|inked|struck|finalized|announced|confirmed|came|opened|ended|closed)\b",
+    re.I,
+)
+_PRESENT = re.compile(
+    r"\b(?:is|are) (?:holding|meeting|visiting|hosting|attending|in|on|traveling|travelling|"
+    r"touring|wrapping up|making|having)\b|\b(?:closes|wraps up|concludes|ends|is holding|"
+    r"includes|meets|visits|holds|hosts|continues)\b",
+    re.I,
+)
+
+
+def tense_near(text: str, pos: int) -> str:
+    """Tense of the verb group nearest to ``pos`` in ``text``: past, future, present, unknown."""
+    best: tuple[int, str] | None = None
+    for rx, label in ((_PRESENT, "present"), (_FUTURE, "future"), (_PAST, "past")):
+        for m in rx.finditer(text):
+            if re.search(r"\b(?:said|says|told|according)\b", m.group(0), re.I):
+                continue
+            # cues before the trigger weigh more than cues after it
+            dist = pos - m.end() if m.end() <= pos else (m.start() - pos) * 1.5 + 5
+            dist = abs(dist)
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else "unknown"

@@ -1,0 +1,1290 @@
+"""The extraction pipeline: people, engagements, trips and agreements from one article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import gazetteer as gz
+from .agreements import find_agreements
+from .dates import UNKNOWN, Resolved, TimeExpr, find_dates, resolve, tense_near
+from .gazetteer import title_family
+from .models import Document, Engagement, Official, Place, Trip, TripStop
+from .people import Person, build_people, is_official
+from .places import PlaceMention, find_places, resolve_place
+from .text import Sentence, fold, normalize_key, segment
+
+KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
+             "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
+
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "call",
+        re.compile(
+            r"\b(?:(?:phone|telephone|video)[\s-]+(?:call|conversation|talk)s?|"
+            r"(?:spoke|speaks|speak|speaking)\s+(?:by\s+(?:phone|telephone|video(?:\s+link)?)\s+)?"
+            r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))|"
+            r"(?:conversation|communication|call)s?\s+with|phoned|held\s+a\s+call)\b",
+            re.I,
+        ),
+    ),
+    ("summit", re.compile(r"\bsummits?\b", re.I)),
+    ("dialogue", re.compile(r"\bdialogues?\b", re.I)),
+    (
+        "conference",
+        re.compile(r"\b(?<!press )(?<!news )(?:conference|ministerial|forum)s?\b", re.I),
+    ),
+    ("talks", re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)),
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
+            r"welcomed|welcomes|received|receives)\b",
+            re.I,
+        ),
+    ),
+    ("sign", re.compile(r"\b(?:sign(?:ed|s|ing)?)\b(?!\s+(?:of|that|up|on\s+to))", re.I)),
+]
+PLURAL_ANAPHOR = re.compile(
+    r"\b(?:(?:both|the\s+pair\s+of)\s+(?:leaders|sides|ministers|men|women|presidents|"
+    r"diplomats|officials|heads\s+of\s+state|counterparts|foreign\s+ministers|allies|"
+    r"prime\s+ministers|top\s+diplomats)\b|the\s+two\b(?!\s+(?:countries|nations|"
+    r"governments|states|days|weeks|months|years|sides'|of\b)))",
+    re.I,
+)
+HOST_TRIGGER = re.compile(
+    r"^(?:hosted|hosts|host|hosting|welcomed|welcomes|received|receives)$", re.I
+)
+VISIT_TRIGGER = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+to|heads?\s+to|headed\s+to|"
+    r"heading\s+to|stop(?:s)?\s+(?:at|in)|arriv(?:e|es|ed|ing)\s+in|fl(?:y|ies|ew)\s+to|"
+    r"flying\s+to|stopover)\b",
+    re.I,
+)
+NEGATION = re.compile(
+    r"(?:\b(?:no|not|never|without|nor|neither)\b|n't)(?:\s+[\w'-]+){0,4}\s*$", re.I
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:wants?|wanted|hopes?|hoped|would\s+like|seeks?|seeking|sought|offered|offers|"
+    r"proposed|proposes|invited\s+[\w\s.'-]{1,40}?|asked|urged|called\s+for|calls\s+for|willing|"
+    r"ready|could|might|may|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|cancels|cancel(?:l)?ing|called\s+off|calls\s+off|postpone[ds]?|"
+    r"postponing|scrapped|scraps|axed|put\s+off|delayed|suspended|shelved|cut\s+short|"
+    r"was\s+off|is\s+off|derailed|nixed)\b",
+    re.I,
+)
+SPEAKER_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
+    r"tweeted|announced|stressed)\b"
+)
+SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|according\s+to(?:\s+(?:a|the)\s+statement\s+(?:from|by))?|added)\s+"
+    r"(?:(?:[A-Z][\w.'-]*|the|a|an|of|for|state|foreign|minister|spokes\w+|secretary|press|"
+    r"deputy|chief|senior|official|department|ministry|government)\s+){0,6}$"
+)
+ACCOMPANY = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|accompan(?:y|ies|ied|ying)|alongside|together\s+with|be\s+joined\s+by|"
+    r"was\s+joined\s+by)\b",
+    re.I,
+)
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?P<list>[^.;:]{2,160})", re.I)
+_LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*,?\s*plus\s+)")
+EVENT_TITLE = re.compile(
+    r"(?P<t>(?:(?:the\s+)?(?:[A-Z0-9][\w.'&-]*|of|on|for|and|the)\s+){0,8}?"
+    r"(?:Dialogue|Summit|Conference|Forum|Ministerial|Talks|Session|Consultations|Meeting|"
+    r"Assembly|Council Meeting|Strategic Dialogue))\b"
+)
+EVENT_ACR = re.compile(
+    r"\b(?!(?:The|A|An|This|That|These|Those|Their|His|Her|Its|Our|Each|Every|Any|No|Some|First|"
+    r"Second|Last|Next|Previous|New|Such|Another|Both)\b)"
+    r"(?P<t>(?:(?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?:[A-Z][A-Z0-9-]{1,}|G-?\d{1,2}|"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?:\s*\([A-Z0-9]{2,}\))?)\s+"
+    r"(?:leaders'?\s+|foreign\s+ministers'?\s+|ministerial\s+)?"
+    r"(?:summit|ministerial|meetings?|conference|talks|forum|dialogue))\b"
+)
+DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|his|her|their)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.I
+)
+
+
+@dataclass
+class Eng:
+    kind: str
+    subject: list[int]
+    counterparts: list[int | str]
+    sentence: int
+    evidence: list[tuple[int, int]]
+    title: str | None = None
+    place: Place | None = None
+    place_explicit: bool = False
+    res: Resolved = UNKNOWN
+    tense: str = "unknown"
+    cancelled: bool = False
+    confidence: float = 0.6
+    between: bool = False
+    group: int = -1
+
+    def participants(self) -> list[int | str]:
+        out: list[int | str] = []
+        for p in self.subject + self.counterparts:
+            if p not in out:
+                out.append(p)
+        return out
+
+
+@dataclass
+class Stop:
+    traveler: int
+    place: Place
+    res: Resolved
+    sentence: int
+    evidence: list[tuple[int, int]]
+    order: int
+    tense: str = "unknown"
+    cancelled: bool = False
+    sent_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Ctx:
+    text: str
+    published: date | None
+    sentences: list[Sentence]
+    people: list[Person]
+    mentions: dict[int, list[tuple[int, int, int]]]
+    preferred: frozenset[str]
+    focus: dict[int, int | None] = field(default_factory=dict)
+    dateline: Place | None = None
+    engs: list[Eng] = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _speakers(s: Sentence, mentions: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
+    """Mentions that introduce or close reported speech ("..., X said")."""
+    out = set()
+    for a, b, _pid in mentions:
+        after = s.text[b - s.start :]
+        before = s.text[: a - s.start]
+        if SPEAKER_AFTER.match(after) or SPEAKER_BEFORE.search(before):
+            out.add((a, b))
+    return out
+
+
+def _reporting_tail(s: Sentence) -> int:
+    """Offset where a trailing ", X said ..." clause starts (or the sentence end)."""
+    m = re.search(
+        r",\s*(?:[^,]{0,90}?\s)?(?:said|says|told\s+\w+|according\s+to|added|noted|announced|reported|confirmed|"
+        r"stated|tweeted|wrote)\b[^,]*$",
+        s.text,
+    )
+    if m:
+        return s.start + m.start()
+    return s.end
+
+
+def _count_mentions(ctx: Ctx) -> Counter:
+    c: Counter = Counter()
+    for ms in ctx.mentions.values():
+        for _, _, pid in ms:
+            c[pid] += 1
+    return c
+
+
+def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) -> int | None:
+    """Resolve "he", "his", "the nation's top diplomat" to a person."""
+    m = gz.title_regex().search(text)
+    if m:
+        fam = title_family(m.group("title"))
+        if fam:
+            if focus is not None and title_family(ctx.people[focus].title) in (fam, None):
+                return focus
+            fits = [p for p in ctx.people if title_family(p.title) == fam]
+            if fits:
+                return max(fits, key=lambda p: counts[p.id]).id
+    return focus
+
+
+def _sentence_countries(s: Sentence) -> list[tuple[int, int, str]]:
+    out = []
+    for m in gz.country_regex().finditer(s.text):
+        code = gz.country_code(m.group(0))
+        if code:
+            out.append((s.start + m.start(), s.start + m.end(), code))
+    return out
+
+
+def _pick_date(
+    dates: list[TimeExpr],
+    lo: int,
+    hi: int,
+    anchor: int,
+    pub: date | None,
+    tense: str,
+    max_after: int | None = None,
+    max_before: int | None = None,
+) -> tuple[Resolved, TimeExpr | None]:
+    best = None
+    for d in dates:
+        if d.start_off < lo or d.end_off > hi:
+            continue
+        if d.start_off >= anchor:
+            dist = d.start_off - anchor
+            if max_after is not None and dist > max_after:
+                continue
+        else:
+            dist = (anchor - d.end_off) * 1.2 + 3
+            if max_before is not None and anchor - d.end_off > max_before:
+                continue
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best is None:
+        return UNKNOWN, None
+    return resolve(best[1], pub, tense), best[1]
+
+
+def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
+    if cancelled:
+        return "cancelled"
+    if res.known and pub:
+        if res.end < pub:
+            return "held"
+        if res.start > pub:
+            return "scheduled"
+        return "held" if tense == "past" else "scheduled"
+    if tense == "past":
+        return "held"
+    if tense in ("future", "present"):
+        return "scheduled"
+    return "unknown"
+
+
+def _event_title(region: str, base: int, ta: int, tb: int) -> str | None:
+    best = None
+    for rx in (EVENT_TITLE, EVENT_ACR):
+        for m in rx.finditer(region):
+            a, b = base + m.start("t"), base + m.end("t")
+            t = _trim_title(m.group("t").strip())
+            if not t:
+                continue
+            words = t.split()
+            caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+            if rx is EVENT_TITLE and len(caps) < 2:
+                continue
+            dist = 0 if a <= tb and b >= ta else min(abs(a - tb), abs(ta - b))
+            if dist > 40:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    return best[1] if best else None
+
+
+_NOT_TITLE_WORDS = {"The", "A", "An", "This", "That", "On", "In", "At", "For", "With", "And", "By"}
+
+
+def _trim_title(t: str) -> str:
+    """Keep the trailing run of capitalised words of an event name."""
+    words = t.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",")
+        if not (bare[:1].isupper() or bare[:1].isdigit()):
+            break
+        if bare in _NOT_TITLE_WORDS or bare.lower() in WEEKDAY_MONTH:
+            break
+        keep.append(bare)
+    keep.reverse()
+    if words and words[-1].islower() and keep == []:
+        return t
+    if keep and not keep[-1][:1].isupper():
+        return ""
+    if words and words[-1][:1].islower():
+        # "NATO summit": acronym + lowercase head
+        return t
+    return " ".join(keep)
+
+
+WEEKDAY_MONTH = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}  # fmt: skip
+
+
+# --- main passes ----------------------------------------------------------------------------
+
+
+def _compute_focus(ctx: Ctx, counts: Counter) -> None:
+    focus: int | None = None
+    for s in ctx.sentences:
+        ctx.focus[s.index] = focus
+        ms = ctx.mentions.get(s.index, [])
+        spk = _speakers(s, ms)
+        subj = None
+        for a, b, pid in ms:
+            if (a, b) not in spk:
+                subj = pid
+                lead = _strip_trailing_titles(s.text[: a - s.start])
+                if focus is not None and (
+                    re.match(r"^(?:[A-Z]\w+\s+){0,3}(?:he|she|his|her)\b", lead, re.I)
+                    or re.match(r"^(?:the\s+)?(?:\w+'s\s+)?(?:new\s+|top\s+)?", lead, re.I)
+                    and gz.title_regex().search(lead)
+                ):
+                    subj = _resolve_nominal(ctx, lead, focus, counts)
+                break
+        if subj is None:
+            head = s.text[:60]
+            if re.match(r"^(?:[A-Z]\w+\s+){0,3}(?:he|she|his|her)\b", head, re.I) or re.match(
+                r"^(?:the|a)\s+(?:\w+'s\s+)?(?:new\s+|top\s+)?", head, re.I
+            ):
+                subj = _resolve_nominal(ctx, head, focus, counts) if focus is not None else None
+        if subj is not None and s.kind == "body":
+            focus = subj
+
+
+def _strip_trailing_titles(text: str) -> str:
+    """Drop "Italian Foreign Minister " right before a name, so it is not read as a nominal."""
+    rx = re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + gz.TITLE_PATTERN + r")\s*$", re.I)
+    prev = None
+    while prev != text:
+        prev = text
+        m = rx.search(text)
+        if m:
+            text = text[: m.start()]
+    return text
+
+
+def _triggers(s: Sentence) -> list[tuple[int, int, str, str]]:
+    found: list[tuple[int, int, str, str]] = []
+    for kind, rx in TRIGGERS:
+        for m in rx.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(a < fb and fa < b for fa, fb, _, _ in found):
+                continue
+            found.append((a, b, kind, m.group(0)))
+    found.sort()
+    return found
+
+
+def _cluster(
+    s: Sentence, trig: list[tuple[int, int, str, str]], person_spans: list[tuple[int, int]]
+) -> list[tuple[int, int, str, list[tuple[int, int, str, str]]]]:
+    clusters: list[list[tuple[int, int, str, str]]] = []
+    for t in trig:
+        if clusters:
+            prev = clusters[-1][-1]
+            gap = s.text[prev[1] - s.start : t[0] - s.start]
+            has_person = any(prev[1] <= a and b <= t[0] for a, b in person_spans)
+            if (
+                not has_person
+                and len(gap) <= 80
+                and not re.search(r"\b(?:during which|while|said|after|before|where)\b|[;:]", gap)
+            ):
+                clusters[-1].append(t)
+                continue
+        clusters.append([t])
+    out = []
+    for c in clusters:
+        kind = max((t[2] for t in c), key=lambda k: KIND_RANK[k])
+        out.append((c[0][0], c[-1][1], kind, c))
+    return out
+
+
+def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    seg = text[lo - base : hi - base]
+    m = COUNTERPART_OF.search(seg)
+    if m:
+        rest = m.group("list")
+        rx = gz.country_regex()
+        while True:
+            rest = re.sub(r"^(?:the\s+)", "", rest)
+            cm = rx.match(rest)
+            if not cm:
+                break
+            code = gz.country_code(cm.group(0))
+            if code and code not in out:
+                out.append(code)
+            rest = rest[cm.end() :]
+            sep = _LIST_SEP.match(rest)
+            if not sep:
+                break
+            rest = rest[sep.end() :]
+    for cm in re.finditer(r"((?:[A-Z][\w.]*\s*(?:,|and)?\s*){1,6})\s+counterparts?\b", seg):
+        for x in gz.country_regex().finditer(cm.group(1)):
+            code = gz.country_code(x.group(0))
+            if code and code not in out:
+                out.append(code)
+    return out
+
+
+PLUPERFECT_PLAN = re.compile(
+    r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|slated|planning|planned)\s+to|"
+    r"was\s+to\s+have|were\s+to\s+have)\b",
+    re.I,
+)
+
+
+def _cancel_nearby(ctx: Ctx, s: Sentence) -> bool:
+    """A plan in the pluperfect ("had been due to meet") next to a cancellation."""
+    for k in (s.index - 1, s.index, s.index + 1):
+        if (
+            0 <= k < len(ctx.sentences)
+            and ctx.sentences[k].paragraph in (s.paragraph - 1, s.paragraph, s.paragraph + 1)
+            and CANCELLED.search(ctx.sentences[k].text)
+        ):
+            return True
+    return False
+
+
+def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
+    """The two people a plural "the two leaders" points back to."""
+    if before is not None:
+        earlier: list[int] = []
+        for a, _b, pid in ctx.mentions.get(s.index, []):
+            if a < before and pid not in earlier:
+                earlier.append(pid)
+        if len(earlier) >= 2:
+            return earlier[-2:]
+    for e in reversed(ctx.engs):
+        if e.sentence == s.index - 1:
+            parts = [p for p in e.participants() if isinstance(p, int)]
+            if len(parts) >= 2:
+                return parts
+        if e.sentence < s.index - 1:
+            break
+    for k in range(s.index, max(-1, s.index - 4), -1):
+        if k == s.index:
+            continue
+        ms = ctx.mentions.get(k, [])
+        if not ms:
+            continue
+        sent = ctx.sentences[k]
+        spk = _speakers(sent, ms)
+        pids: list[int] = []
+        for a, b, pid in ms:
+            if (a, b) not in spk and pid not in pids:
+                pids.append(pid)
+        if len(pids) >= 2:
+            return pids[:2]
+    return []
+
+
+def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
+    pub = ctx.published
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        ms = ctx.mentions.get(s.index, [])
+        spk = _speakers(s, ms)
+        tail = _reporting_tail(s)
+        persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
+        pspans = [(a, b) for a, b, _ in ms]
+        dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
+        places = find_places(s, ctx.preferred, pspans)
+        trig = _triggers(s)
+        clusters = _cluster(s, trig, pspans)
+        visit_spans = [
+            (s.start + m.start(), s.start + m.end()) for m in VISIT_TRIGGER.finditer(s.text)
+        ]
+        focus = ctx.focus.get(s.index)
+        for ci, (ta, tb, kind, members) in enumerate(clusters):
+            lo = clusters[ci - 1][1] if ci else s.start
+            hi = clusters[ci + 1][0] if ci + 1 < len(clusters) else s.end
+            hi = min(hi, tail) if tail > tb else hi
+            before = ctx.text[lo:ta]
+            fbefore = fold(before)
+            after_text = s.text[tb - s.start : hi - s.start]
+            if NEGATION.search(fbefore[-40:]) or re.search(
+                r"\bno\s+(?:plans?|immediate)\b", fbefore
+            ):
+                continue
+            if HYPOTHETICAL.search(fbefore[-45:]) and members[0][3].lower().startswith("meet"):
+                continue
+            if re.search(r"\b(?:if|unless)\b", after_text):
+                continue
+            if all(HOST_TRIGGER.match(m[3]) for m in members):
+                if not any(tb <= a <= tb + 25 for a, _, _ in persons):
+                    continue
+                if re.match(r"\s+(?:a|an|the)\b", after_text):
+                    continue
+            cancelled = bool(CANCELLED.search(s.text[max(lo, ta - 60) - s.start : hi - s.start]))
+            if not cancelled and PLUPERFECT_PLAN.search(fbefore[-60:]):
+                cancelled = _cancel_nearby(ctx, s)
+            # participants
+            between = re.match(r"^[^.;]{0,40}?\bbetween\b", after_text)
+            if kind == "sign" and not between:
+                between = re.match(r"^[^.;,]{0,40}?\bby\b", after_text)
+            cps: list[int | str] = []
+            subj: list[int] = []
+            if between:
+                bpos = tb + between.end()
+                for a, _b, pid in persons:
+                    if bpos <= a < hi and pid not in cps:
+                        cps.append(pid)
+            else:
+                for a, _b, pid in persons:
+                    if tb <= a < hi and pid not in cps:
+                        cps.append(pid)
+                for code in _counterpart_countries(s.text, s.start, tb, hi):
+                    cps.append("cc:" + code)
+                pre = [(a, pid) for a, _b, pid in persons if lo <= a < ta]
+                plural = PLURAL_ANAPHOR.search(fbefore)
+                if plural and all(a < lo + plural.start() for a, _ in pre):
+                    subj = _recent_pair(ctx, s, lo + plural.start())
+                elif pre:
+                    first_a, first = pre[0]
+                    subj = [first]
+                    for a, pid in pre[1:]:
+                        gap = fold(ctx.text[first_a:a])
+                        if re.search(r"\band\b", gap) and pid not in subj:
+                            subj.append(pid)
+                    lead = fold(ctx.text[lo:first_a])
+                    he_and = re.search(r"\b(?:he|she)\s+and\s+$", lead, re.I)
+                    if he_and and focus is not None and focus not in subj:
+                        subj.insert(0, focus)
+                else:
+                    nom = PRONOUN.search(fbefore) or gz.title_regex().search(fbefore)
+                    who = _resolve_nominal(ctx, fbefore, focus, counts) if nom else focus
+                    if who is not None:
+                        subj = [who]
+                cps = [p for p in cps if p not in subj]
+            # title and place
+            title = _event_title(s.text[lo - s.start : hi - s.start], lo, ta, tb)
+            org_title = None
+            for pm in places:
+                if pm.kind == "org" and lo <= pm.start < hi:
+                    acr, _, _ = gz.org_headquarters(ctx.text[pm.start : pm.end])
+                    org_title = acr
+            if org_title and not title:
+                title = f"{org_title} {' '.join(m[3].lower() for m in members)}"
+            if title and kind in ("meeting", "talks", "call"):
+                head = title.split()[-1].lower()
+                for k in ("summit", "dialogue", "conference", "forum", "ministerial"):
+                    if head.startswith(k):
+                        kind = {"forum": "conference", "ministerial": "conference"}.get(k, k)
+            if kind in ("meeting", "talks") and any(m[2] == "conference" for m in members):
+                kind = "conference"
+            place = None
+            best = None
+            for pm in places:
+                if not (lo <= pm.start < hi) or pm.start >= tail:
+                    continue
+                if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
+                    continue
+                dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
+                if best is None or dist < best[0]:
+                    best = (dist, pm)
+            if best and kind != "call":
+                place = best[1].place
+            place_after = bool(best and best[1].start >= tb) or bool(
+                best
+                and best[1].context.split()[-1] == "to"
+                and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", fbefore)
+            )
+            tense = tense_near(s.text[lo - s.start : hi - s.start], ta - lo)
+            res, _used = _pick_date(dates, lo, hi, tb, pub, tense)
+            if not res.known and len(clusters) == 1:
+                res, _used = _pick_date(dates, s.start, tail, tb, pub, tense)
+            definite = DEFINITE.search(fold(ctx.text[max(lo, ta - 30) : ta]))
+            if kind == "sign":
+                if len(set(subj) | {c for c in cps if isinstance(c, int)}) < 2:
+                    continue
+                kind = "meeting"
+            if not cps and len(subj) < 2:
+                if definite or (org_title and kind not in ("summit", "dialogue")):
+                    _merge_anaphoric(
+                        ctx, s, subj, res, dates, ta, tb, title, place, cancelled, kind
+                    )
+                    continue
+                if kind == "call" or (
+                    kind in ("meeting", "talks") and not title and not (place and place_after)
+                ):
+                    continue
+            if not subj and not cps:
+                continue
+            if res.known and pub and (pub - res.end).days > 3 * 366:
+                continue  # a historical event, not news
+            e_common = dict(
+                sentence=s.index,
+                evidence=[s.span],
+                title=title,
+                place=place,
+                place_explicit=place is not None,
+                res=res,
+                tense=tense,
+                cancelled=cancelled,
+                between=bool(between),
+            )
+            conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
+            if kind in ("meeting", "talks", "call") and len(cps) > 1 and not between:
+                for cp in cps:
+                    ctx.engs.append(
+                        Eng(kind, list(subj), [cp], confidence=conf, group=ta, **e_common)
+                    )
+            else:
+                ctx.engs.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
+        _accompany(ctx, s, persons, clusters, focus, counts)
+
+
+def _merge_anaphoric(
+    ctx: Ctx,
+    s: Sentence,
+    subj: list[int],
+    res: Resolved,
+    dates: list[TimeExpr],
+    ta: int,
+    tb: int,
+    title: str | None,
+    place: Place | None,
+    cancelled: bool = False,
+    kind: str = "meeting",
+) -> None:
+    """ "the meeting Tuesday": extend the latest engagement of the subject."""
+    target = None
+    is_call = kind == "call"
+    for e in reversed(ctx.engs):
+        if s.index - e.sentence > 8:
+            break
+        if (e.kind == "call") != is_call:
+            continue
+        if subj and not set(subj) & set(e.participants()):
+            continue
+        target = e
+        break
+    if target is None:
+        if title and subj:
+            ctx.engs.append(
+                Eng(
+                    "conference" if "ministerial" in title.lower() else "meeting",
+                    list(subj),
+                    [],
+                    s.index,
+                    [s.span],
+                    title=title,
+                    place=place,
+                    place_explicit=place is not None,
+                    res=res,
+                    tense="unknown",
+                    confidence=0.5,
+                )
+            )
+        return
+    near, _ = _pick_date(
+        dates, s.start, s.end, tb, ctx.published, "unknown", max_after=25, max_before=25
+    )
+    if near.known:
+        if target.res.known:
+            target.res = Resolved(
+                min(target.res.start, near.start),
+                max(target.res.end, near.end),
+                "day" if "day" in (target.res.precision, near.precision) else near.precision,
+            )
+        else:
+            target.res = near
+    if s.span not in target.evidence:
+        target.evidence.append(s.span)
+    trigger_word = fold(ctx.text[ta:tb]).lower()
+    if title and not target.title and trigger_word in title.lower():
+        target.title = title
+    if cancelled:
+        target.cancelled = True
+
+
+def _accompany(
+    ctx: Ctx,
+    s: Sentence,
+    persons: list[tuple[int, int, int]],
+    clusters: list,
+    focus: int | None,
+    counts: Counter,
+) -> None:
+    m = ACCOMPANY.search(s.text)
+    if not m or clusters:
+        return
+    pos = s.start + m.start()
+    before = [pid for a, _b, pid in persons if a < pos]
+    after = [pid for a, _b, pid in persons if a > pos]
+    subj = before[0] if before else None
+    if subj is None:
+        nom = PRONOUN.search(s.text[: m.start()]) or gz.title_regex().search(s.text[: m.start()])
+        subj = _resolve_nominal(ctx, s.text[: m.start()], focus, counts) if nom else focus
+    if subj is None or not after:
+        return
+    for e in reversed(ctx.engs):
+        if s.index - e.sentence > 3:
+            break
+        if e.kind == "call" or subj not in e.participants():
+            continue
+        for pid in after:
+            if pid not in e.participants():
+                e.counterparts.append(pid)
+        if s.span not in e.evidence:
+            e.evidence.append(s.span)
+        break
+    if re.match(r"accompan", m.group(0), re.I) or "joined by" in m.group(0).lower():
+        recent = [st for st in ctx.stops if st.traveler == subj and s.index - st.sentence <= 3]
+        for st in recent:
+            for pid in after:
+                ctx.stops.append(
+                    Stop(pid, st.place, st.res, s.index, [s.span], st.order, st.tense, st.cancelled)
+                )
+
+
+_STOP_CONTEXT = re.compile(
+    r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
+    r"travel\w* to|head\w* to|fl\w* to|meetings?|talks|summit|(?:south|north|east|west)\w* of|"
+    r"near|outside)$"
+)
+
+
+def _extract_trips(ctx: Ctx, counts: Counter) -> None:
+    pub = ctx.published
+    order = 0
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        ms = ctx.mentions.get(s.index, [])
+        spk = _speakers(s, ms)
+        tail = _reporting_tail(s)
+        persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
+        pspans = [(a, b) for a, b, _ in ms]
+        vts = [
+            (s.start + m.start(), s.start + m.end(), m.group(0))
+            for m in VISIT_TRIGGER.finditer(s.text)
+        ]
+        if not vts:
+            continue
+        places = [p for p in find_places(s, ctx.preferred, pspans) if p.start < tail]
+        dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
+        focus = ctx.focus.get(s.index)
+        used_places: set[int] = set()
+        for vi, (va, vb, words) in enumerate(vts):
+            hi = vts[vi + 1][0] if vi + 1 < len(vts) else tail
+            lo = vts[vi - 1][1] if vi else s.start
+            before = fold(ctx.text[lo:va])
+            if NEGATION.search(before[-40:]):
+                continue
+            if HYPOTHETICAL.search(before[-45:]) or re.search(
+                r"\b(?:if|unless)\b", s.text[vb - s.start : hi - s.start]
+            ):
+                continue
+            cancelled = bool(CANCELLED.search(s.text)) or (
+                bool(PLUPERFECT_PLAN.search(s.text)) and _cancel_nearby(ctx, s)
+            )
+            # traveler
+            pre = [pid for a, _b, pid in persons if s.start <= a < va]
+            traveler = (
+                pre[-1]
+                if pre and re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
+                else (pre[0] if pre else None)
+            )
+            by = re.match(r"^[^.;,]{0,40}?\bby\s+", s.text[vb - s.start :])
+            if by:
+                after_by = [
+                    pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40
+                ]
+                if after_by:
+                    traveler = after_by[0]
+            if traveler is None:
+                nom = PRONOUN.search(before) or gz.title_regex().search(before)
+                traveler = _resolve_nominal(ctx, before, focus, counts) if nom else focus
+            if traveler is None:
+                continue
+            # the trip's places: modifier right before ("Paris visit") or after the trigger
+            stop_places: list[PlaceMention] = []
+            for pm in places:
+                if id(pm) in used_places:
+                    continue
+                if (
+                    (
+                        pm.end <= va
+                        and va - pm.end <= 3
+                        and pm.context
+                        in ("visit", "trip", "tour", "stop", "stay", "leg", "stopover")
+                    )
+                    or vb <= pm.start < (hi if not re.search(r"trip|tour", words, re.I) else tail)
+                    and _STOP_CONTEXT.match(pm.context)
+                ):
+                    stop_places.append(pm)
+            if not stop_places:
+                continue
+            tense = tense_near(s.text, va - s.start)
+            found_dates: list[Resolved] = []
+            for k, pm in enumerate(stop_places):
+                used_places.add(id(pm))
+                nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
+                prv = stop_places[k - 1].end if k else s.start
+                res, _ = _pick_date(dates, prv, nxt, pm.end, pub, tense)
+                if not res.known and len(stop_places) > 1:
+                    res = UNKNOWN
+                found_dates.append(res)
+            # "to New Delhi and Mumbai in March": a list shares the date that closes it
+            for k in range(len(stop_places) - 2, -1, -1):
+                gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
+                if not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                    found_dates[k] = found_dates[k + 1]
+            for pm, res in zip(stop_places, found_dates, strict=True):
+                order += 1
+                ctx.stops.append(
+                    Stop(traveler, pm.place, res, s.index, [s.span], order, tense, cancelled)
+                )
+
+
+def _resolve_placeholders(ctx: Ctx, officials: set[int]) -> None:
+    for e in ctx.engs:
+        new: list[int | str] = []
+        for cp in e.counterparts:
+            if isinstance(cp, int):
+                new.append(cp)
+                continue
+            code = cp[3:]
+            if any(isinstance(x, int) and ctx.people[x].country == code for x in e.counterparts):
+                continue
+            subj_fam = title_family(ctx.people[e.subject[0]].title) if e.subject else None
+            cands = [
+                p
+                for p in ctx.people
+                if p.country == code and p.id in officials and p.id not in e.subject
+            ]
+            pick = None
+            same = [p for p in cands if subj_fam and title_family(p.title) == subj_fam]
+            if len(same) >= 1:
+                pick = min(same, key=lambda p: p.first)
+            elif len(cands) == 1 and (subj_fam is None or title_family(cands[0].title) is None):
+                pick = cands[0]
+            if pick is not None and pick.id not in new:
+                new.append(pick.id)
+        e.counterparts = new
+
+
+def _drop_orphans(engs: list[Eng]) -> list[Eng]:
+    """An unnamed counterpart leaves a speaker-only copy: drop it when a sibling has a name."""
+    out = []
+    for e in engs:
+        orphan = e.group >= 0 and not e.counterparts
+        if orphan and any(o is not e and o.group == e.group and o.counterparts for o in engs):
+            continue
+        out.append(e)
+    return out
+
+
+def _key(place: Place | None) -> str | None:
+    return normalize_key(place.name) if place else None
+
+
+def _merge_engagements(ctx: Ctx) -> list[Eng]:
+    out: list[Eng] = []
+    for e in ctx.engs:
+        parts = set(e.participants())
+        target = None
+        for o in out:
+            if set(o.participants()) != parts:
+                continue
+            if (e.kind == "call") != (o.kind == "call"):
+                continue
+            if (
+                e.res.known
+                and o.res.known
+                and (e.res.start > o.res.end or o.res.start > e.res.end)
+                and abs((e.res.start - o.res.end).days) > 1
+                and abs((o.res.start - e.res.end).days) > 1
+            ):
+                continue
+            if e.place and o.place and e.place.country != o.place.country:
+                continue
+            if {e.tense, o.tense} == {"past", "future"} and not (e.res.known and o.res.known):
+                continue
+            same_group = e.group >= 0 and e.group == o.group
+            if (
+                len(parts) == 1
+                and not same_group
+                and not (
+                    (
+                        e.title
+                        and o.title
+                        and set(normalize_key(e.title).split())
+                        & set(normalize_key(o.title).split())
+                    )
+                    or (_key(e.place) and _key(e.place) == _key(o.place))
+                )
+            ):
+                continue
+            target = o
+            break
+        if target is None:
+            out.append(e)
+            continue
+        if KIND_RANK[e.kind] > KIND_RANK[target.kind]:
+            target.kind = e.kind
+        target.title = target.title or e.title
+        if e.place and (not target.place or (e.place_explicit and not target.place_explicit)):
+            target.place, target.place_explicit = e.place, e.place_explicit
+        if e.res.known:
+            if target.res.known:
+                target.res = Resolved(
+                    min(target.res.start, e.res.start),
+                    max(target.res.end, e.res.end),
+                    target.res.precision,
+                )
+            else:
+                target.res = e.res
+        if target.tense == "unknown":
+            target.tense = e.tense
+        target.cancelled = target.cancelled or e.cancelled
+        target.evidence += [x for x in e.evidence if x not in target.evidence]
+        target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
+    return out
+
+
+def _merge_stops(ctx: Ctx) -> dict[int, list[Stop]]:
+    trips: dict[int, list[Stop]] = {}
+    for st in ctx.stops:
+        lst = trips.setdefault(st.traveler, [])
+        same = None
+        for o in lst:
+            if (
+                o.res.known
+                and st.res.known
+                and (
+                    abs((o.res.start - st.res.end).days) > 45
+                    and abs((st.res.start - o.res.end).days) > 45
+                )
+            ):
+                continue
+            if _key(o.place) == _key(st.place) or (
+                st.place.country
+                and st.place.country == o.place.country
+                and (st.place.is_country or o.place.is_country)
+            ):
+                same = o
+                break
+        if same is None:
+            lst.append(st)
+            continue
+        if same.place.is_country and not st.place.is_country:
+            same.place = st.place
+        if st.res.known:
+            if same.res.known:
+                same.res = Resolved(
+                    min(same.res.start, st.res.start), max(same.res.end, st.res.end), "day"
+                )
+            else:
+                same.res = st.res
+        same.evidence += [x for x in st.evidence if x not in same.evidence]
+        same.sent_ids = sorted(set(same.sent_ids + st.sent_ids + [st.sentence]))
+        same.cancelled = same.cancelled and st.cancelled
+    return trips
+
+
+def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    for e in engs:
+        if e.place or e.kind == "call":
+            continue
+        for pid in e.subject + [c for c in e.counterparts if isinstance(c, int)]:
+            stops = trips.get(pid)
+            if not stops:
+                continue
+            pick = None
+            if e.res.known:
+                for st in stops:
+                    if st.res.known and st.res.start <= e.res.end and e.res.start <= st.res.end:
+                        pick = st
+                        break
+            else:
+                best = None
+                for st in stops:
+                    for sid in set(st.sent_ids + [st.sentence]):
+                        if 0 <= e.sentence - sid <= 4 and (best is None or sid > best[0]):
+                            best = (sid, st)
+                if best:
+                    pick = best[1]
+            if pick and not pick.place.is_country:
+                e.place = pick.place
+                break
+
+
+def _extend_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    for pid, stops in trips.items():
+        for st in stops:
+            for e in engs:
+                if pid not in e.participants() or not e.place or not e.res.known:
+                    continue
+                if _key(e.place) != _key(st.place) or e.res.precision != "day":
+                    continue
+                if st.res.known:
+                    st.res = Resolved(
+                        min(st.res.start, e.res.start), max(st.res.end, e.res.end), "day"
+                    )
+                else:
+                    st.res = e.res
+
+
+def extract_document(text: str, published: date | None) -> Document:
+    sentences = segment(text)
+    people, _cands, mentions = build_people(sentences, text)
+    _assign_role_titles(sentences, people, mentions)
+    countries = Counter()
+    for s in sentences:
+        for _, _, code in _sentence_countries(s):
+            countries[code] += 1
+    ctx = Ctx(text, published, sentences, people, mentions, frozenset(countries))
+    ctx.dateline = _dateline(ctx)
+    counts = _count_mentions(ctx)
+    _fill_countries(ctx, counts)
+    _compute_focus(ctx, counts)
+    _counterpart_titles(ctx)
+    _extract_trips(ctx, counts)
+    _extract_engagements(ctx, counts)
+
+    officials = {p.id for p in people if is_official(p)}
+    _resolve_placeholders(ctx, officials)
+    ctx.engs = _drop_orphans(ctx.engs)
+    engs = _merge_engagements(ctx)
+    trips = _merge_stops(ctx)
+    _inherit_places(ctx, engs, trips)
+    engs = _merge_engagements(
+        Ctx(text, published, sentences, people, mentions, ctx.preferred, engs=engs)
+    )
+    if ctx.dateline and ctx.dateline.latitude is not None and published:
+        first_par = next((s.paragraph for s in sentences if s.kind == "body"), 0)
+        for e in engs:
+            if e.place or e.kind == "call" or e.cancelled:
+                continue
+            sent = sentences[e.sentence]
+            recent = not e.res.known or (
+                e.res.end <= published and (published - e.res.start).days <= 2
+            )
+            if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
+                e.place = ctx.dateline
+    _extend_stops(engs, trips)
+    for pid, stops in trips.items():
+        for st in stops:
+            here = [e for e in engs if pid in e.participants() and _key(e.place) == _key(st.place)]
+            if here and all(e.cancelled for e in here):
+                st.cancelled = True
+
+    # stops without any engagement there become visits
+    for pid, stops in trips.items():
+        for st in stops:
+            if any(pid in e.participants() and _key(e.place) == _key(st.place) for e in engs):
+                continue
+            if any(
+                pid in e.participants()
+                and e.place
+                and st.place.is_country
+                and e.place.country == st.place.country
+                for e in engs
+            ):
+                continue
+            engs.append(
+                Eng(
+                    "visit",
+                    [pid],
+                    [],
+                    st.sentence,
+                    list(st.evidence),
+                    place=st.place,
+                    place_explicit=True,
+                    res=st.res,
+                    tense=st.tense,
+                    cancelled=st.cancelled,
+                    confidence=0.5,
+                )
+            )
+
+    for e in engs:
+        for pid in e.participants():
+            if isinstance(pid, int):
+                officials.add(pid)
+
+    def name(pid: int) -> str:
+        p = people[pid]
+        return " ".join(p.originals.get(p.name, p.name).split())
+
+    doc = Document(published)
+    for p in sorted((people[i] for i in officials), key=lambda p: p.first):
+        disp = name(p.id)
+        aliases = []
+        for f in list(p.forms) + p.mention_forms:
+            orig = p.originals.get(f, f)
+            orig = " ".join(re.sub(r"['\u2019]s$", "", orig).split())
+            if normalize_key(orig) != normalize_key(disp) and normalize_key(orig) not in [
+                normalize_key(a) for a in aliases
+            ]:
+                aliases.append(orig)
+        conf = 0.9 if p.title else 0.6
+        doc.officials.append(
+            Official(
+                disp,
+                _clean_title(p.title),
+                p.country if p.country not in ("SELF", "ORG") else None,
+                aliases,
+                list(p.mentions),
+                conf,
+            )
+        )
+    pub = published
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        parts = [name(p) for p in e.participants() if isinstance(p, int)]
+        if not parts:
+            continue
+        res = e.res
+        doc.engagements.append(
+            Engagement(
+                kind=e.kind,
+                participants=parts,
+                title=e.title,
+                place=e.place,
+                start=res.start,
+                end=res.end,
+                precision=res.precision if res.known else "unknown",
+                status=_status(res, e.tense, pub, e.cancelled),
+                confidence=round(e.confidence, 2),
+                evidence=sorted(e.evidence),
+            )
+        )
+    for pid, stops in trips.items():
+        stops = [st for st in stops if not st.cancelled]
+        if not stops:
+            continue
+        stops.sort(key=lambda st: st.order)
+        doc.trips.append(
+            Trip(
+                name(pid),
+                [
+                    TripStop(
+                        st.place,
+                        st.res.start,
+                        st.res.end,
+                        st.res.precision if st.res.known else "unknown",
+                        0.6,
+                        sorted(st.evidence),
+                    )
+                    for st in stops
+                ],
+            )
+        )
+    doc.agreements = find_agreements(ctx.text, sentences, published, people, mentions)
+    return doc
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    t = " ".join(title.split())
+    if t.islower() or t[:1].islower():
+        t = " ".join(
+            w if w in ("of", "for", "and", "the", "to") else w[:1].upper() + w[1:]
+            for w in t.split()
+        )
+    return t
+
+
+def _assign_role_titles(sentences: list[Sentence], people: list[Person], mentions: dict) -> None:
+    """ "X ... confirmation hearing to be Secretary of State": give X that title."""
+    rx = re.compile(
+        r"\b(?:to\s+be|as|named|appointed|became|becomes|nominee\s+for|nominated\s+for)\s+"
+        r"(?:the\s+)?(?:next\s+|new\s+)?(?P<title>" + gz.TITLE_PATTERN + r")\b",
+        re.I,
+    )
+    for s in sentences:
+        ms = mentions.get(s.index)
+        if not ms:
+            continue
+        for m in rx.finditer(s.text):
+            pos = s.start + m.start()
+            before = [pid for a, _b, pid in ms if a < pos]
+            if not before:
+                continue
+            p = people[before[0]]
+            if p.title is None:
+                p.title = m.group("title")
+                p.title_source = "role"
+
+
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s+"
+)
+
+
+def _dateline(ctx: Ctx) -> Place | None:
+    """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
+    for s in ctx.sentences[:6]:
+        if s.kind != "body":
+            continue
+        m = DATELINE.match(s.text)
+        if not m:
+            return None
+        name = m.group("city").title()
+        res = resolve_place(name, ctx.preferred)
+        if res is None and m.group("region"):
+            res = resolve_place(m.group("region"), ctx.preferred)
+        if res is None:
+            code = gz.metonym_code(name)
+            return Place(name, code) if code else None
+        return res[0]
+    return None
+
+
+def _counterpart_titles(ctx: Ctx) -> None:
+    """ "her French counterpart, X": X holds the same office as the one they meet."""
+    for p in ctx.people:
+        if p.counterpart_at is None or p.title:
+            continue
+        for s in ctx.sentences:
+            if not (s.start <= p.counterpart_at < s.end):
+                continue
+            before = [
+                pid
+                for a, _b, pid in ctx.mentions.get(s.index, [])
+                if a < p.counterpart_at and pid != p.id
+            ]
+            other = before[-1] if before else ctx.focus.get(s.index)
+            if other is not None and ctx.people[other].title:
+                p.title = ctx.people[other].title
+                p.title_source = "counterpart"
+            break
+
+
+def _fill_countries(ctx: Ctx, counts: Counter) -> None:
+    people = ctx.people
+    for p in people:
+        if p.country in (None, "SELF") and p.title:
+            d = gz.default_country_for_title(p.title)
+            if d:
+                p.country = d
+    known = Counter()
+    for p in people:
+        if p.country and p.country not in ("SELF", "ORG"):
+            known[p.country] += counts[p.id] or 1
+    majority = known.most_common(1)[0][0] if known else None
+    home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else majority
+    by_index = {s.index: s for s in ctx.sentences}
+    for p in people:
+        if p.country == "SELF":
+            p.country = majority
+        elif p.country is None and p.title and home:
+            p.country = home
+        elif p.country is None and p.mentions:
+            # an untitled leader: the country that opens this or the previous sentence
+            first = p.mentions[0][0]
+            sent = next((s for s in ctx.sentences if s.start <= first < s.end), None)
+            if sent is None:
+                continue
+            for s in (sent, by_index.get(sent.index - 1)):
+                if s is None:
+                    continue
+                cs = _sentence_countries(s)
+                if cs and cs[0][0] - s.start <= 4:
+                    p.country = cs[0][2]
+                    break

@@ -1,0 +1,516 @@
+"""Officials: names with titles and countries, and the resolution of later mentions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import gazetteer as gz
+from .text import Sentence, normalize_key
+
+_WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
+_INITIAL = r"(?:[A-Z]\.)"
+_PART = (
+    r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|das|do|bin|ibn|al|el|ben|abu|y|zu|ter|ten)"
+)
+_PART_CAP = r"(?:De|Da|Di|Del|Della|Van|Von|Le|La|Du|Dos|Das|Bin|Ibn|Al|El|Abu|Ben|Mac|St\.)"
+NAME_RE = re.compile(
+    r"(?<![\w.'-])(?:"
+    + _PART_CAP
+    + r"\s+)?"
+    + _WORD
+    + r"(?:\s+(?:"
+    + _INITIAL
+    + r"|"
+    + _WORD
+    + r"|(?:"
+    + _PART
+    + r"|"
+    + _PART_CAP
+    + r")\s+"
+    + _WORD
+    + r"|(?:al|el)-"
+    + _WORD
+    + r"))*(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?(?![\w-])"
+)
+HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sen|Rep|Gov|Gen)\.?\s+$")
+
+PARTICLES = {
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "do", "bin", "ibn", "al", "el", "ben", "abu", "y", "zu", "ter", "ten", "mac", "st.",
+}  # fmt: skip
+
+# Capitalised words that are never part of a person's name.
+_BLOCK = """
+The A An In On At But And After Before Meanwhile However Under Some This That These Those It He
+She They We I You His Her Their Our Its If When While As For With From By To Of Since During No
+Not So Also Both Many More Most Other Such Last Next Earlier Later Today Yesterday Tomorrow Read
+Source Photo Video Watch Image Reuters AP AFP Mr Mrs Ms Dr Despite Although Though Even Only
+Instead Still Yet Then Now There Here What Who Why How Where Which Whose Every Each Several Few
+One Two Three Four Five First Second Third New Old Top Senior Former Acting Deputy Vice Chief
+Foreign Prime Minister Ministers Secretary President Presidents Premier Chancellor King Queen
+Prince Princess Emperor Emir Sultan Pope Senator Governor Mayor Ambassador Envoy General Admiral
+Spokesman Spokeswoman Spokesperson Leader Speaker Representative Congressman Congresswoman
+Department Ministry Committee University College School Party Administration Government Council
+Union Nations Organization Organisation House Senate Congress Parliament Court Agency Bank Fund
+Forum Group Institute Center Centre Times Post Journal Television News Press Service Office Police
+Army Navy Force Forces Guard Security Summit Dialogue Conference Agreement Treaty Accord Accords
+Pact Deal Alliance Partnership Initiative Act Plan Program Programme Strategy Declaration Street
+Avenue Palace Hall Airport Square City State States Republic Kingdom Republican Republicans
+Democrat Democrats Democratic Covid Coronavirus Indo-Pacific Pacific Atlantic Europe European Asia
+Asian Africa African America Americas Middle East West North South Central Gulf Sea Ocean Island
+Islands Strait Inauguration God Christmas Easter Ramadan Olympics Internet Twitter Facebook
+Instagram Telegram YouTube TikTok Google Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December Jan Feb
+Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Affairs Defense Defence Trade Commerce Justice Interior
+Homeland Treasury Energy Health Finance Economy Economic High Level Ministerial Capitol Pentagon
+Kremlin White Downing Elysee Brexit Islamic Muslim Muslims Christian Jewish Catholic Sunni Shia
+Federal National International Global World Western Eastern Northern Southern Cooperation
+Development Relations Network Company Corporation Inc Ltd Group Foundation Council Commission
+Board Bureau Embassy Consulate Mission Station Base Fleet Command Zone Region Province County
+District Valley River Mountain Mount Lake Bay Coast Border Road Bridge Tower Building Church
+Mosque Temple Cathedral Museum Stadium Hotel Club League Cup Games Award Prize Day Week Year
+Month Weekend Era Age War Crisis Revolution Movement Front Coalition Bloc Axis Quad Board
+According Asked Sources Officials Official Analysts Experts Critics Residents People Police Thank
+Thanks Please Yes Sign Subscribe Follow Share Click Comments Advertisement Related Trending
+Breaking Live Update Updated Exclusive Opinion Analysis Editorial Letter Report Reports Reporting
+Additional Writing Editing Contributed Editor Correspondent Staff Bureau Agency Wire Daily
+Weekly Sunday Morning Evening Night Afternoon Ukrainian Haitian Migrants Climate Pandemic
+Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negotiations
+"""
+
+EAST_ASIAN_SURNAMES = {
+    "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "moon", "han", "lim",
+    "shin", "oh", "seo", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "ko", "wang",
+    "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "luo", "gao", "xi", "qin", "wen", "deng", "mao", "jiang",
+    "xie", "tang", "feng", "dong", "cai", "pan", "du", "ye", "wei", "yu", "lu", "tsai", "lai",
+    "nguyen", "tran", "pham", "hoang", "vo", "dang", "bui", "ngo", "hun", "thaksin",
+}  # fmt: skip
+EAST_ASIAN_COUNTRIES = {"CN", "KR", "KP", "TW", "VN", "HK", "MO", "KH", "MN"}
+
+SPEECH_VERBS = (
+    r"said|says|told|tells|declared|declares|added|noted|stressed|warned|insisted|tweeted|wrote|"
+    r"announced|urged|accused|met|meets|visited|visits|spoke|speaks|agreed|signed|called|calls|"
+    r"took|takes|became|becomes|assumed|began|begins|held|holds|closes|opened|leads|led|"
+    r"returned|left|flew|landed|joined|attended|traveled|wants|hosts|"
+    r"highlighted|pledged|vowed|praised|welcomed|hosted|arrived|traveled|travelled|heads|headed|"
+    r"discussed|expressed|emphasized|emphasised|affirmed|reiterated|thanked|congratulated|"
+    r"criticized|criticised|condemned|proposed|offered|asked|wants|wanted|hopes|hoped|plans|"
+    r"planned|insists|argued|argues|responded|replied|explained|acknowledged|admitted|denied|"
+    r"rejected|dismissed|confirmed|cautioned|stated|wrote|posted|threatened|ordered|signaled|"
+    r"signalled|described|told|urges|seeks|sought|promised|repeated|reaffirmed|briefed|lauded"
+)
+WEAK_VERBS = r"is|was|has|had|will|would|could|can|may|might|also|did|does|and|himself|herself"
+
+
+_TITLE_WORDS = """
+minister ministers secretary adviser advisor advisers ambassador envoy spokesman spokeswoman
+spokesperson commissioner negotiator coordinator czar premier president chancellor senator
+congressman congresswoman governor chairman chairwoman undersecretary taoiseach diplomat
+"""
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Lower-case head words of office titles ("adviser", "minister", "premier")."""
+    return frozenset(_TITLE_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def blocked_words() -> frozenset[str]:
+    words = set(_BLOCK.split())
+    for form in gz.country_names():
+        if " " not in form:
+            words.add(form)
+    for m in gz._METONYMS:
+        if " " not in m:
+            words.add(m)
+    return frozenset(words)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str  # folded
+    tokens: list[str]
+    sentence: Sentence
+    orig: str = ""
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    country: str | None = None
+    evidence: float = 0.0
+    non_official: bool = False
+    possessive: bool = False
+    counterpart: bool = False
+
+
+@dataclass
+class Person:
+    id: int
+    forms: Counter = field(default_factory=Counter)
+    originals: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    country: str | None = None
+    country_conf: float = 0.0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    mention_forms: list[str] = field(default_factory=list)
+    evidence: float = 0.0
+    non_official: bool = False
+    first: int = 10**9
+    title_source: str | None = None
+    counterpart_at: int | None = None
+
+    @property
+    def name(self) -> str:
+        multi = [f for f in self.forms if len(f.split()) > 1]
+        if not multi:
+            return max(self.forms, key=lambda f: (self.forms[f], len(f)))
+        plain = [f for f in multi if not re.search(r"\b[A-Z]\.", f)]
+        pool = plain or multi
+        return max(pool, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    def name_keys(self) -> list[str]:
+        """Surface forms that refer to this person (full name and surname variants)."""
+        toks = self.tokens()
+        keys = {self.name}
+        keys.update(self.forms)
+        toks_nomid = [t for t in toks if not re.fullmatch(r"[A-Z]\.", t)]
+        if len(toks_nomid) >= 2:
+            keys.add(" ".join(toks_nomid))
+            last = toks_nomid[-1]
+            if toks_nomid[-2].lower() in PARTICLES:
+                keys.add(" ".join(toks_nomid[-2:]))
+                if len(toks_nomid) >= 3 and toks_nomid[-3].lower() in PARTICLES:
+                    keys.add(" ".join(toks_nomid[-3:]))
+            else:
+                keys.add(last)
+                if len(toks_nomid) >= 3:
+                    keys.add(" ".join(toks_nomid[-2:]))
+            if self.is_east_asian():
+                keys.add(toks_nomid[0])
+        return sorted(keys, key=len, reverse=True)
+
+    def is_east_asian(self) -> bool:
+        toks = self.tokens()
+        if len(toks) < 2 or len(toks) > 3:
+            return False
+        if self.country in EAST_ASIAN_COUNTRIES:
+            return True
+        first = toks[0].lower()
+        return first in EAST_ASIAN_SURNAMES and (
+            "-" in toks[-1] or len(toks) == 3 or self.country in EAST_ASIAN_COUNTRIES
+        )
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
+    """Split a capitalised run at words that cannot be part of a name."""
+    blocked = blocked_words()
+    pieces = []
+    cur_start = None
+    last_end = None
+    for tm in re.finditer(r"\S+", m.group(0)):
+        a, b = m.start() + tm.start(), m.start() + tm.end()
+        tok = tm.group(0).rstrip(",")
+        bare = tok.rstrip(".")
+        # "Vice Premier He Lifeng": a capitalised "He" inside a sentence is a surname
+        he_surname = bare == "He" and a > 0 and tm.end() < len(m.group(0))
+        if (bare in blocked or tok in blocked or bare.lower() in title_words()) and not he_surname:
+            if cur_start is not None:
+                pieces.append((cur_start, last_end))
+            cur_start = None
+            continue
+        if cur_start is None:
+            cur_start = a
+        last_end = a + len(tok)
+    if cur_start is not None:
+        pieces.append((cur_start, last_end))
+    out = []
+    for a, b in pieces:
+        span = text[a:b]
+        toks = span.split()
+        # drop particles or initials at the edges
+        while toks and (toks[-1].lower() in PARTICLES or re.fullmatch(r"[A-Z]\.", toks[-1])):
+            b -= len(toks[-1]) + 1
+            toks.pop()
+            b = a + len(" ".join(toks))
+        while toks and toks[0].lower() in PARTICLES and len(toks) == 1:
+            toks.pop()
+        if toks:
+            out.append((a, a + len(" ".join(toks))))
+    return out
+
+
+def country_before(text: str, pos: int) -> tuple[str | None, int]:
+    """Country named just before ``pos`` ("U.S. ", "Italian ", "South Korea's ", "the French ")."""
+    left = text[max(0, pos - 60) : pos]
+    best = None
+    for m in gz.country_regex().finditer(left):
+        tail = left[m.end() :]
+        if re.fullmatch(r"(?:'s)?\s*(?:-based\s+)?", tail):
+            best = m
+    if best:
+        code = gz.country_code(best.group(0))
+        return code, max(0, pos - 60) + best.start()
+    m = re.search(r"\b(?:the\s+)?(?:nation|country)'s\s+(?:new\s+|top\s+)?$", left, re.I)
+    if m:
+        return "SELF", max(0, pos - 60) + m.start()
+    m = re.search(
+        r"(?:\b(?:European Union|EU|NATO|U\.N\.|UN|United Nations|African Union|"
+        r"ASEAN|OPEC|WHO|IAEA|World Bank|IMF|European Commission|European Council)"
+        r"(?:'s)?\s+)$",
+        left,
+    )
+    if m:
+        return "ORG", max(0, pos - 60) + m.start()
+    return None, pos
+
+
+def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
+    """Capitalised runs that look like people, with titles and other evidence."""
+    cands: list[Candidate] = []
+    trx = gz.title_regex()
+    for s in sentences:
+        t = s.text
+        titles = [(m.start("title"), m.end("title"), m.group("title")) for m in trx.finditer(t)]
+        for m in NAME_RE.finditer(t):
+            for a, b in _split_blocked(m, t):
+                name = t[a:b]
+                toks = name.split()
+                if len(toks) == 1 and len(name) < 2:
+                    continue
+                c = Candidate(
+                    s.start + a, s.start + b, name, toks, s, full[s.start + a : s.start + b]
+                )
+                after = t[b:]
+                before = t[:a]
+                c.possessive = after.startswith("'s") or after.startswith("' ")
+                # title right before the name ("Foreign Minister Luigi Di Maio")
+                for ta, tb, ttl in titles:
+                    gap = t[tb:a]
+                    if re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", gap) and tb <= a:
+                        c.title = ttl
+                        c.title_span = (s.start + ta, s.start + tb)
+                        code, _ = country_before(t, ta)
+                        if code is None and re.search(r"\band\s+$", t[:ta]):
+                            # "Chinese Vice Premier He Lifeng and Commerce Minister Wang Wentao"
+                            prev = [p for p in cands if p.sentence is s and p.end - s.start < ta]
+                            if prev and prev[-1].title and prev[-1].country:
+                                code = prev[-1].country
+                        c.country = code
+                        c.evidence += 1.0
+                # appositive after: "X, the French foreign minister," / "X, Italy's ..."
+                app = re.match(
+                    r",\s+(?:who\s+is\s+|who\s+was\s+)?(?:the|a|an|his|her)?\s*"
+                    r"(?:former\s+|new\s+|then-)?"
+                    r"(?P<mod>(?:(?-i:[A-Z][\w.'-]*)(?:'s)?\s+|(?:former|new|top|then|current|"
+                    r"outgoing|incoming|acting|country's|nation's)\s+){0,3})"
+                    r"\s*(?P<title>" + gz.TITLE_PATTERN + r")"
+                    r"(?:\s+(?:of|for)\s+(?P<of>[A-Z][\w.' -]{1,30}?))?"
+                    r"\s*(?=[,;.)]|\s+(?:who|and|said|told)\b|$)",
+                    after,
+                    re.I,
+                )
+                if app and not c.title:
+                    mod = app.group("mod") or ""
+                    code = None
+                    cm = gz.country_regex().search(mod)
+                    if cm:
+                        code = gz.country_code(cm.group(0))
+                    elif app.group("of"):
+                        code = gz.country_code(app.group("of"))
+                    if re.search(r"(?:nation|country)'s", mod):
+                        code = "SELF"
+                    if cm or not mod.strip() or re.fullmatch(r"[\w' -]*", mod):
+                        c.title = app.group("title")
+                        ta = b + app.start("title")
+                        c.title_span = (s.start + ta, s.start + b + app.end("title"))
+                        c.country = code
+                        c.evidence += 1.0
+                # reverse appositive: "France's foreign minister, Jean-Yves Le Drian,"
+                rev = re.search(
+                    r"(?P<title>" + gz.TITLE_PATTERN + r")\s*,\s+$",
+                    before,
+                    re.I,
+                )
+                if rev and not c.title:
+                    code, _ = country_before(t, rev.start("title"))
+                    if code:
+                        c.title = rev.group("title")
+                        c.title_span = (s.start + rev.start("title"), s.start + rev.end("title"))
+                        c.country = code
+                        c.evidence += 1.0
+                # "her French counterpart, Stephane Sejourne"
+                cp = re.search(
+                    r"\b(?:his|her|their|its)\s+(?P<mod>(?:[A-Z][\w.-]*\s+){0,2})counterparts?,?\s+$",
+                    before,
+                )
+                if cp and not c.title:
+                    c.counterpart = True
+                    c.evidence += 1.0
+                    cm = gz.country_regex().search(cp.group("mod"))
+                    if cm:
+                        c.country = gz.country_code(cm.group(0))
+                # non-official role in an appositive
+                role = re.match(r",\s+(?:a|an|the)\s+([^,.;]{0,60})", after)
+                if role and gz.NON_OFFICIAL_ROLES.search(role.group(1)) and not c.title:
+                    c.non_official = True
+                if re.match(
+                    r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w-]*\s+(?:University|Institute|"
+                    r"Institution|Center|Centre|Foundation|Council on|School)",
+                    after,
+                ):
+                    c.non_official = True
+                # speech or action verb after (allowing ", who ... ," in between)
+                after2 = re.sub(r"^'s?", "", after)
+                after2 = re.sub(r"^,\s+(?:who|a|an|the|of)\b[^,]{0,120},", "", after2)
+                if re.match(r"\s+(?:" + SPEECH_VERBS + r")\b", after2):
+                    c.evidence += 0.8
+                elif re.match(r"\s+(?:" + WEAK_VERBS + r")\b", after2) and len(toks) > 1:
+                    c.evidence += 0.4
+                if re.search(
+                    r"(?:\b(?:said|told|with|between|predecessor|successor|counterpart|leader|"
+                    r"met|meet|meeting|called|visited|hosted|welcomed|received|and|dictator|"
+                    r"strongman|rival|ally|by)\s+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)$",
+                    before,
+                ):
+                    c.evidence += 0.5 if len(toks) > 1 else 0.2
+                    if HONORIFIC_RE.search(before):
+                        c.evidence += 0.5
+                if len(toks) > 1 and c.possessive:
+                    c.evidence += 0.3
+                cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
+    a = [normalize_key(t) for t in a_toks if not re.fullmatch(r"[A-Z]\.", t)]
+    b = [normalize_key(t) for t in b_toks if not re.fullmatch(r"[A-Z]\.", t)]
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 2 and long_[-len(short) :] == short:
+        return True
+    if a[-1] != b[-1]:
+        # Asian order: family name first ("Kang Kyung-wha" / "Kang")
+        return (len(a) == 1 and a[0] == b[0] and len(b) in (2, 3)) or (
+            len(b) == 1 and b[0] == a[0] and len(a) in (2, 3)
+        )
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0] == b[0] or a[0][0] == b[0][0]
+
+
+def build_people(
+    sentences: list[Sentence], full: str
+) -> tuple[list[Person], list[Candidate], dict[int, list[tuple[int, int, int]]]]:
+    """Resolve candidates into people and return per-sentence mention lists (start, end, pid)."""
+    cands = find_candidates(sentences, full)
+    people: list[Person] = []
+
+    def find_person(toks: list[str]) -> Person | None:
+        matches = [p for p in people if any(_compatible(toks, f.split()) for f in p.forms)]
+        if not matches:
+            return None
+        return max(matches, key=lambda p: p.first)
+
+    def attach(p: Person, c: Candidate) -> None:
+        p.forms[c.text] += 1
+        p.originals.setdefault(c.text, c.orig)
+        p.evidence += c.evidence
+        p.first = min(p.first, c.start)
+        p.non_official = p.non_official or c.non_official
+        if c.counterpart and p.counterpart_at is None:
+            p.counterpart_at = c.start
+        if c.title and (p.title is None or p.title_source == "role"):
+            p.title = c.title
+            p.title_source = "title"
+        if c.country and c.country != "SELF" and p.country_conf < 1.0:
+            p.country = c.country
+            p.country_conf = 1.0
+        elif c.country == "SELF" and p.country is None:
+            p.country = "SELF"
+
+    # multi-word names first (they define surnames), then single words
+    for c in sorted(cands, key=lambda c: (len(c.tokens) == 1, c.start)):
+        body_like = c.sentence.kind in ("body", "caption")
+        if len(c.tokens) >= 2:
+            p = find_person(c.tokens)
+            if p:
+                attach(p, c)
+            elif c.evidence >= 0.4 and body_like:
+                p = Person(len(people))
+                attach(p, c)
+                people.append(p)
+        else:
+            p = find_person(c.tokens)
+            if p:
+                if c.title or c.evidence:
+                    attach(p, c)
+                continue
+            strong = c.title is not None or (c.evidence >= 0.8 and not gz.is_city(c.text))
+            if strong and body_like and not gz.country_code(c.text):
+                p = Person(len(people))
+                attach(p, c)
+                people.append(p)
+
+    # mentions: every occurrence of a person's keys, longest keys first
+    keyed = []
+    for p in people:
+        for k in p.name_keys():
+            keyed.append((len(k), k, p))
+    keyed.sort(key=lambda x: -x[0])
+    taken: list[tuple[int, int]] = []
+    mentions: dict[int, list[tuple[int, int, int]]] = {}
+    for s in sentences:
+        t = s.text
+        for _, k, p in keyed:
+            for m in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", t):
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(a < tb and ta < b for ta, tb in taken):
+                    continue
+                # several people share this key: take the one mentioned most recently
+                owners = [q for q in people if k in q.name_keys()]
+                if len(owners) > 1:
+                    before = [q for q in owners if q.first <= a]
+                    owner = max(
+                        before or owners,
+                        key=lambda q: max(
+                            [x for x, _ in q.mentions if x < a] + [q.first if q.first <= a else -1]
+                        ),
+                    )
+                else:
+                    owner = p
+                taken.append((a, b))
+                owner.mentions.append((a, b))
+                owner.mention_forms.append(full[a:b])
+                mentions.setdefault(s.index, []).append((a, b, owner.id))
+    for v in mentions.values():
+        v.sort()
+    for p in people:
+        p.mentions.sort()
+        if p.mentions:
+            p.first = p.mentions[0][0]
+    return people, cands, mentions
+
+
+def is_official(p: Person) -> bool:
+    if p.non_official and not p.title:
+        return False
+    if p.title:
+        return True
+    multi = len(p.name.split()) > 1
+    return (multi and p.evidence >= 0.4) or p.evidence >= 0.8

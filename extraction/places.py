@@ -1,0 +1,177 @@
+"""Places named in a sentence: venues, organisation seats, cities and countries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer as gz
+from .models import Place
+from .text import Sentence, fold
+
+_CAPSEQ = r"[A-Z][\w'.-]*(?:\s+(?:of|for|and|de|del|la|the|on)?\s*[A-Z][\w'.-]*)*"
+_LOCATIVE = re.compile(
+    r"(?<!war )(?<!crisis )(?<!conflict )(?<!fighting )(?<!situation )(?<!violence )"
+    r"(?<!peace )(?<!stability )(?<!invasion )(?<!attacks )(?<!investment )"
+    r"\b(?P<prep>in|at|to|into|toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
+    r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
+    r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
+    r"travel(?:s|ed|led|ing)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|flying to)"
+    r"\s+(?:the\s+)?(?P<name>" + _CAPSEQ + r")"
+)
+_MODIFIER = re.compile(
+    r"(?P<name>" + _CAPSEQ + r")(?:'s)?\s+(?P<noun>visit|trip|leg|stop|stopover|talks|summit|"
+    r"meeting|meetings|conference|tour|stay)\b"
+)
+_UNIVERSITY = re.compile(
+    r"^(?:[A-Z][\w'.-]*\s+){1,3}University$|^University of [A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?$"
+)
+_NOT_PLACE = {
+    "Friday", "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Reuters", "Congress", "Parliament", "Senate", "Washington Post",
+}  # fmt: skip
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    context: str  # the preposition or noun that marked it
+    kind: str  # city | venue | org | country
+
+
+def _venue(name: str) -> Place | None:
+    key = fold(name)
+    for vname, (city, cc, lat, lon) in gz.VENUES.items():
+        if fold(vname) == key:
+            keep_venue = city is None or "University" in vname or "Institute" in vname
+            return Place(vname if keep_venue else city, cc, lat, lon)
+    return None
+
+
+def resolve_place(name: str, preferred: frozenset[str]) -> tuple[Place, str] | None:
+    """Resolve a capitalised phrase to a place; longest readings first."""
+    name = name.strip().rstrip(".,")
+    if name in _NOT_PLACE or name.split()[0] in _NOT_PLACE:
+        return None
+    v = _venue(name)
+    if v:
+        return v, "venue"
+    acr, city, cc = gz.org_headquarters(name)
+    if acr and city:
+        c = gz.lookup_city(city, frozenset({cc}))
+        if c:
+            return Place(
+                c.name if c.name != "New York City" else "New York",
+                c.country,
+                c.latitude,
+                c.longitude,
+            ), "org"
+    code = gz.country_code(name)
+    if code:
+        lat_lon = gz.country_centroids().get(code)
+        disp = name if not name.endswith("'s") else name[:-2]
+        return Place(
+            disp,
+            code,
+            lat_lon[0] if lat_lon else None,
+            lat_lon[1] if lat_lon else None,
+            is_country=True,
+        ), "country"
+    c = gz.lookup_city(name, preferred)
+    if c:
+        label = name if fold(name) == fold(c.name) else c.name
+        if c.name.endswith(", D.C."):
+            label = "Washington"
+        return Place(label, c.country, c.latitude, c.longitude), "city"
+    if _UNIVERSITY.match(name):
+        return Place(name, None, None, None), "venue"
+    return None
+
+
+def _readings(name: str) -> list[tuple[int, str]]:
+    """Prefixes of a capitalised run, longest first, as (length, text)."""
+    words = list(re.finditer(r"\S+", name))
+    out = []
+    for k in range(len(words), 0, -1):
+        end = words[k - 1].end()
+        out.append((end, name[:end]))
+    return out
+
+
+_LIST_NEXT = re.compile(
+    r"(?:,\s*(?:and\s+(?:the\s+)?)?|\s+and\s+(?:the\s+)?)(?P<name>" + _CAPSEQ + r")"
+)
+
+
+def _follow_list(
+    s: Sentence, pos: int, preferred: frozenset[str], ctx: str, found: list, overlaps
+) -> None:
+    """ "to New Delhi and Mumbai", "to Fiji, Samoa and Tonga": the rest of a list of places."""
+    while True:
+        m = _LIST_NEXT.match(s.text, pos - s.start)
+        if not m:
+            return
+        name = m.group("name").rstrip(".,;:")
+        hit = None
+        for length, text in _readings(name):
+            res = resolve_place(text, preferred)
+            if res:
+                hit = (length, res)
+                break
+        if hit is None:
+            return
+        a = s.start + m.start("name")
+        b = a + hit[0]
+        if overlaps(a, b):
+            return
+        place, kind = hit[1]
+        place.span = (a, b)
+        found.append(PlaceMention(a, b, place, ctx, kind))
+        pos = b
+
+
+def find_places(
+    s: Sentence, preferred: frozenset[str], exclude: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < eb and ea < b for ea, eb in exclude) or any(
+            a < f.end and f.start < b for f in found
+        )
+
+    for rx in (_LOCATIVE, _MODIFIER):
+        for m in rx.finditer(s.text):
+            base = s.start + m.start("name")
+            name = m.group("name").rstrip(".,;:")
+            readings = _readings(name) if rx is _LOCATIVE else [(len(name), name)]
+            if rx is _MODIFIER:
+                # "his Paris trip": try the shortest suffix that resolves
+                words = list(re.finditer(r"\S+", name))
+                readings = [(len(name), name[w.start() :]) for w in words]
+                readings.reverse()
+                readings = sorted(readings, key=lambda r: -len(r[1]))
+            for length, text in readings:
+                if rx is _MODIFIER:
+                    a = base + len(name) - len(text)
+                    b = base + len(name)
+                else:
+                    a, b = base, base + length
+                res = resolve_place(text, preferred)
+                if not res:
+                    continue
+                if overlaps(a, b):
+                    break
+                place, kind = res
+                place.span = (a, b)
+                ctx = m.group("prep") if rx is _LOCATIVE else m.group("noun")
+                found.append(PlaceMention(a, b, place, ctx.lower(), kind))
+                if rx is _LOCATIVE:
+                    _follow_list(s, b, preferred, ctx.lower(), found, overlaps)
+                break
+    found.sort(key=lambda p: p.start)
+    return found

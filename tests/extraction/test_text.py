@@ -1,0 +1,69 @@
+from extraction.text import fold, segment
+
+
+def test_fold_keeps_length_and_strips_accents():
+    text = "José Manuel Albares and Stéphane Séjourné met in Bogotá’s centre"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert "Jose Manuel Albares" in folded and "Bogota's" in folded
+
+
+def test_sentences_have_exact_offsets():
+    text = (
+        "U.S. Secretary of State Antony J. Blinken arrived in Paris on Tuesday. "
+        "He met Mr. Macron at the Elysee. The talks lasted an hour.\n\nA second paragraph."
+    )
+    sents = segment(text)
+    assert [text[s.start : s.end] for s in sents] == [
+        "U.S. Secretary of State Antony J. Blinken arrived in Paris on Tuesday.",
+        "He met Mr. Macron at the Elysee.",
+        "The talks lasted an hour.",
+        "A second paragraph.",
+    ]
+    assert sents[3].paragraph > sents[2].paragraph
+
+
+def test_us_abbreviation_at_sentence_end_splits_before_a_new_sentence():
+    text = "Seoul donated two million masks to the U.S. After the inauguration, Moon tweeted."
+    sents = segment(text)
+    assert len(sents) == 2
+    assert text[sents[1].start :].startswith("After the inauguration")
+
+
+def test_page_clutter_is_dropped():
+    text = "\n".join(
+        [
+            "Leaders meet in Rome",
+            "Giorgia Meloni greets guests at the summit in Rome, Italy, June 1, 2023.",
+            "Remo Casilli | Reuters",
+            "Italian Prime Minister Giorgia Meloni met Indian Prime Minister Narendra Modi.",
+            "Read More",
+            "Sign up for our daily newsletter",
+            "Advertisement",
+            "Related: Pope visits Lisbon",
+            "About the author",
+            "Jane Roe covers diplomacy from Paris, France.",
+        ]
+    )
+    kept = {text[s.start : s.end]: s.kind for s in segment(text)}
+    assert "Remo Casilli | Reuters" not in kept
+    assert not any("newsletter" in k or k == "Read More" or "Lisbon" in k for k in kept)
+    assert not any("covers diplomacy" in k for k in kept)
+    assert kept["Leaders meet in Rome"] == "heading"
+    assert (
+        kept["Italian Prime Minister Giorgia Meloni met Indian Prime Minister Narendra Modi."]
+        == "body"
+    )
+    caption = "Giorgia Meloni greets guests at the summit in Rome, Italy, June 1, 2023."
+    assert kept[caption] == "caption"
+
+
+def test_video_caption_of_another_story_is_dropped():
+    text = (
+        "Ministers meet in Cairo\n\nFloods hit northern Italy: officials\n"
+        "Source: Video Screenshot\n\n"
+        "Egyptian Foreign Minister Sameh Shoukry met his Jordanian counterpart on Sunday."
+    )
+    kept = [text[s.start : s.end] for s in segment(text)]
+    assert not any("Floods" in k for k in kept)
+    assert any("Shoukry" in k for k in kept)
