@@ -10,6 +10,8 @@ DATABASE_URL       e.g. postgres://user:pass@host:5432/diplomacy
                    (default: a SQLite file db.sqlite3 in the project directory).
 CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: tasks run in process, eagerly.
 CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
+CELERY_QUEUE       the queue tasks go to (default "celery").
+CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
 """
 
 import os
@@ -179,6 +181,17 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
+# A task a dead worker had taken goes back to the queue after this many seconds
+# (tasks are idempotent, so a redelivery of a slow task does no harm).
+_visibility = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _visibility,
+    # Redis sweeps for abandoned tasks every interval x throttle seconds (100 s by
+    # default); with a short timeout, sweep often enough to honour it.
+    "unacked_restore_interval": max(1, min(10, _visibility // 5)),
+    "unacked_restore_throttle": 1 if _visibility < 300 else 10,
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 LOGGING = {

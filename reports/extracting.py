@@ -25,19 +25,19 @@ def _merge_lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
 
 
-def article_extract(*, article_id: int, force: bool = False) -> str:
-    """Extract one article and merge its facts, once. Returns what happened, for logs.
+def article_extract(*, article_id: int) -> str:
+    """Extract one queued article and merge its facts, once. Returns what happened, for logs.
 
-    Idempotent: an article already extracted by this extractor version is left
-    alone unless `force` (re-extraction). The merge and the article's new status
-    commit together, so a worker killed halfway leaves the article queued.
+    Idempotent: only a queued article is extracted (re-extraction queues it
+    again first). The merge and the article's new status commit together, so a
+    worker killed halfway leaves the article queued for the next delivery.
     """
     from extraction import EXTRACTOR_VERSION, extract
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return "gone"
-    if not force and article.status != Article.Status.QUEUED:
+    if article.status != Article.Status.QUEUED:
         return f"already {article.status}"
     try:
         document = extract(article.text, article.published)
@@ -55,19 +55,28 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
             return "gone"
-        if not force and article.status != Article.Status.QUEUED:
+        if article.status != Article.Status.QUEUED:
             return f"already {article.status}"
         article_citations_clear(article)
         document_merge(article=article, document=document)
-        if force:
+        if article.extraction_runs:
+            # re-extraction: facts only the earlier run supported go, unless people touched them
             uncited_facts_prune()
         article.status = Article.Status.EXTRACTED
         article.error = ""
         article.extraction = document.to_dict()
         article.extractor_version = EXTRACTOR_VERSION
         article.extracted_at = timezone.now()
+        article.extraction_runs += 1
         article.save(
-            update_fields=["status", "error", "extraction", "extractor_version", "extracted_at"]
+            update_fields=[
+                "status",
+                "error",
+                "extraction",
+                "extractor_version",
+                "extracted_at",
+                "extraction_runs",
+            ]
         )
     batch_refresh(article.batch_id)
     return "extracted"

@@ -87,6 +87,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    # How many times an extraction of this article was merged (re-extraction adds one).
+    extraction_runs = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-published", "-created_at"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_text_report, report_files
@@ -86,12 +87,31 @@ def ingest_reports(
     return result
 
 
-def articles_enqueue(articles: list[Article], *, force: bool = False) -> None:
+def articles_enqueue(articles: Iterable[Article]) -> None:
     """Queue one extraction task per article, once the surrounding transaction commits."""
     from .tasks import article_extract
 
     for article in articles:
-        article_extract.delay_on_commit(article.pk, force)
+        article_extract.delay_on_commit(article.pk)
+
+
+def articles_reextract(articles: QuerySet[Article]) -> int:
+    """Queue articles for extraction again (failed ones retried, extracted ones re-run).
+
+    Duplicates stay duplicates. Returns how many were queued.
+    """
+    with transaction.atomic():
+        chosen = list(
+            articles.exclude(status=Article.Status.DUPLICATE)
+            .select_for_update()
+            .values_list("pk", "batch_id")
+        )
+        ids = [pk for pk, _ in chosen]
+        Article.objects.filter(pk__in=ids).update(status=Article.Status.QUEUED, error="")
+        for batch_id in {b for _, b in chosen if b}:
+            batch_refresh(batch_id)
+        articles_enqueue(Article.objects.filter(pk__in=ids).only("pk"))
+    return len(ids)
 
 
 def read_reports(paths: list[Path]) -> list[ReportInput | LoadError]:

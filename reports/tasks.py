@@ -16,6 +16,6 @@ from . import extracting
     retry_jitter=True,
     max_retries=8,
 )
-def article_extract(article_id: int, force: bool = False) -> str:
-    """Extract and merge one article (see reports.extracting.article_extract)."""
-    return extracting.article_extract(article_id=article_id, force=force)
+def article_extract(article_id: int) -> str:
+    """Extract and merge one queued article (see reports.extracting.article_extract)."""
+    return extracting.article_extract(article_id=article_id)

@@ -9,7 +9,7 @@ from engagements.models import Engagement, Trip
 from people.models import Official
 from reports.loaders import ReportInput
 from reports.models import Article, Batch
-from reports.services import articles_enqueue, batch_create, ingest_reports, read_reports
+from reports.services import articles_reextract, batch_create, ingest_reports, read_reports
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 
@@ -96,7 +96,7 @@ def test_an_edited_field_survives_re_extraction(run_tasks):
     meeting.save()
 
     with run_tasks():
-        articles_enqueue(list(Article.objects.all()), force=True)
+        articles_reextract(Article.objects.all())
 
     meeting.refresh_from_db()
     assert (meeting.start, meeting.kind) == (date(2021, 10, 4), "talks")
