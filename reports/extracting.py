@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -11,6 +12,7 @@ from django.utils import timezone
 from engagements.services import article_citations_clear, document_merge, uncited_facts_prune
 
 from .models import Article, Batch
+from .similarity import THRESHOLD, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,13 @@ def article_extract(*, article_id: int) -> str:
         return "gone"
     if article.status != Article.Status.QUEUED:
         return f"already {article.status}"
+    original = near_duplicate_of(article)
+    if original is not None:
+        Article.objects.filter(pk=article.pk, status=Article.Status.QUEUED).update(
+            status=Article.Status.DUPLICATE, duplicate_of=original, error=""
+        )
+        batch_refresh(article.batch_id)
+        return "duplicate"
     try:
         document = extract(article.text, article.published)
     except Exception as exc:  # the extractor choking on one report fails that report alone
@@ -80,6 +89,35 @@ def article_extract(*, article_id: int) -> str:
         )
     batch_refresh(article.batch_id)
     return "extracted"
+
+
+def near_duplicate_of(article: Article) -> Article | None:
+    """An earlier report this one republishes with small edits (its facts count once, there).
+
+    Only earlier articles (lower id) are candidates, so of two copies processed at
+    the same time the later one is always the duplicate. Candidates are the
+    reports published within three days, or the latest thousand when undated.
+    """
+    if not article.signature:
+        return None
+    earlier = Article.objects.filter(pk__lt=article.pk).exclude(status=Article.Status.FAILED)
+    if article.published:
+        earlier = earlier.filter(
+            published__range=(
+                article.published - timedelta(days=3),
+                article.published + timedelta(days=3),
+            )
+        )
+    else:
+        earlier = earlier.filter(published__isnull=True)
+    best, best_score = None, THRESHOLD
+    for pk, signature, duplicate_of in earlier.order_by("-pk").values_list(
+        "pk", "signature", "duplicate_of"
+    )[:1000]:
+        score = similarity(article.signature, signature)
+        if score >= best_score:
+            best, best_score = duplicate_of or pk, score
+    return Article.objects.get(pk=best) if best else None
 
 
 def batch_refresh(batch_id: int | None) -> None:

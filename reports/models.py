@@ -87,6 +87,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    # MinHash signature of the text's shingles, for finding republished copies.
+    signature = models.JSONField(default=list, blank=True, editable=False)
     # How many times an extraction of this article was merged (re-extraction adds one).
     extraction_runs = models.PositiveIntegerField(default=0, editable=False)
 
@@ -109,7 +111,11 @@ class Article(models.Model):
         return self.title or f"Article {self.pk}"
 
     def save(self, *args, **kwargs) -> None:
+        from .similarity import signature
+
         self.sha256 = text_sha256(self.text)
+        if not self.signature:
+            self.signature = signature(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from .extracting import batch_refresh
-from .loaders import LoadError, ReportInput, read_text_report, report_files
+from .loaders import LoadError, ReportInput, read_inputs
 from .models import Article, Batch, text_sha256
 
 
@@ -114,15 +114,9 @@ def articles_reextract(articles: QuerySet[Article]) -> int:
     return len(ids)
 
 
-def read_reports(paths: list[Path]) -> list[ReportInput | LoadError]:
-    """Read every report file under the paths; a file that cannot be read becomes its error."""
-    out: list[ReportInput | LoadError] = []
-    for path in report_files(paths):
-        if not path.exists():
-            out.append(LoadError(f"{path}: no such file or folder"))
-            continue
-        try:
-            out.append(read_text_report(path))
-        except LoadError as exc:
-            out.append(exc)
-    return out
+def read_reports(paths: list[Path | str]) -> list[ReportInput | LoadError]:
+    """Read every report in the files, folders, archives, feeds and URL lists named.
+
+    A file (or zip member, or URL) that cannot be read becomes its LoadError.
+    """
+    return read_inputs(paths)

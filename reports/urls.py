@@ -5,6 +5,10 @@ from . import views
 app_name = "reports"
 urlpatterns = [
     path("", views.batch_list, name="batches"),
+    path("upload/", views.batch_upload, name="upload"),
+    path("reextract/", views.all_reextract, name="reextract_all"),
     path("<int:pk>/", views.batch_detail, name="batch"),
+    path("<int:pk>/reextract/", views.batch_reextract, name="batch_reextract"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/reextract/", views.article_reextract, name="article_reextract"),
 ]

@@ -1,17 +1,23 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from diplomacy.paging import paginate
 
+from . import loaders, selectors
+from .forms import UploadForm
 from .models import Article, Batch
+from .services import articles_reextract, batch_create, ingest_reports
 
 
-def _with_counts(batches):
+def _with_counts(batches: QuerySet[Batch]) -> QuerySet[Batch]:
     return batches.annotate(
         total=Count("articles"),
+        n_processed=Count("articles", filter=~Q(articles__status=Article.Status.QUEUED)),
         **{
             f"n_{status}": Count("articles", filter=Q(articles__status=status))
             for status in Article.Status.values
@@ -27,16 +33,86 @@ def batch_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/batch_list.html", {"page": page, "unbatched": unbatched})
 
 
+@require_http_methods(["GET", "POST"])
+@permission_required("reports.add_batch", raise_exception=True)
+def batch_upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        files = form.cleaned_data["files"]
+        reports: list = []
+        for upload in files:
+            reports += loaders.read_upload(upload.name, upload.read())
+        batch = batch_create(
+            name=form.cleaned_data["name"] or ", ".join(f.name for f in files)[:200],
+            user=request.user,
+            default_published=form.cleaned_data["published"],
+            source=form.cleaned_data["source"],
+        )
+        result = ingest_reports(batch=batch, reports=reports)
+        messages.success(
+            request,
+            f"{len(result.created)} new report(s) queued for extraction, "
+            f"{len(result.existing)} already stored, {len(result.errors)} could not be read.",
+        )
+        return redirect(batch)
+    return render(request, "reports/upload.html", {"form": form})
+
+
 @require_GET
 @permission_required("reports.view_batch", raise_exception=True)
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(_with_counts(Batch.objects.all()), pk=pk)
-    page = paginate(request, batch.articles.order_by("pk"))
-    return render(request, "reports/batch_detail.html", {"batch": batch, "page": page})
+    batch = get_object_or_404(_with_counts(Batch.objects.select_related("created_by")), pk=pk)
+    context = {"batch": batch, "finished": batch.status in ("done", "failed")}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "reports/batch_detail.html#progress", context)
+    articles = batch.articles.select_related("duplicate_of").order_by("pk")
+    context["page"] = paginate(request, articles)
+    return render(request, "reports/batch_detail.html", context)
+
+
+@require_POST
+@permission_required("reports.add_batch", raise_exception=True)
+def batch_reextract(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(Batch, pk=pk)
+    articles = batch.articles.all()
+    if request.POST.get("only") == "failed":
+        articles = articles.filter(status=Article.Status.FAILED)
+    count = articles_reextract(articles)
+    messages.success(request, f"{count} article(s) queued for extraction again.")
+    return _back(request, batch.get_absolute_url())
+
+
+@require_POST
+@permission_required("reports.add_batch", raise_exception=True)
+def all_reextract(request: HttpRequest) -> HttpResponse:
+    count = articles_reextract(Article.objects.all())
+    messages.success(request, f"All {count} article(s) queued for extraction again.")
+    return _back(request, "/batches/")
+
+
+@require_POST
+@permission_required("reports.add_batch", raise_exception=True)
+def article_reextract(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    articles_reextract(Article.objects.filter(pk=article.pk))
+    messages.success(request, f"“{article}” queued for extraction again.")
+    return _back(request, request.POST.get("next") or article.get_absolute_url())
+
+
+def _back(request: HttpRequest, url: str) -> HttpResponse:
+    if not url.startswith("/"):
+        url = "/"
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 @require_GET
 @permission_required("reports.view_article", raise_exception=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("batch"), pk=pk)
-    return render(request, "reports/article_detail.html", {"article": article})
+    article = get_object_or_404(Article.objects.select_related("batch", "duplicate_of"), pk=pk)
+    return render(
+        request,
+        "reports/article_detail.html",
+        {"article": article, "facts": selectors.article_facts(article)},
+    )

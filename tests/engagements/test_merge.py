@@ -124,3 +124,31 @@ def test_a_scheduled_meeting_later_reported_held_is_updated_not_doubled(run_task
     assert len(meetings) == 1
     assert meetings[0].status == "held"
     assert meetings[0].start == date(2021, 10, 8)
+
+
+@pytest.mark.django_db
+def test_a_republished_wire_story_is_linked_to_the_first_and_not_counted_twice(run_tasks):
+    original = (SAMPLES / "001_bcf77257e3df5df3.txt").read_text(encoding="utf-8")
+    paragraphs = original.split("\n\n")
+    # another outlet: its own headline and byline, one paragraph dropped, a word changed
+    copy = "\n\n".join(
+        ["Top US officials head south for security talks", "By Wire Staff", *paragraphs[:-1]]
+    ).replace("flurry", "series")
+    with run_tasks():
+        load(original, published=date(2023, 9, 29))
+    engagements = Engagement.objects.count()
+    assert engagements
+    with run_tasks():
+        load(copy, published=date(2023, 9, 30))
+    first, second = Article.objects.order_by("pk")
+    assert (first.status, second.status) == ("extracted", "duplicate")
+    assert second.duplicate_of == first
+    assert Engagement.objects.count() == engagements
+    assert not second.citations.exists()
+
+
+@pytest.mark.django_db
+def test_different_stories_about_the_same_people_are_not_duplicates(run_tasks):
+    with run_tasks():
+        load(FIRST, SECOND)
+    assert set(Article.objects.values_list("status", flat=True)) == {"extracted"}

@@ -7,6 +7,7 @@ as separate processes against it, as an admin and a deployment would.
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import time
@@ -197,11 +198,26 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
     services_env, workers, tmp_path
 ):
     capitals = ["Paris", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Warsaw", "Prague"]
+    topics = [
+        "trade",
+        "energy",
+        "security",
+        "migration",
+        "climate",
+        "health",
+        "shipping",
+        "grain",
+        "debt",
+        "tariffs",
+    ]
+    rng = random.Random(7)
     for i in range(40):
         city = capitals[i % len(capitals)]
+        # distinct stories, so that none is taken for a republished copy of another
+        background = " ".join(rng.choice(topics) + f"-{rng.randrange(10_000)}" for _ in range(40))
         (tmp_path / f"report_{i:02d}.txt").write_text(
-            f"Report {i}. U.S. Secretary of State Antony Blinken met officials in {city} "
-            f"on Tuesday as part of talks number {i}.",
+            f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
+            f"for talks number {i}.\n\nThe agenda covered {background}.",
             encoding="utf-8",
         )
     ingest(services_env, tmp_path, "--published", "2021-10-06")
