@@ -46,7 +46,12 @@ DATE_SLACK = timedelta(days=1)
 
 @dataclass
 class MergeResult:
+    """What a merge did, plus what it looked up once and the citations it will write."""
+
     officials: list[Official] = field(default_factory=list)
+    countries: dict = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    citations: dict = field(default_factory=dict)
     engagements_created: int = 0
     engagements_matched: int = 0
     stops_created: int = 0
@@ -58,29 +63,44 @@ class MergeResult:
 # ---------------------------------------------------------------- citations
 
 
-def cite(article: Article, span: tuple[int, int] | list[int], **target) -> Citation | None:
-    """Cite the sentence around span in the article for one fact (once per article and span)."""
+def cite(
+    article: Article, span: tuple[int, int] | list[int], result: MergeResult, **target
+) -> None:
+    """Cite the sentence around span for one fact; written by `citations_write`, once each."""
     start, end = int(span[0]), int(span[1])
     if not (0 <= start < end <= len(article.text)):
-        return None
+        return
     start, end = sentence_around(article.text, start, end)
     if start >= end:
-        return None
-    citation, _ = Citation.objects.get_or_create(
-        article=article, start=start, end=end, **target, defaults={"quote": article.text[start:end]}
+        return
+    ((name, fact),) = target.items()
+    key = (name, fact.pk, start, end)
+    result.citations.setdefault(
+        key,
+        Citation(article=article, start=start, end=end, quote=article.text[start:end], **target),
     )
-    return citation
+
+
+def citations_write(result: MergeResult) -> None:
+    Citation.objects.bulk_create(result.citations.values())
+    result.citations.clear()
 
 
 # ---------------------------------------------------------------- places
 
 
-def place_resolve(extracted: ExtractedPlace | None) -> Place | None:
+def place_resolve(
+    extracted: ExtractedPlace | None, result: MergeResult | None = None
+) -> Place | None:
     """The Place for an extracted place, created (with coordinates) when new."""
     if extracted is None or not extracted.name:
         return None
-    country = country_by_code(extracted.country)
-    normalized = normalize_name(extracted.name)
+    cache = result.places if result is not None else {}
+    key = (normalize_name(extracted.name), (extracted.country or "").upper())
+    if key in cache:
+        return cache[key]
+    country = country_by_code(extracted.country, result.countries if result else None)
+    normalized = key[0]
     place = Place.objects.filter(normalized=normalized, country=country).first()
     if place is None:
         kind = Place.Kind.COUNTRY if getattr(extracted, "is_country", False) else Place.Kind.CITY
@@ -93,6 +113,7 @@ def place_resolve(extracted: ExtractedPlace | None) -> Place | None:
             latitude=lat if valid else None,
             longitude=lon if valid else None,
         )
+    cache[key] = place
     return place
 
 
@@ -205,7 +226,7 @@ def engagement_merge(
 ) -> Engagement:
     people = [_official_for(name, officials) for name in extracted.participants]
     ids = {p.pk for p in people}
-    place = place_resolve(extracted.place)
+    place = place_resolve(extracted.place, result)
     when = _range(extracted.start, extracted.end)
     engagement = _engagement_match(ids, place, when, extracted.kind)
     if engagement is None:
@@ -230,7 +251,7 @@ def engagement_merge(
         _fill_engagement(engagement, extracted, place)
         result.engagements_matched += 1
     for span in extracted.evidence:
-        cite(article, span, engagement=engagement)
+        cite(article, span, result, engagement=engagement)
     return engagement
 
 
@@ -307,7 +328,7 @@ def trip_merge_stops(
     *, article: Article, traveler: Official, stops: list[TripStop], result: MergeResult
 ) -> Trip | None:
     """Join one article's stops for a traveler to the traveler's trip on record, or start one."""
-    resolved = [(s, place_resolve(s.place)) for s in stops]
+    resolved = [(s, place_resolve(s.place, result)) for s in stops]
     resolved = [(s, p) for s, p in resolved if p is not None]
     if not resolved:
         return None
@@ -362,7 +383,7 @@ def trip_merge_stops(
             _fill_stop(stop, extracted)
             result.stops_matched += 1
         for span in extracted.evidence:
-            cite(article, span, stop=stop)
+            cite(article, span, result, stop=stop)
         stop.refresh_from_db(fields=["order"])
         previous = stop
     trip_renumber(trip)
@@ -423,11 +444,11 @@ def agreement_merge(*, article: Article, extracted, result: MergeResult) -> Agre
             known.add(normalize_name(alias))
     if "parties" not in agreement.edited_fields:
         for code in extracted.parties:
-            country = country_by_code(code)
+            country = country_by_code(code, result.countries)
             if country is not None:
                 agreement.parties.add(country)
     for span in extracted.evidence:
-        cite(article, span, agreement=agreement)
+        cite(article, span, result, agreement=agreement)
     return agreement
 
 
@@ -472,11 +493,12 @@ def document_merge(*, article: Article, document: Document) -> MergeResult:
             country_code=extracted.country,
             aliases=extracted.aliases,
             title=extracted.title,
+            countries=result.countries,
         )
         officials[extracted.name] = person
         result.officials.append(person)
         if extracted.mentions:
-            cite(article, extracted.mentions[0], official=person)
+            cite(article, extracted.mentions[0], result, official=person)
     engagements = [
         engagement_merge(article=article, extracted=e, officials=officials, result=result)
         for e in document.engagements
@@ -491,4 +513,5 @@ def document_merge(*, article: Article, document: Document) -> MergeResult:
             engagements_attach_to_stops(trip, engagements)
     for extracted in document.agreements:
         agreement_merge(article=article, extracted=extracted, result=result)
+    citations_write(result)
     return result

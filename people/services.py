@@ -9,18 +9,28 @@ from diplomacy.text import normalize_name
 from .models import Country, Official, OfficialAlias, Post
 
 
-def country_by_code(code: str | None) -> Country | None:
-    """The Country for an ISO alpha-2 code, or None for an unknown or missing code."""
+def country_by_code(code: str | None, cache: dict[str, Country | None] | None = None):
+    """The Country for an ISO alpha-2 code, or None for an unknown or missing code.
+
+    Pass a dict as `cache` to look each code up once during a larger operation.
+    """
     if not code:
         return None
-    return Country.objects.filter(code=code.upper()).first()
+    code = code.upper()
+    if cache is not None and code in cache:
+        return cache[code]
+    country = Country.objects.filter(code=code).first()
+    if cache is not None:
+        cache[code] = country
+    return country
 
 
 def _candidates(forms: set[str]) -> list[Official]:
     """Live officials whose name or an alias matches one of the normalized forms."""
     found = Official.objects.filter(
-        Q(normalized_name__in=forms) | Q(aliases__normalized__in=forms)
-    ).distinct()
+        Q(normalized_name__in=forms)
+        | Q(pk__in=OfficialAlias.objects.filter(normalized__in=forms).values("official_id"))
+    )
     people = []
     for person in found.select_related("merged_into"):
         # follow merges to the record that was kept
@@ -38,6 +48,7 @@ def official_resolve(
     country_code: str | None = None,
     aliases: list[str] | tuple[str, ...] = (),
     title: str | None = None,
+    countries: dict[str, Country | None] | None = None,
 ) -> Official:
     """The official an extracted name refers to, created when nobody matches.
 
@@ -45,7 +56,7 @@ def official_resolve(
     same country. A name of one word ("Blinken") only matches within a country.
     New aliases and a new post (title for that country) are recorded.
     """
-    country = country_by_code(country_code)
+    country = country_by_code(country_code, countries)
     full = normalize_name(name)
     forms = {full} | {normalize_name(a) for a in aliases if len(normalize_name(a).split()) > 1}
     forms.discard("")
@@ -76,8 +87,7 @@ def official_resolve(
             updates += ["name", "normalized_name"]
         if updates:
             person.save(update_fields=[*updates, "updated_at"])
-    for alias in [name, *aliases]:
-        official_alias_add(official=person, alias=alias)
+    official_aliases_add(official=person, aliases=[name, *aliases])
     if title:
         post_record(official=person, title=title, country=country)
     return person
@@ -85,11 +95,22 @@ def official_resolve(
 
 def official_alias_add(*, official: Official, alias: str) -> None:
     """Record another form of the official's name (nothing when already known)."""
-    normalized = normalize_name(alias)
-    if not normalized or normalized == official.normalized_name:
-        return
-    if not OfficialAlias.objects.filter(official=official, normalized=normalized).exists():
-        OfficialAlias.objects.create(official=official, alias=alias.strip())
+    official_aliases_add(official=official, aliases=[alias])
+
+
+def official_aliases_add(*, official: Official, aliases: list[str]) -> None:
+    """Record the forms of the official's name not yet known, in one query or two."""
+    known = set(official.aliases.values_list("normalized", flat=True))
+    known.add(official.normalized_name)
+    new = {}
+    for alias in aliases:
+        normalized = normalize_name(alias)
+        if normalized and normalized not in known and normalized not in new:
+            new[normalized] = OfficialAlias(
+                official=official, alias=alias.strip(), normalized=normalized
+            )
+    if new:
+        OfficialAlias.objects.bulk_create(new.values(), ignore_conflicts=True)
 
 
 def post_record(*, official: Official, title: str, country: Country | None) -> Post:

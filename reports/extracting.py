@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -12,7 +11,7 @@ from django.utils import timezone
 from engagements.services import article_citations_clear, document_merge, uncited_facts_prune
 
 from .models import Article, Batch
-from .similarity import THRESHOLD, similarity
+from .similarity import THRESHOLD, band_keys, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -94,26 +93,21 @@ def article_extract(*, article_id: int) -> str:
 def near_duplicate_of(article: Article) -> Article | None:
     """An earlier report this one republishes with small edits (its facts count once, there).
 
-    Only earlier articles (lower id) are candidates, so of two copies processed at
-    the same time the later one is always the duplicate. Candidates are the
-    reports published within three days, or the latest thousand when undated.
+    Candidates share an LSH band key with this article; only earlier articles
+    (lower id) count, so of two copies processed at the same time the later one
+    is always the duplicate.
     """
-    if not article.signature:
+    keys = band_keys(article.signature)
+    if not keys:
         return None
-    earlier = Article.objects.filter(pk__lt=article.pk).exclude(status=Article.Status.FAILED)
-    if article.published:
-        earlier = earlier.filter(
-            published__range=(
-                article.published - timedelta(days=3),
-                article.published + timedelta(days=3),
-            )
-        )
-    else:
-        earlier = earlier.filter(published__isnull=True)
+    candidates = (
+        Article.objects.filter(pk__lt=article.pk, bands__key__in=keys)
+        .exclude(status=Article.Status.FAILED)
+        .distinct()
+        .values_list("pk", "signature", "duplicate_of")
+    )
     best, best_score = None, THRESHOLD
-    for pk, signature, duplicate_of in earlier.order_by("-pk").values_list(
-        "pk", "signature", "duplicate_of"
-    )[:1000]:
+    for pk, signature, duplicate_of in candidates:
         score = similarity(article.signature, signature)
         if score >= best_score:
             best, best_score = duplicate_of or pk, score

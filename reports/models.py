@@ -114,9 +114,16 @@ class Article(models.Model):
         from .similarity import signature
 
         self.sha256 = text_sha256(self.text)
+        new = self.pk is None
         if not self.signature:
             self.signature = signature(self.text)
         super().save(*args, **kwargs)
+        if new:
+            from .similarity import band_keys
+
+            ArticleBand.objects.bulk_create(
+                ArticleBand(article=self, key=key) for key in band_keys(self.signature)
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("reports:article", args=[self.pk])
@@ -125,3 +132,19 @@ class Article(models.Model):
     def needs_date(self) -> bool:
         """A report with no publication date: its relative dates stay unresolved."""
         return self.published is None
+
+
+class ArticleBand(models.Model):
+    """An LSH band key of an article's signature: finds near-duplicate candidates by index."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [
+            # near_duplicate_of: WHERE key IN (...) AND article_id < %s
+            models.Index(fields=["key", "article"], name="articleband_key_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.key}"

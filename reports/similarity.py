@@ -53,6 +53,22 @@ def signature(text: str) -> list[int]:
     return [min(((a * h + b) % _PRIME) & _MASK for h in shingles) for a, b in _COEFFICIENTS]
 
 
+BANDS = 16  # locality-sensitive hashing: 16 bands of 4 values; pairs near THRESHOLD collide
+ROWS = PERMUTATIONS // BANDS
+
+
+def band_keys(signature_: list[int]) -> list[int]:
+    """One key per band of the signature; near-duplicates share at least one key."""
+    if not signature_:
+        return []
+    keys = []
+    for band in range(BANDS):
+        values = signature_[band * ROWS : (band + 1) * ROWS]
+        digest = hashlib.blake2b(repr((band, values)).encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
 def similarity(first: list[int], second: list[int]) -> float:
     """Estimated Jaccard similarity of two signatures (0 when either is empty)."""
     if not first or not second or len(first) != len(second):
