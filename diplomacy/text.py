@@ -31,3 +31,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     while right > left and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+def citation_context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The paragraph around a cited span, split into before, the span itself, and after."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right == -1 else right
+    return text[left:start], text[start:end], text[end:right]

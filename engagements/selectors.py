@@ -1,25 +1,75 @@
 """Read queries for trips, engagements and agreements."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from diplomacy.models import Review
 from diplomacy.text import normalize_name
+from people.models import OfficialAlias
 
-from .models import Agreement, Citation, Engagement, Stop, Trip
+from .filters import TripFilters
+from .models import Agreement, Citation, Engagement, Participant, Stop, Trip
 
 VISIBLE = ~Q(review=Review.REJECTED)
+VISIBLE_STOP = ~Q(stops__review=Review.REJECTED)
 
 
-def trip_list(*, traveler: str = "") -> QuerySet[Trip]:
-    """Trips analysts see (rejected ones hidden), newest first, optionally by traveler name."""
-    trips = Trip.objects.filter(VISIBLE).select_related("traveler__country")
-    needle = normalize_name(traveler)
+def trip_list(filters: TripFilters | None = None) -> QuerySet[Trip]:
+    """Trips analysts see (rejected ones hidden), newest first, filtered.
+
+    traveler: a part of the traveler's name or alias, accents ignored; country: a
+    country visited (ISO code); start/end: trips overlapping the range; q: text in
+    the trip's places, title or traveler.
+    """
+    filters = filters or TripFilters()
+    trips = Trip.objects.filter(VISIBLE)
+    needle = normalize_name(filters.traveler)
     if needle:
         trips = trips.filter(
             Q(traveler__normalized_name__contains=needle)
-            | Q(traveler__aliases__normalized__contains=needle)
-        ).distinct()
-    return trips.annotate(stop_count=Count("stops", distinct=True)).order_by("-start", "pk")
+            | Q(
+                traveler__in=OfficialAlias.objects.filter(normalized__contains=needle).values(
+                    "official_id"
+                )
+            )
+        )
+    if filters.country:
+        trips = trips.filter(
+            pk__in=Stop.objects.filter(VISIBLE, place__country__code=filters.country).values(
+                "trip_id"
+            )
+        )
+    if filters.start:
+        trips = trips.filter(
+            Q(end__gte=filters.start) | Q(end__isnull=True, start__gte=filters.start)
+        )
+    if filters.end:
+        trips = trips.filter(start__lte=filters.end)
+    text = normalize_name(filters.q)
+    if text:
+        trips = trips.filter(
+            Q(title__icontains=filters.q)
+            | Q(traveler__normalized_name__contains=text)
+            | Q(pk__in=Stop.objects.filter(place__normalized__contains=text).values("trip_id"))
+        )
+    return (
+        trips.select_related("traveler__country")
+        .annotate(stop_count=Count("stops", filter=VISIBLE_STOP))
+        .order_by("-start", "pk")
+    )
+
+
+def trip_places(trips: list[Trip]) -> dict[int, list[str]]:
+    """The places of each trip in order, in one query (for list pages)."""
+    names: dict[int, list[str]] = {trip.pk: [] for trip in trips}
+    for trip_id, name in (
+        Stop.objects.filter(VISIBLE, trip__in=names)
+        .order_by("trip_id", "order")
+        .values_list("trip_id", "place__name")
+    ):
+        names[trip_id].append(name)
+    return names
 
 
 def _engagements_with_sources() -> QuerySet[Engagement]:
@@ -27,15 +77,28 @@ def _engagements_with_sources() -> QuerySet[Engagement]:
         Engagement.objects.filter(VISIBLE)
         .select_related("place__country")
         .prefetch_related(
-            "participations__official__country",
+            Prefetch(
+                "participations",
+                queryset=Participant.objects.select_related("official__country").prefetch_related(
+                    "official__posts__country"
+                ),
+            ),
             Prefetch("citations", queryset=Citation.objects.select_related("article")),
         )
         .order_by("start", "pk")
     )
 
 
-def trip_itinerary(trip: Trip) -> list[Stop]:
-    """The trip's visible stops in order, each with its engagements and their sources."""
+@dataclass
+class ItineraryStop:
+    stop: Stop
+    gap_days: int | None  # days between the previous stop's end and this one's start
+
+
+def trip_itinerary(trip: Trip) -> list[ItineraryStop]:
+    """The trip's visible stops in order with the gaps between them, each stop with its
+    engagements, their participants (titles, countries) and sources: a fixed number of
+    queries whatever the size of the trip."""
     stops = (
         trip.stops.filter(VISIBLE)
         .select_related("place__country")
@@ -45,7 +108,27 @@ def trip_itinerary(trip: Trip) -> list[Stop]:
         )
         .order_by("order")
     )
-    return list(stops)
+    out: list[ItineraryStop] = []
+    previous_end = None
+    for stop in stops:
+        gap = None
+        if previous_end and stop.start:
+            gap = (stop.start - previous_end).days - 1
+        out.append(ItineraryStop(stop=stop, gap_days=gap))
+        previous_end = stop.end or stop.start or previous_end
+    return out
+
+
+def stop_with_engagements(stop_id: int) -> Stop:
+    return (
+        Stop.objects.filter(VISIBLE)
+        .select_related("place__country", "trip__traveler")
+        .prefetch_related(
+            Prefetch("engagements", queryset=_engagements_with_sources()),
+            Prefetch("citations", queryset=Citation.objects.select_related("article")),
+        )
+        .get(pk=stop_id)
+    )
 
 
 def engagement_list() -> QuerySet[Engagement]:

@@ -1,28 +1,113 @@
-from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from diplomacy.paging import paginate
+from diplomacy.text import citation_context
 
 from . import selectors
-from .models import Agreement, Citation, Engagement, Trip
+from .filters import TripFilterForm, TripFilters
+from .maps import country_paths, route_map
+from .models import Agreement, Citation, Engagement, Stop, Trip
+
+
+def _htmx_partial(request: HttpRequest) -> bool:
+    """An htmx request for a fragment (a boosted navigation wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted
 
 
 @require_GET
 @permission_required("engagements.view_trip", raise_exception=True)
 def trip_list(request: HttpRequest) -> HttpResponse:
-    traveler = request.GET.get("traveler", "").strip()
-    page = paginate(request, selectors.trip_list(traveler=traveler))
-    return render(request, "engagements/trip_list.html", {"page": page, "traveler": traveler})
+    form = TripFilterForm(request.GET or None)
+    filters = TripFilters.from_form(form)
+    page = paginate(request, selectors.trip_list(filters))
+    places = selectors.trip_places(list(page.object_list))
+    for trip in page.object_list:
+        trip.place_names = places.get(trip.pk, [])
+    context = {"page": page, "form": form, "filters": filters}
+    template = "engagements/trip_list.html"
+    if _htmx_partial(request):
+        template += "#results"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
 
 
 @require_GET
 @permission_required("engagements.view_trip", raise_exception=True)
 def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.select_related("traveler__country"), pk=pk)
-    stops = selectors.trip_itinerary(trip)
-    return render(request, "engagements/trip_detail.html", {"trip": trip, "stops": stops})
+    itinerary = selectors.trip_itinerary(trip)
+    opened = request.GET.get("open", "")
+    route = route_map(
+        [
+            (item.stop.place.name, item.stop.place.latitude, item.stop.place.longitude)
+            for item in itinerary
+        ]
+    )
+    return render(
+        request,
+        "engagements/trip_detail.html",
+        {
+            "trip": trip,
+            "itinerary": itinerary,
+            "opened": opened,
+            "map": route,
+            "places": " → ".join(item.stop.place.name for item in itinerary),
+        },
+    )
+
+
+@require_GET
+@permission_required("engagements.view_trip", raise_exception=True)
+def stop_engagements(request: HttpRequest, pk: int, stop_pk: int) -> HttpResponse:
+    """The engagements at one stop: an htmx fragment, or the trip page with the stop open."""
+    if not _htmx_partial(request):
+        return redirect(f"{reverse('engagements:trip', args=[pk])}?open={stop_pk}#stop-{stop_pk}")
+    try:
+        stop = selectors.stop_with_engagements(stop_pk)
+    except Stop.DoesNotExist as exc:
+        raise Http404("No such stop") from exc
+    if stop.trip_id != pk:
+        raise Http404("No such stop on this trip")
+    response = render(
+        request, "engagements/trip_detail.html#stop-engagements", {"stop": stop, "trip": stop.trip}
+    )
+    response["Vary"] = "HX-Request"
+    return response
+
+
+@require_GET
+@permission_required("engagements.view_trip", raise_exception=True)
+def citation_source(request: HttpRequest, pk: int) -> HttpResponse:
+    """A cited sentence shown inside its paragraph (htmx), or the article reader at that spot."""
+    citation = get_object_or_404(Citation.objects.select_related("article"), pk=pk)
+    article = citation.article
+    if not _htmx_partial(request):
+        return redirect(f"{article.get_absolute_url()}?cite={citation.pk}#cite-{citation.pk}")
+    before, quote, after = citation_context(article.text, citation.start, citation.end)
+    return render(
+        request,
+        "engagements/_citation.html",
+        {"citation": citation, "before": before, "quote": quote, "after": after},
+    )
+
+
+@login_not_required
+@require_GET
+@cache_control(max_age=86400, public=True)
+def world_svg(request: HttpRequest) -> HttpResponse:
+    """Country outlines for the maps (equirectangular, 360 x 180), shipped with the app."""
+    return render(
+        request,
+        "engagements/world.svg",
+        {"countries": country_paths()},
+        content_type="image/svg+xml",
+    )
 
 
 @require_GET

@@ -4,9 +4,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from diplomacy.paging import paginate
+from engagements.maps import route_map
 
 from .models import Official
-from .selectors import official_search
+from .selectors import official_profile, official_search
 
 
 @require_GET
@@ -28,14 +29,14 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if official.merged_into_id:
         return redirect(official.merged_into)
-    engagements = (
-        official.engagements.select_related("place__country")
-        .prefetch_related("participants")
-        .order_by("-start", "pk")[:200]
-    )
-    trips = official.trips.order_by("-start")[:100]
+    profile = official_profile(official)
+    stops = [
+        (stop.place.name, stop.place.latitude, stop.place.longitude)
+        for trip in reversed(profile["trips"])
+        for stop in sorted(trip.stops.all(), key=lambda s: s.order)
+    ]
     return render(
         request,
         "people/official_detail.html",
-        {"official": official, "engagements": engagements, "trips": trips},
+        {"official": official, "map": route_map(stops), **profile},
     )

@@ -16,6 +16,47 @@ class ArticleFact:
     url: str
     quote: str
     start: int
+    citation_id: int = 0
+    end: int = 0
+
+
+@dataclass
+class Segment:
+    """A run of article text: plain, or a cited span with the facts citing it."""
+
+    text: str
+    facts: list[ArticleFact]
+    anchor: int | None = None  # the first citation's id, for #cite-<id> links
+    citation_ids: tuple[int, ...] = ()
+
+
+def article_segments(text: str, facts: list[ArticleFact]) -> list[Segment]:
+    """Split the text at cited spans (overlapping spans joined) for the highlighted reader."""
+    spans = sorted(((f.start, f.end, f) for f in facts), key=lambda item: (item[0], -item[1]))
+    merged: list[tuple[int, int, list[ArticleFact]]] = []
+    for start, end, fact in spans:
+        if merged and start < merged[-1][1]:
+            last_start, last_end, group = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), [*group, fact])
+        else:
+            merged.append((start, end, [fact]))
+    segments: list[Segment] = []
+    position = 0
+    for start, end, group in merged:
+        if start > position:
+            segments.append(Segment(text[position:start], []))
+        segments.append(
+            Segment(
+                text[start:end],
+                group,
+                anchor=group[0].citation_id,
+                citation_ids=tuple(f.citation_id for f in group),
+            )
+        )
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], []))
+    return segments
 
 
 def article_facts(article: Article) -> list[ArticleFact]:
@@ -41,6 +82,8 @@ def article_facts(article: Article) -> list[ArticleFact]:
                 url=url,
                 quote=citation.quote,
                 start=citation.start,
+                citation_id=citation.pk,
+                end=citation.end,
             )
         )
     return facts

@@ -111,8 +111,18 @@ def _back(request: HttpRequest, url: str) -> HttpResponse:
 @permission_required("reports.view_article", raise_exception=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("batch", "duplicate_of"), pk=pk)
+    facts = selectors.article_facts(article)
+    try:
+        current = int(request.GET.get("cite", ""))
+    except ValueError:
+        current = None
     return render(
         request,
         "reports/article_detail.html",
-        {"article": article, "facts": selectors.article_facts(article)},
+        {
+            "article": article,
+            "facts": facts,
+            "segments": selectors.article_segments(article.text, facts),
+            "current": current,
+        },
     )

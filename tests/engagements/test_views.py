@@ -41,22 +41,88 @@ def test_home_counts_what_the_record_holds(analyst_client, paris_trip):
     assert "Blinken in Paris" in page
 
 
-def test_the_trip_page_lists_stops_in_order_with_their_meetings_and_sources(
-    analyst_client, paris_trip
-):
+def test_the_trip_page_lists_stops_in_order_with_dates_and_a_map(analyst_client, paris_trip):
     page = analyst_client.get(paris_trip.get_absolute_url()).content.decode()
     assert page.index("Paris, France") < page.index("Mexico City, Mexico")
     assert "4 Oct 2021 – 6 Oct 2021" in page
-    assert "Emmanuel Macron (FR)" in page
-    assert "Blinken met French President Emmanuel Macron on Tuesday" in page
-    assert '<span class="status held">Held</span>' in page
+    assert "Show 1 engagement" in page
+    assert "<svg" in page and "1. Paris" in page and "2. Mexico City" in page
+    assert reverse("engagements:world_svg") in page
+
+
+def test_expanding_a_stop_shows_its_meetings_with_counterparts_and_status(
+    analyst_client, paris_trip
+):
+    stop = paris_trip.stops.get(order=1)
+    url = reverse("engagements:stop", args=[paris_trip.pk, stop.pk])
+    fragment = analyst_client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith('<ul class="engagements"')
+    assert "Emmanuel Macron" in fragment and "(FR)" in fragment
+    assert '<span class="status held">Held</span>' in fragment
+    assert "Source: " in fragment
+    # without JavaScript the link opens the trip page with that stop expanded
+    response = analyst_client.get(url)
+    assert response.status_code == 302
+    page = analyst_client.get(response["Location"]).content.decode()
+    assert 'class="engagements"' in page and "Emmanuel Macron" in page
+
+
+def test_a_source_link_shows_the_sentence_highlighted_in_its_paragraph(analyst_client, paris_trip):
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    citation = meeting.citations.get()
+    url = reverse("engagements:citation", args=[citation.pk])
+    fragment = analyst_client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<mark>Blinken met French President Emmanuel Macron on Tuesday</mark>" in fragment
+    reader = analyst_client.get(url, follow=True).content.decode()
+    assert f'<mark id="cite-{citation.pk}" class="current"' in reader
 
 
 def test_the_trip_list_filters_by_traveler_ignoring_accents(analyst_client, paris_trip):
     response = analyst_client.get(reverse("engagements:trips"), {"traveler": "blínken"})
     assert paris_trip.get_absolute_url() in response.content.decode()
     response = analyst_client.get(reverse("engagements:trips"), {"traveler": "Macron"})
-    assert "No trips for “Macron”" in response.content.decode()
+    assert "No trips match these filters." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params, found",
+    [
+        ({"country": "mx"}, True),
+        ({"country": "DE"}, False),
+        ({"start": "2021-10-06", "end": "2021-10-31"}, True),
+        ({"start": "2021-11-01"}, False),
+        ({"end": "2021-10-03"}, False),
+        ({"q": "mexico"}, True),
+        ({"q": "tokyo"}, False),
+    ],
+)
+def test_the_trip_list_filters_by_country_dates_and_text(analyst_client, paris_trip, params, found):
+    page = analyst_client.get(reverse("engagements:trips"), params).content.decode()
+    assert (paris_trip.get_absolute_url() in page) is found
+
+
+def test_htmx_filtering_returns_only_the_results(analyst_client, paris_trip):
+    response = analyst_client.get(
+        reverse("engagements:trips"), {"traveler": "blinken"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="results"')
+    assert "1 trip" in body and "<form" not in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_a_bad_date_range_is_explained(analyst_client, paris_trip):
+    page = analyst_client.get(
+        reverse("engagements:trips"), {"start": "2021-10-09", "end": "2021-10-01"}
+    ).content.decode()
+    assert "The start date is after the end date." in page
+
+
+def test_the_world_map_is_served_without_login(client, db):
+    response = client.get(reverse("engagements:world_svg"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.count(b"<path") > 150
 
 
 def test_an_official_page_shows_engagements_and_trips(analyst_client, paris_trip):

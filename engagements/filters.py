@@ -1,0 +1,47 @@
+"""Filters shared by the list pages (and their exports): parsed from the query string."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+
+
+class TripFilterForm(forms.Form):
+    traveler = forms.CharField(required=False, max_length=200)
+    country = forms.CharField(required=False, max_length=2, help_text="ISO code, e.g. FR")
+    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    q = forms.CharField(required=False, max_length=200, label="Text")
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("The start date is after the end date.")
+        return data
+
+
+@dataclass(frozen=True)
+class TripFilters:
+    traveler: str = ""
+    country: str = ""
+    start: date | None = None
+    end: date | None = None
+    q: str = ""
+
+    @classmethod
+    def from_form(cls, form: TripFilterForm) -> TripFilters:
+        if not form.is_valid():
+            return cls()
+        data = form.cleaned_data
+        return cls(
+            traveler=data["traveler"].strip(),
+            country=data["country"],
+            start=data["start"],
+            end=data["end"],
+            q=data["q"].strip(),
+        )
