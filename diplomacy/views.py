@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from diplomacy.search import search
 from engagements.models import Agreement, Engagement, Stop, Trip
 from people.models import Official
 from reports.models import Article, Batch
@@ -34,3 +35,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def search_view(request: HttpRequest) -> HttpResponse:
+    """Search everything: officials, places, engagements, agreements and report text."""
+    results = search(request.GET.get("q", ""))
+    return render(request, "search.html", {"results": results})
