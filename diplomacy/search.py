@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 
 from diplomacy.models import Review
 from diplomacy.text import normalize_name
-from engagements.models import Agreement, AgreementAlias, Engagement, Place
+from engagements.models import Agreement, AgreementAlias, Engagement, Participant, Place
 from people.models import Official, OfficialAlias
 from reports.models import Article
 
@@ -73,14 +73,16 @@ def search(query: str, limit: int = 20) -> SearchResults:
     results.places = list(
         Place.objects.filter(normalized__contains=needle).select_related("country")[:limit]
     )
+    # engagements of the people and places found, or named like the query
+    people = [official.pk for official in results.officials]
+    places = [place.pk for place in results.places]
     results.engagements = list(
         Engagement.objects.filter(visible)
         .filter(
             Q(title__icontains=query)
-            | Q(place__normalized__contains=needle)
-            | Q(participations__official__normalized_name__contains=needle)
+            | Q(place__in=places)
+            | Q(pk__in=Participant.objects.filter(official__in=people).values("engagement"))
         )
-        .distinct()
         .select_related("place__country")
         .order_by("-start", "-pk")[:limit]
     )

@@ -13,5 +13,6 @@ urlpatterns = [
     path("officials/", include("people.urls")),
     path("", include("engagements.urls")),
     path("batches/", include("reports.urls")),
+    path("record/", include("engagements.reconcile_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -45,3 +45,42 @@ class TripFilters:
             end=data["end"],
             q=data["q"].strip(),
         )
+
+
+class EngagementFilterForm(TripFilterForm):
+    """Engagement lists: the trip filters (traveler meaning any participant) and more."""
+
+    official = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(required=False, choices=[("", "any kind")])
+    status = forms.ChoiceField(required=False, choices=[("", "any status")])
+
+    def __init__(self, *args, **kwargs) -> None:
+        from .models import Engagement
+
+        super().__init__(*args, **kwargs)
+        self.fields["traveler"].label = "Participant"
+        self.fields["kind"].choices += Engagement.Kind.choices
+        self.fields["status"].choices += Engagement.Status.choices
+
+
+@dataclass(frozen=True)
+class EngagementFilters(TripFilters):
+    official: int | None = None
+    kind: str = ""
+    status: str = ""
+
+    @classmethod
+    def from_form(cls, form: TripFilterForm) -> EngagementFilters:
+        if not form.is_valid():
+            return cls()
+        data = form.cleaned_data
+        return cls(
+            traveler=data["traveler"].strip(),
+            country=data["country"],
+            start=data["start"],
+            end=data["end"],
+            q=data["q"].strip(),
+            official=data.get("official"),
+            kind=data.get("kind", ""),
+            status=data.get("status", ""),
+        )

@@ -6,9 +6,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from diplomacy.models import Review
 from diplomacy.text import normalize_name
-from people.models import OfficialAlias
+from people.models import Official, OfficialAlias
 
-from .filters import TripFilters
+from .filters import EngagementFilters, TripFilters
 from .models import Agreement, Citation, Engagement, Participant, Stop, Trip
 
 VISIBLE = ~Q(review=Review.REJECTED)
@@ -131,10 +131,49 @@ def stop_with_engagements(stop_id: int) -> Stop:
     )
 
 
-def engagement_list() -> QuerySet[Engagement]:
+def engagement_list(filters: EngagementFilters | None = None) -> QuerySet[Engagement]:
+    """Visible engagements, newest first, filtered like the trips list plus kind and status.
+
+    traveler: a participant's name; country: the place's country or a participant's.
+    """
+    filters = filters or EngagementFilters()
+    engagements = Engagement.objects.filter(VISIBLE)
+    if filters.official:
+        engagements = engagements.filter(
+            pk__in=Participant.objects.filter(official_id=filters.official).values("engagement")
+        )
+    needle = normalize_name(filters.traveler)
+    if needle:
+        people = Official.objects.filter(
+            Q(normalized_name__contains=needle)
+            | Q(pk__in=OfficialAlias.objects.filter(normalized__contains=needle).values("official"))
+        )
+        engagements = engagements.filter(
+            pk__in=Participant.objects.filter(official__in=people).values("engagement")
+        )
+    if filters.country:
+        engagements = engagements.filter(
+            Q(place__country__code=filters.country)
+            | Q(
+                pk__in=Participant.objects.filter(official__country__code=filters.country).values(
+                    "engagement"
+                )
+            )
+        )
+    if filters.start:
+        engagements = engagements.filter(end__gte=filters.start)
+    if filters.end:
+        engagements = engagements.filter(start__lte=filters.end)
+    if filters.kind:
+        engagements = engagements.filter(kind=filters.kind)
+    if filters.status:
+        engagements = engagements.filter(status=filters.status)
+    if filters.q:
+        engagements = engagements.filter(
+            Q(title__icontains=filters.q) | Q(place__normalized__contains=normalize_name(filters.q))
+        )
     return (
-        Engagement.objects.filter(VISIBLE)
-        .select_related("place__country")
+        engagements.select_related("place__country")
         .prefetch_related("participations__official")
         .order_by("-start", "pk")
     )

@@ -9,7 +9,7 @@ from diplomacy.paging import paginate
 from diplomacy.text import citation_context
 
 from . import selectors
-from .filters import TripFilterForm, TripFilters
+from .filters import EngagementFilterForm, EngagementFilters, TripFilterForm, TripFilters
 from .maps import country_paths, route_map
 from .models import Agreement, Citation, Engagement, Stop, Trip
 
@@ -113,8 +113,15 @@ def world_svg(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("engagements.view_engagement", raise_exception=True)
 def engagement_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.engagement_list())
-    return render(request, "engagements/engagement_list.html", {"page": page})
+    form = EngagementFilterForm(request.GET or None)
+    filters = EngagementFilters.from_form(form)
+    page = paginate(request, selectors.engagement_list(filters))
+    template = "engagements/engagement_list.html"
+    if _htmx_partial(request):
+        template += "#results"
+    response = render(request, template, {"page": page, "form": form, "filters": filters})
+    response["Vary"] = "HX-Request"
+    return response
 
 
 @require_GET

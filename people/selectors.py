@@ -48,17 +48,19 @@ class YearGroup:
     months: list[MonthGroup]
 
 
-def official_profile(official: Official, limit: int = 500) -> dict:
+def official_profile(official: Official, limit: int = 100) -> dict:
     """An official's engagements grouped by year and month, frequent counterparts and trips.
 
     A fixed number of queries whatever the number of engagements or participants.
     """
     from engagements.models import Citation, Engagement, Participant
 
+    theirs = Engagement.objects.filter(
+        pk__in=Participant.objects.filter(official=official).values("engagement")
+    ).exclude(review=Review.REJECTED)
+    total = theirs.count()
     engagements = list(
-        Engagement.objects.filter(participations__official=official)
-        .exclude(review=Review.REJECTED)
-        .select_related("place__country", "stop__trip")
+        theirs.select_related("place__country", "stop__trip")
         .prefetch_related(
             Prefetch(
                 "participations",
@@ -97,7 +99,8 @@ def official_profile(official: Official, limit: int = 500) -> dict:
     )
     return {
         "years": years,
-        "engagement_count": len(engagements),
+        "engagement_count": total,
+        "engagements_shown": len(engagements),
         "counterparts": counterparts,
         "trips": trips,
     }

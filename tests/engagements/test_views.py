@@ -150,7 +150,7 @@ def test_rejected_engagements_are_hidden_from_lists(analyst_client, paris_trip):
     meeting.review = "rejected"
     meeting.save()
     page = analyst_client.get(reverse("engagements:engagements")).content.decode()
-    assert "No engagements recorded yet." in page
+    assert "No engagements match these filters." in page
 
 
 def test_report_text_is_escaped(analyst_client, db):
@@ -158,3 +158,29 @@ def test_report_text_is_escaped(analyst_client, db):
     page = analyst_client.get(source.get_absolute_url()).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "params, found",
+    [
+        ({"traveler": "macron"}, True),
+        ({"traveler": "ebrard"}, False),
+        ({"country": "FR"}, True),
+        ({"country": "JP"}, False),
+        ({"kind": "meeting", "status": "held"}, True),
+        ({"status": "scheduled"}, False),
+        ({"start": "2021-10-05", "end": "2021-10-05"}, True),
+        ({"start": "2021-10-06"}, False),
+    ],
+)
+def test_the_engagement_list_filters(analyst_client, paris_trip, params, found):
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    page = analyst_client.get(reverse("engagements:engagements"), params).content.decode()
+    assert (meeting.get_absolute_url() in page) is found
+
+
+def test_an_officials_engagements_are_listed_in_full(analyst_client, paris_trip):
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    url = reverse("engagements:engagements")
+    page = analyst_client.get(url, {"official": paris_trip.traveler.pk}).content.decode()
+    assert meeting.get_absolute_url() in page and "1 engagement" in page
