@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("engagements.urls")),
     path("batches/", include("reports.urls")),
     path("record/", include("engagements.reconcile_urls")),
+    path("api/", include("engagements.api_urls")),
     path("admin/", admin.site.urls),
 ]

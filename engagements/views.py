@@ -9,9 +9,16 @@ from diplomacy.paging import paginate
 from diplomacy.text import citation_context
 
 from . import selectors
+from .exports import EXPORTERS
 from .filters import EngagementFilterForm, EngagementFilters, TripFilterForm, TripFilters
 from .maps import country_paths, route_map
 from .models import Agreement, Citation, Engagement, Stop, Trip
+
+
+def _export(request: HttpRequest, items, filename: str) -> HttpResponse | None:
+    """The download asked for with ?format= (csv, json, geojson, ics), of what the page shows."""
+    exporter = EXPORTERS.get(request.GET.get("format", ""))
+    return exporter(items, filename=filename) if exporter else None
 
 
 def _htmx_partial(request: HttpRequest) -> bool:
@@ -24,7 +31,10 @@ def _htmx_partial(request: HttpRequest) -> bool:
 def trip_list(request: HttpRequest) -> HttpResponse:
     form = TripFilterForm(request.GET or None)
     filters = TripFilters.from_form(form)
-    page = paginate(request, selectors.trip_list(filters))
+    trips = selectors.trip_list(filters)
+    if download := _export(request, trips, "trips"):
+        return download
+    page = paginate(request, trips)
     places = selectors.trip_places(list(page.object_list))
     for trip in page.object_list:
         trip.place_names = places.get(trip.pk, [])
@@ -41,6 +51,8 @@ def trip_list(request: HttpRequest) -> HttpResponse:
 @permission_required("engagements.view_trip", raise_exception=True)
 def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.select_related("traveler__country"), pk=pk)
+    if download := _export(request, Trip.objects.filter(pk=trip.pk), f"trip-{trip.pk}"):
+        return download
     itinerary = selectors.trip_itinerary(trip)
     opened = request.GET.get("open", "")
     route = route_map(
@@ -115,7 +127,10 @@ def world_svg(request: HttpRequest) -> HttpResponse:
 def engagement_list(request: HttpRequest) -> HttpResponse:
     form = EngagementFilterForm(request.GET or None)
     filters = EngagementFilters.from_form(form)
-    page = paginate(request, selectors.engagement_list(filters))
+    engagements = selectors.engagement_list(filters)
+    if download := _export(request, engagements, "engagements"):
+        return download
+    page = paginate(request, engagements)
     template = "engagements/engagement_list.html"
     if _htmx_partial(request):
         template += "#results"
@@ -142,7 +157,10 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @permission_required("engagements.view_agreement", raise_exception=True)
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.agreement_list())
+    agreements = selectors.agreement_list()
+    if download := _export(request, agreements, "agreements"):
+        return download
+    page = paginate(request, agreements)
     return render(request, "engagements/agreement_list.html", {"page": page})
 
 

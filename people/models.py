@@ -148,3 +148,50 @@ class Post(models.Model):
     def __str__(self) -> str:
         where = self.organization or (self.country.name if self.country else "")
         return f"{self.title}, {where}" if where else self.title
+
+
+from django.conf import settings  # noqa: E402  (kept with the API token model it serves)
+
+
+class ApiToken(models.Model):
+    """A key for the read-only JSON API, sent as `Authorization: Token <key>`.
+
+    Only the SHA-256 digest of the key is stored (in `key`), so a leaked database
+    does not leak working keys; the key itself is shown once, by
+    `manage.py api_token USERNAME`. The token acts as its user, with that user's
+    permissions.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, blank=True)
+    key = models.CharField("key digest (SHA-256)", max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(key__regex=r"^[0-9a-f]{64}$"), name="apitoken_key_sha256_hex"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or 'API token'} ({self.user})"
+
+    @staticmethod
+    def digest(raw_key: str) -> str:
+        """What `key` stores for a raw key."""
+        import hashlib
+
+        return hashlib.sha256(raw_key.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def issue(cls, user: models.Model, name: str = "") -> tuple[ApiToken, str]:
+        """Create a token for the user; return it and the raw key (not stored anywhere)."""
+        import secrets
+
+        raw_key = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, key=cls.digest(raw_key)), raw_key

@@ -184,3 +184,41 @@ def test_an_officials_engagements_are_listed_in_full(analyst_client, paris_trip)
     url = reverse("engagements:engagements")
     page = analyst_client.get(url, {"official": paris_trip.traveler.pk}).content.decode()
     assert meeting.get_absolute_url() in page and "1 engagement" in page
+
+
+def test_page_downloads_honour_the_filters(analyst_client, paris_trip):
+    import csv
+    import io
+    import json
+
+    import icalendar
+
+    url = reverse("engagements:trips")
+    listing = analyst_client.get(url, {"traveler": "blinken"}).content.decode()
+    assert "traveler=blinken&amp;format=csv" in listing
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                analyst_client.get(url, {"traveler": "blinken", "format": "csv"}).content.decode()
+            )
+        )
+    )
+    assert len(rows) == 2  # one row per stop
+    assert (
+        analyst_client.get(url, {"traveler": "macron", "format": "csv"})
+        .content.decode()
+        .count("\n")
+        == 1
+    )
+
+    engagements = reverse("engagements:engagements")
+    data = json.loads(analyst_client.get(engagements, {"country": "FR", "format": "json"}).content)
+    assert data["count"] == 1
+    assert {p["name"] for p in data["results"][0]["participants"]} == {
+        "Antony Blinken",
+        "Emmanuel Macron",
+    }
+    calendar = icalendar.Calendar.from_ical(
+        analyst_client.get(paris_trip.get_absolute_url(), {"format": "ics"}).content
+    )
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]

@@ -1,0 +1,1 @@
+"""The read-only JSON API under /api/ (views, auth, filters, records, OpenAPI schema)."""
