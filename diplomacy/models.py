@@ -1,6 +1,7 @@
 """Abstract bases shared by the fact models of several apps."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Origin(models.TextChoices):
@@ -30,6 +31,8 @@ class Fact(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Every change, by whom (an editor, or nobody for extraction and imports), before/after.
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
 
     class Meta:
         abstract = True

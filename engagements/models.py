@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from diplomacy.models import Fact, Precision, date_range_constraints, fact_constraints
 from diplomacy.text import normalize_name
@@ -147,6 +148,7 @@ class Participant(models.Model):
     )
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="participations")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.PARTICIPANT)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

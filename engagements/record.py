@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 
 from diplomacy.models import Origin, Precision
 from diplomacy.text import normalize_name, sentence_around
@@ -764,7 +764,7 @@ def stop_accept_record_dates(*, stop: Stop, record: Stop, editor=None) -> Stop:
             if name not in edited:
                 edited.append(name)
         locked.edited_fields = edited
-        locked.version = F("version") + 1
+        locked.version += 1  # the row is locked: a plain increment is safe
         locked.save(
             update_fields=["start", "end", "precision", "edited_fields", "version", "updated_at"]
         )

@@ -200,9 +200,8 @@ def _fill_engagement(engagement: Engagement, extracted: ExtractedEngagement, pla
         engagement.confidence = round(min(extracted.confidence, 1.0), 3)
         changed.append("confidence")
     if changed:
-        engagement.version = F("version") + 1
+        engagement.version += 1
         engagement.save(update_fields=[*changed, "version", "updated_at"])
-        engagement.refresh_from_db(fields=["version"])
 
 
 def _merged_status(old: str, new: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from diplomacy.models import Fact, fact_constraints
 from diplomacy.text import normalize_name
@@ -127,6 +129,7 @@ class Post(models.Model):
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     edited_fields = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["official", "-start"]
@@ -148,9 +151,6 @@ class Post(models.Model):
     def __str__(self) -> str:
         where = self.organization or (self.country.name if self.country else "")
         return f"{self.title}, {where}" if where else self.title
-
-
-from django.conf import settings  # noqa: E402  (kept with the API token model it serves)
 
 
 class ApiToken(models.Model):
