@@ -183,6 +183,30 @@ def agreement_list() -> QuerySet[Agreement]:
     return Agreement.objects.filter(VISIBLE).prefetch_related("parties", "aliases").order_by("name")
 
 
-def review_queue() -> QuerySet[Engagement]:
-    """Unreviewed engagements, least confident first, with their sources."""
-    return _engagements_with_sources().filter(review=Review.UNREVIEWED).order_by("confidence", "pk")
+def review_queue(
+    *, review: str = Review.UNREVIEWED, batch: int | None = None, kind: str = ""
+) -> QuerySet[Engagement]:
+    """Engagements to review (or rejected ones, to recover), least confident first.
+
+    batch: only facts cited by that batch's reports; kind: one engagement kind.
+    """
+    queue = (
+        Engagement.objects.filter(review=review)
+        .select_related("place__country")
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participant.objects.select_related("official__country").prefetch_related(
+                    "official__posts"
+                ),
+            ),
+            Prefetch("citations", queryset=Citation.objects.select_related("article")),
+        )
+    )
+    if batch:
+        queue = queue.filter(
+            pk__in=Citation.objects.filter(article__batch_id=batch).values("engagement")
+        )
+    if kind:
+        queue = queue.filter(kind=kind)
+    return queue.order_by("confidence", "pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import edit_views, views
 
 app_name = "engagements"
 urlpatterns = [
@@ -14,4 +14,13 @@ urlpatterns = [
     path("agreements/", views.agreement_list, name="agreements"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement"),
     path("review/", views.review_queue, name="review"),
+    path("engagements/<int:pk>/row/", edit_views.engagement_row, name="engagement_row"),
+    path("engagements/<int:pk>/edit/", edit_views.engagement_edit, name="engagement_edit"),
+    path("facts/<str:model>/<int:pk>/review/", edit_views.fact_review, name="fact_review"),
+    path("facts/<str:model>/<int:pk>/history/", edit_views.fact_history, name="history"),
+    path(
+        "facts/<str:model>/<int:pk>/revert/<int:history_id>/",
+        edit_views.fact_revert,
+        name="revert",
+    ),
 ]

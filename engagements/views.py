@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from diplomacy.models import Review
 from diplomacy.paging import paginate
 from diplomacy.text import citation_context
+from reports.models import Batch
 
 from . import selectors
 from .exports import EXPORTERS
@@ -179,5 +181,26 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @permission_required("engagements.change_engagement", raise_exception=True)
 def review_queue(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.review_queue(), per_page=25)
-    return render(request, "engagements/review.html", {"page": page})
+    review = request.GET.get("review") or Review.UNREVIEWED
+    if review not in Review.values:
+        review = Review.UNREVIEWED
+    batch = request.GET.get("batch", "")
+    kind = request.GET.get("kind", "")
+    queue = selectors.review_queue(
+        review=review,
+        batch=int(batch) if batch.isdigit() else None,
+        kind=kind if kind in Engagement.Kind.values else "",
+    )
+    page = paginate(request, queue, per_page=25)
+    return render(
+        request,
+        "engagements/review.html",
+        {
+            "page": page,
+            "review": review,
+            "batch": batch,
+            "kind": kind,
+            "batches": Batch.objects.order_by("-created_at")[:50],
+            "kinds": Engagement.Kind.choices,
+        },
+    )

@@ -40,3 +40,12 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "people/official_detail.html",
         {"official": official, "map": route_map(stops), **profile},
     )
+
+
+@require_GET
+@permission_required("people.view_official", raise_exception=True)
+def official_suggest(request: HttpRequest) -> HttpResponse:
+    """Options for a search-as-you-type list of officials: "Name (CC) #id"."""
+    q = request.GET.get("q") or request.GET.get("add") or ""
+    officials = official_search(q=q)[:15] if q.strip() else []
+    return render(request, "people/_suggest.html", {"officials": officials})
