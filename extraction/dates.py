@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -59,7 +60,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(early|mid|late|earlier in|later in|end of|the end of|beginning of)[\s-]+)?"
             r"(?-i:(" + _MONTH_RE.replace("May|", "") + r"|(?<=in )May|(?<=of )May))"
-            r"(?:\s+(?:of\s+)?(\d{4}))?\b"
+            r"(?:\s+(?:of\s+)?(\d{4})|,?\s+(last|next|this)\s+year)?\b"
         ),
     ),
     (
@@ -119,8 +120,39 @@ class Resolved:
 UNKNOWN = Resolved(None, None, "unknown")
 
 
+_MONTH_LEAD = re.compile(
+    r"\b(?:in|of|since|by|until|till|from|through|to|during|before|after|early|late|mid|end|"
+    r"beginning|last|next|this|and|or|between)[\s-]+$",
+    re.I,
+)
+
+
+def _bare_abbreviation(text: str, m: re.Match[str]) -> bool:
+    """A lone "Jan" or "Mar" with nothing temporal around it is a name ("Jan Christian
+    Vestre", "Mar-a-Lago"), not a month."""
+    token = m.group(2) or ""
+    if len(token.rstrip(".")) > 4 or token.rstrip(".").lower() in ("june", "july"):
+        return False
+    if m.group(1) or m.group(3) or m.group(4):
+        return False
+    return not _MONTH_LEAD.search(text[: m.start()]) or text[m.end() : m.end() + 1] == "-"
+
+
 def find_dates(text: str, offset: int = 0) -> list[TimeExpr]:
     """Temporal expressions in ``text`` (folded), with absolute offsets."""
+    return [
+        TimeExpr(t.start_off + offset, t.end_off + offset, t.kind, t.groups, t.text)
+        for t in _find_dates(text)
+    ]
+
+
+def clear_date_cache() -> None:
+    """Forget the expressions found so far (called once per article)."""
+    _find_dates.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _find_dates(text: str) -> tuple[TimeExpr, ...]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in PATTERNS:
@@ -128,10 +160,12 @@ def find_dates(text: str, offset: int = 0) -> list[TimeExpr]:
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
-            found.append(TimeExpr(a + offset, b + offset, kind, m.groups(), m.group(0)))
+            if kind == "month" and _bare_abbreviation(text, m):
+                continue
+            found.append(TimeExpr(a, b, kind, m.groups(), m.group(0)))
             taken.append((a, b))
     found.sort(key=lambda t: t.start_off)
-    return found
+    return tuple(found)
 
 
 def _month_num(token: str | None) -> int | None:
@@ -237,6 +271,8 @@ def resolve(expr: TimeExpr, pub: date | None, tense: str = "unknown") -> Resolve
                 return UNKNOWN
             if g[2]:
                 y = int(g[2])
+            elif g[3] and pub:
+                y = pub.year + {"last": -1, "next": 1}.get(g[3].lower(), 0)
             elif pub:
                 y = _year_for_month(m, pub, tense)
             else:
@@ -330,7 +366,9 @@ def _relative(t: str, pub: date) -> Resolved:
 
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|(?:is|are|was|were) (?:set|due|expected|scheduled|slated|"
-    r"poised|going) to|plans? to|planning to|planned to|intends? to|upcoming|next|later this|"
+    r"poised|going) to|had been (?:due|set|expected|scheduled|slated|planning) to|"
+    r"(?:was|were) to (?!have\b)|plans? to|planning to|planned to|intends? to|upcoming|next|"
+    r"later this|"
     r"to travel|to visit|to meet|to hold|to host|to attend|would travel|would visit|"
     r"would meet|would hold|will be|heads? to|heading to|headed to|scheduled for|set for|"
     r"begins|starts|starting|comes|arrives?|opens)\b",
@@ -351,6 +389,13 @@ _PRESENT = re.compile(
 )
 
 
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:after|before|the|his|her|their|its|of|two|three|several|and|for|during|a|an|"
+    r"recent|previous|separate)\s+$",
+    re.I,
+)
+
+
 def tense_near(text: str, pos: int) -> str:
     """Tense of the verb group nearest to ``pos`` in ``text``: past, future, present, unknown."""
     best: tuple[int, str] | None = None
@@ -358,6 +403,8 @@ def tense_near(text: str, pos: int) -> str:
         for m in rx.finditer(text):
             if re.search(r"\b(?:said|says|told|according)\b", m.group(0), re.I):
                 continue
+            if m.start() <= pos < m.end() and _NOMINAL_BEFORE.search(text[: m.start()]):
+                continue  # "after visits to ...": the trigger is a noun here, not a verb
             # cues before the trigger weigh more than cues after it
             dist = pos - m.end() if m.end() <= pos else (m.start() - pos) * 1.5 + 5
             dist = abs(dist)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 from . import gazetteer as gz
 from .agreements import find_agreements
-from .dates import UNKNOWN, Resolved, TimeExpr, find_dates, resolve, tense_near
+from .dates import (
+    UNKNOWN,
+    Resolved,
+    TimeExpr,
+    clear_date_cache,
+    find_dates,
+    resolve,
+    tense_near,
+)
 from .gazetteer import title_family
 from .models import Document, Engagement, Official, Place, Trip, TripStop
 from .people import Person, build_people, is_official
@@ -19,13 +29,22 @@ from .text import Sentence, fold, normalize_key, segment
 KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
              "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
 
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NOT_INTERLOCUTOR = (
+    r"(?!\s+(?:the\s+)?(?:press|media|reporters|journalists|nation|crowd|audience|parliament|"
+    r"lawmakers|students|troops|supporters|public|country|people|news)\b)"
+)
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "call",
         re.compile(
             r"\b(?:(?:phone|telephone|video)[\s-]+(?:call|conversation|talk)s?|"
-            r"(?:spoke|speaks|speak|speaking)\s+(?:by\s+(?:phone|telephone|video(?:\s+link)?)\s+)?"
-            r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))|"
+            r"(?:spoke|speaks|speak|speaking|talked|talking)\s+(?:by|over\s+the|on\s+the)\s+"
+            r"(?:phone|telephone|video(?:\s*link|\s*call)?|videoconference)"
+            r"(?:\s+(?:on\s+|late\s+|earlier\s+)?(?:" + _WD + r"|today|yesterday))?"
+            r"(?:\s+(?:with|to)\b)?|"
+            r"(?:spoke|speaks|speak|speaking)\s+(?:(?:also\s+)?(?:on\s+)?" + _WD + r"\s+)?"
+            r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))" + _NOT_INTERLOCUTOR + r"|"
             r"(?:conversation|communication|call)s?\s+with|phoned|held\s+a\s+call)\b",
             re.I,
         ),
@@ -41,6 +60,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
+            r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
             r"welcomed|welcomes|received|receives)\b",
             re.I,
         ),
@@ -50,7 +70,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 PLURAL_ANAPHOR = re.compile(
     r"\b(?:(?:both|the\s+pair\s+of)\s+(?:leaders|sides|ministers|men|women|presidents|"
     r"diplomats|officials|heads\s+of\s+state|counterparts|foreign\s+ministers|allies|"
-    r"prime\s+ministers|top\s+diplomats)\b|the\s+two\b(?!\s+(?:countries|nations|"
+    r"prime\s+ministers|top\s+diplomats)\b|the\s+leaders\b(?!\s+of\b)|the\s+two\b(?!\s+(?:countries|nations|"
     r"governments|states|days|weeks|months|years|sides'|of\b)))",
     re.I,
 )
@@ -58,7 +78,7 @@ HOST_TRIGGER = re.compile(
     r"^(?:hosted|hosts|host|hosting|welcomed|welcomes|received|receives)$", re.I
 )
 VISIT_TRIGGER = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+to|heads?\s+to|headed\s+to|"
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+)?to|heads?\s+to|headed\s+to|"
     r"heading\s+to|stop(?:s)?\s+(?:at|in)|arriv(?:e|es|ed|ing)\s+in|fl(?:y|ies|ew)\s+to|"
     r"flying\s+to|stopover)\b",
     re.I,
@@ -72,6 +92,20 @@ HYPOTHETICAL = re.compile(
     r"ready|could|might|may|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
     re.I,
 )
+REPORTED_FUTURE = re.compile(
+    r"\b(?:agreed|agree|said|says|announced|confirmed|decided|told\s+\w+)\s+(?:that\s+)?"
+    r"(?:[\w.'-]+\s+){1,4}(?:would|will)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _hypothetical(before: str) -> bool:
+    """ "wants to meet", "could visit" - but not a reported plan ("agreed that Putin would
+    visit")."""
+    tail = before[-45:]
+    return bool(HYPOTHETICAL.search(tail)) and not REPORTED_FUTURE.search(before[-90:])
+
+
 CANCELLED = re.compile(
     r"\b(?:cancel(?:l)?ed|cancels|cancel(?:l)?ing|called\s+off|calls\s+off|postpone[ds]?|"
     r"postponing|scrapped|scraps|axed|put\s+off|delayed|suspended|shelved|cut\s+short|"
@@ -108,6 +142,38 @@ EVENT_ACR = re.compile(
     r"(?:leaders'?\s+|foreign\s+ministers'?\s+|ministerial\s+)?"
     r"(?:summit|ministerial|meetings?|conference|talks|forum|dialogue))\b"
 )
+AND_VP = re.compile(
+    r"\band\s+to\s+$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
+    r"is\s+set|was\s+set|is\s+expected|was\s+expected|plans|planned|is\s+scheduled|"
+    r"was\s+scheduled)\s+)+(?:to\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+TIME_ADJUNCT = re.compile(
+    r"\b(?:days|weeks|hours|months|shortly|just|ahead\s+of|before|after|since)\s+"
+    r"(?:\w+\s+)?(?:the|a|an|its|their|his|her)\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+CP_BREAK = re.compile(
+    r",\s*(?:where|which|who|while|after|before|but)\b|\b(?:before|after|while)\s+\w+ing\b|;"
+)
+BACK_REF = re.compile(
+    r"\b(?:sidelines\s+of|at|during|with|after|before|ahead\s+of|of|from|on|since|about)\s+"
+    r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _is_named(title: str) -> bool:
+    """A proper event name ("BRICS summit", "Quad leaders' summit"), not "the summit"."""
+    words = title.split()
+    return len(words) >= 2 and any(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
+
+
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|individual(?:ly)?|bilateral(?:ly)?|one-on-one|respectively|each\s+of|"
+    r"in\s+turn)\b",
+    re.I,
+)
 DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|his|her|their)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.I
 )
@@ -129,6 +195,8 @@ class Eng:
     confidence: float = 0.6
     between: bool = False
     group: int = -1
+    not_before: date | None = None
+    signing: bool = False
 
     def participants(self) -> list[int | str]:
         out: list[int | str] = []
@@ -163,6 +231,7 @@ class Ctx:
     dateline: Place | None = None
     engs: list[Eng] = field(default_factory=list)
     stops: list[Stop] = field(default_factory=list)
+    place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -183,7 +252,7 @@ def _reporting_tail(s: Sentence) -> int:
     """Offset where a trailing ", X said ..." clause starts (or the sentence end)."""
     m = re.search(
         r",\s*(?:[^,]{0,90}?\s)?(?:said|says|told\s+\w+|according\s+to|added|noted|announced|reported|confirmed|"
-        r"stated|tweeted|wrote)\b[^,]*$",
+        r"stated|tweeted|wrote)\b(?!\s+(?:that|he|she|it|they|we|I|his|her)\b)[^,]*$",
         s.text,
     )
     if m:
@@ -214,12 +283,25 @@ def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) ->
 
 
 def _sentence_countries(s: Sentence) -> list[tuple[int, int, str]]:
+    return [(s.start + a, s.start + b, code) for a, b, code in _countries_in(s.text)]
+
+
+@lru_cache(maxsize=2048)
+def _countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
-    for m in gz.country_regex().finditer(s.text):
+    for m in gz.country_regex().finditer(text):
         code = gz.country_code(m.group(0))
         if code:
-            out.append((s.start + m.start(), s.start + m.end(), code))
-    return out
+            out.append((m.start(), m.end(), code))
+    return tuple(out)
+
+
+def _places(ctx: Ctx, s: Sentence, pspans: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Places of a sentence, found once per document."""
+    hit = ctx.place_cache.get(s.index)
+    if hit is None:
+        hit = ctx.place_cache[s.index] = find_places(s, ctx.preferred, pspans)
+    return hit
 
 
 def _pick_date(
@@ -352,14 +434,20 @@ def _compute_focus(ctx: Ctx, counts: Counter) -> None:
 
 def _strip_trailing_titles(text: str) -> str:
     """Drop "Italian Foreign Minister " right before a name, so it is not read as a nominal."""
-    rx = re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + gz.TITLE_PATTERN + r")\s*$", re.I)
+    rx = _trailing_title_regex()
     prev = None
     while prev != text:
         prev = text
-        m = rx.search(text)
+        cut = max(0, len(text) - 120)  # a title is short: look only at the tail
+        m = rx.search(text, cut)
         if m:
             text = text[: m.start()]
     return text
+
+
+@lru_cache(maxsize=1)
+def _trailing_title_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + gz.TITLE_PATTERN + r")\s*$", re.I)
 
 
 def _triggers(s: Sentence) -> list[tuple[int, int, str, str]]:
@@ -386,7 +474,11 @@ def _cluster(
             if (
                 not has_person
                 and len(gap) <= 80
-                and not re.search(r"\b(?:during which|while|said|after|before|where)\b|[;:]", gap)
+                and not re.search(
+                    r"\b(?:during which|while|said|after|before|where|since|when|sidelines)\b|[;:]|"
+                    r"\band\s+(?:will|would|is|was|are|were|has|had|then|later|also)\b",
+                    gap,
+                )
             ):
                 clusters[-1].append(t)
                 continue
@@ -428,9 +520,30 @@ def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
 
 PLUPERFECT_PLAN = re.compile(
     r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|slated|planning|planned)\s+to|"
-    r"was\s+to\s+have|were\s+to\s+have)\b",
+    r"(?:was|were)\s+to(?:\s+have)?(?=\s*$|\s+\w+\s*$)|had\s+planned\s+to)\b",
     re.I,
 )
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:after|because|when|while|during|since|as|before|following|but|although)\b|[;:]", re.I
+)
+
+
+def _cancel_governs(text: str, a: int, b: int) -> bool:
+    """Whether a cancellation word in the sentence is about the trip at [a, b): "called off
+    a trip to X" or "the visit ... was postponed", not "... after the plane broke down
+    during a stopover in Y"."""
+    for m in CANCELLED.finditer(text):
+        if m.end() <= a:
+            if not _CLAUSE_BREAK.search(text[m.end() : a]):
+                return True
+        elif m.start() >= b:
+            if m.start() - b <= 80 and not _CLAUSE_BREAK.search(text[b : m.start()]):
+                return True
+        else:
+            return True
+    return False
 
 
 def _cancel_nearby(ctx: Ctx, s: Sentence) -> bool:
@@ -475,6 +588,16 @@ def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
                 pids.append(pid)
         if len(pids) >= 2:
             return pids[:2]
+    # the two people quoted last ("Kurti said ..., while Vucic told ...")
+    for k in range(s.index - 1, max(-1, s.index - 5), -1):
+        pids = []
+        for _a, _b, pid in ctx.mentions.get(k, []):
+            if pid not in pids:
+                pids.append(pid)
+        if len(pids) >= 2:
+            return pids[:2]
+        if pids:
+            break
     return []
 
 
@@ -489,13 +612,16 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
         persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
         pspans = [(a, b) for a, b, _ in ms]
         dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
-        places = find_places(s, ctx.preferred, pspans)
+        places = _places(ctx, s, pspans)
         trig = _triggers(s)
         clusters = _cluster(s, trig, pspans)
         visit_spans = [
             (s.start + m.start(), s.start + m.end()) for m in VISIT_TRIGGER.finditer(s.text)
         ]
         focus = ctx.focus.get(s.index)
+        clauses = _person_clauses(s, ms)
+        prev_subj: list[int] = []
+        prev_cancelled = False
         for ci, (ta, tb, kind, members) in enumerate(clusters):
             lo = clusters[ci - 1][1] if ci else s.start
             hi = clusters[ci + 1][0] if ci + 1 < len(clusters) else s.end
@@ -507,12 +633,13 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 r"\bno\s+(?:plans?|immediate)\b", fbefore
             ):
                 continue
-            if HYPOTHETICAL.search(fbefore[-45:]) and members[0][3].lower().startswith("meet"):
+            if _hypothetical(fbefore) and members[0][3].lower().startswith("meet"):
                 continue
             if re.search(r"\b(?:if|unless)\b", after_text):
                 continue
             if all(HOST_TRIGGER.match(m[3]) for m in members):
-                if not any(tb <= a <= tb + 25 for a, _, _ in persons):
+                pronoun_obj = re.match(r"\s+(?:him|her)\b", after_text)
+                if not pronoun_obj and not any(tb <= a <= tb + 25 for a, _, _ in persons):
                     continue
                 if re.match(r"\s+(?:a|an|the)\b", after_text):
                     continue
@@ -531,12 +658,18 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     if bpos <= a < hi and pid not in cps:
                         cps.append(pid)
             else:
+                brk = CP_BREAK.search(ctx.text, tb, hi)
+                cp_hi = brk.start() if brk else hi
                 for a, _b, pid in persons:
-                    if tb <= a < hi and pid not in cps:
+                    if tb <= a < cp_hi and pid not in cps:
                         cps.append(pid)
                 for code in _counterpart_countries(s.text, s.start, tb, hi):
                     cps.append("cc:" + code)
-                pre = [(a, pid) for a, _b, pid in persons if lo <= a < ta]
+                pre = sorted(
+                    _non_possessive_pairs(
+                        ctx.text, [(a, b, pid) for a, b, pid in persons if lo <= a < ta]
+                    )
+                )
                 plural = PLURAL_ANAPHOR.search(fbefore)
                 if plural and all(a < lo + plural.start() for a, _ in pre):
                     subj = _recent_pair(ctx, s, lo + plural.start())
@@ -556,7 +689,26 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     who = _resolve_nominal(ctx, fbefore, focus, counts) if nom else focus
                     if who is not None:
                         subj = [who]
+                if not cps and re.match(r"\s+(?:him|her)\b", fold(ctx.text[members[0][1] : hi])):
+                    # "Biden will host him at the White House": the person just mentioned
+                    other = [p for p in prev_subj if p not in subj] or (
+                        [focus] if focus is not None and focus not in subj else []
+                    )
+                    cps.extend(other[:1])
+                conj = AND_VP.search(fbefore)
+                if (
+                    conj
+                    and prev_subj
+                    and not any(lo + conj.start() <= a < ta for a, _ in pre)
+                    and ci > 0
+                ):
+                    # "he met X on Monday and was due to see Y": the same subject
+                    subj = list(prev_subj)
+                    cancelled = cancelled or prev_cancelled
                 cps = [p for p in cps if p not in subj]
+            if subj:
+                prev_subj = list(subj)
+                prev_cancelled = cancelled
             # title and place
             title = _event_title(s.text[lo - s.start : hi - s.start], lo, ta, tb)
             org_title = None
@@ -581,6 +733,8 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
                     continue
                 dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
+                if pm.start < ta and re.search(r",\s*(?:and|but)\b|;", ctx.text[pm.end : ta]):
+                    dist += 1000  # "... in Sydney on Wednesday, and to meet X in Wellington"
                 if best is None or dist < best[0]:
                     best = (dist, pm)
             if best and kind != "call":
@@ -591,16 +745,42 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", fbefore)
             )
             tense = tense_near(s.text[lo - s.start : hi - s.start], ta - lo)
-            res, _used = _pick_date(dates, lo, hi, tb, pub, tense)
+            own, aside = _split_clause_dates(dates, clauses, ta)
+            if any(tb <= d.start_off < hi for d in own):
+                # a date before "and" belongs to the previous verb ("met X on Monday and ...")
+                own = [
+                    d
+                    for d in own
+                    if not (
+                        lo <= d.end_off <= ta
+                        and re.search(r"\b(?:and|but|while)\b", ctx.text[d.end_off : ta])
+                    )
+                ]
+            res, _used = _pick_date(own, lo, hi, tb, pub, tense)
             if not res.known and len(clusters) == 1:
-                res, _used = _pick_date(dates, s.start, tail, tb, pub, tense)
+                res, _used = _pick_date(own, s.start, tail, tb, pub, tense)
+            not_before = None
+            if not res.known and tense == "past":
+                res, not_before = _bounded_by_clause(aside, lo, ta, pub)
             definite = DEFINITE.search(fold(ctx.text[max(lo, ta - 30) : ta]))
+            signing = kind == "sign"
             if kind == "sign":
                 if len(set(subj) | {c for c in cps if isinstance(c, int)}) < 2:
                     continue
                 kind = "meeting"
+            adjunct = TIME_ADJUNCT.search(fbefore)
+            if adjunct and not any(lo + adjunct.start() <= a < hi for a, _b, _p in persons):
+                continue  # "days before the alliance's summit": a time reference, no attendee
+            named = bool(title) and _is_named(title)
+            back_ref = definite and not named and (ci > 0 or BACK_REF.search(fbefore))
+            if back_ref and not between:
+                # "on the sidelines of the summit", "officials familiar with the talks"
+                _merge_anaphoric(ctx, s, subj, res, dates, ta, tb, title, place, cancelled, kind)
+                continue
             if not cps and len(subj) < 2:
-                if definite or (org_title and kind not in ("summit", "dialogue")):
+                if (definite and not (named and kind in ("summit", "conference", "dialogue"))) or (
+                    org_title and kind not in ("summit", "dialogue")
+                ):
                     _merge_anaphoric(
                         ctx, s, subj, res, dates, ta, tb, title, place, cancelled, kind
                     )
@@ -623,9 +803,18 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 tense=tense,
                 cancelled=cancelled,
                 between=bool(between),
+                not_before=not_before,
+                signing=signing,
             )
             conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
-            if kind in ("meeting", "talks", "call") and len(cps) > 1 and not between:
+            separate = kind == "call" or SEPARATE.search(s.text[lo - s.start : hi - s.start])
+            if (
+                kind in ("meeting", "talks", "call")
+                and len(cps) > 1
+                and not between
+                and not signing
+                and separate
+            ):
                 for cp in cps:
                     ctx.engs.append(
                         Eng(kind, list(subj), [cp], confidence=conf, group=ta, **e_common)
@@ -633,6 +822,74 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             else:
                 ctx.engs.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
         _accompany(ctx, s, persons, clusters, focus, counts)
+
+
+RELATIVE_CLAUSE = re.compile(
+    r"(?:'s)?\s*,\s+(?:who|whom|whose|(?:newly\s+|recently\s+)?(?:confirmed|appointed|elected|"
+    r"re-elected|named|nominated|sworn\s+in|installed|inaugurated))\b[^,;()]{0,160}?(?=,|;|\s-\s|$)",
+    re.I,
+)
+
+
+def _non_possessive_pairs(text: str, persons: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Mentions that can be a subject: "Wang's predecessor, Qin Gang, ..." is about Qin Gang."""
+    plain = [(a, pid) for a, b, pid in persons if not re.match(r"['\u2019]s?\s", text[b : b + 3])]
+    owners = [(a, pid) for a, b, pid in persons if (a, pid) not in plain]
+    keep = list(plain)
+    for a, pid in owners:
+        # keep a possessive only when no plain mention follows it ("Blinken's call with ...")
+        if not any(pa > a for pa, _ in plain):
+            keep.append((a, pid))
+    return keep
+
+
+def _non_possessive(text: str, persons: list[tuple[int, int, int]]) -> list[int]:
+    keep = set(_non_possessive_pairs(text, persons))
+    return [pid for a, _b, pid in persons if (a, pid) in keep]
+
+
+def _person_clauses(s: Sentence, ms: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Spans of non-restrictive clauses on a person (", who was confirmed on Tuesday,")."""
+    out = []
+    for _a, b, _pid in ms:
+        m = RELATIVE_CLAUSE.match(s.text, b - s.start)
+        if m:
+            out.append((b, s.start + m.end()))
+    return out
+
+
+def _split_clause_dates(
+    dates: list[TimeExpr], clauses: list[tuple[int, int]], trigger: int
+) -> tuple[list[TimeExpr], list[TimeExpr]]:
+    """Dates of the trigger's own clause, and dates inside clauses about a person.
+
+    A date in ", who was confirmed on Tuesday," dates the confirmation, not the main verb;
+    it only applies to a trigger that sits inside that clause.
+    """
+    own, aside = [], []
+    home = [(a, b) for a, b in clauses if a <= trigger < b]
+    for d in dates:
+        inside = [(a, b) for a, b in clauses if a <= d.start_off and d.end_off <= b]
+        # a trigger inside the clause takes only the clause's own dates
+        ok = any(a <= d.start_off and d.end_off <= b for a, b in home) if home else not inside
+        (own if ok else aside).append(d)
+    return own, aside
+
+
+def _bounded_by_clause(
+    aside: list[TimeExpr], lo: int, ta: int, pub: date | None
+) -> tuple[Resolved, date | None]:
+    """A past main event after "X, who was confirmed on Tuesday, ..." lies between that day
+    and publication: a range when it is a short one, never a single invented day."""
+    if pub is None:
+        return UNKNOWN, None
+    for d in aside:
+        if not (lo <= d.start_off < ta):
+            continue
+        r = resolve(d, pub, "past")
+        if r.known and r.precision == "day" and 0 <= (pub - r.end).days <= 3:
+            return Resolved(r.end, pub, "day"), r.end
+    return UNKNOWN, None
 
 
 def _merge_anaphoric(
@@ -656,15 +913,27 @@ def _merge_anaphoric(
             break
         if (e.kind == "call") != is_call:
             continue
+        if (
+            title
+            and e.title
+            and not set(normalize_key(title).split()) & set(normalize_key(e.title).split())
+        ):
+            continue
         if subj and not set(subj) & set(e.participants()):
             continue
         target = e
         break
     if target is None:
         if title and subj:
+            low = title.lower()
+            head = low.split()[-1]
+            new_kind = next(
+                (k for k in ("summit", "dialogue", "conference") if head.startswith(k)),
+                "conference" if "ministerial" in low or "forum" in low else "meeting",
+            )
             ctx.engs.append(
                 Eng(
-                    "conference" if "ministerial" in title.lower() else "meeting",
+                    new_kind,
                     list(subj),
                     [],
                     s.index,
@@ -741,7 +1010,8 @@ def _accompany(
 
 _STOP_CONTEXT = re.compile(
     r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
-    r"travel\w* to|head\w* to|fl\w* to|meetings?|talks|summit|(?:south|north|east|west)\w* of|"
+    r"travel\w*(?: on)? to|head\w* to|fl\w* to|meetings?|talks|summit|"
+    r"(?:south|north|east|west)\w* of|"
     r"near|outside)$"
 )
 
@@ -763,9 +1033,10 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
         ]
         if not vts:
             continue
-        places = [p for p in find_places(s, ctx.preferred, pspans) if p.start < tail]
-        dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
+        places = [p for p in _places(ctx, s, pspans) if p.start < tail]
+        dates_all = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
         focus = ctx.focus.get(s.index)
+        clauses = _person_clauses(s, ms)
         used_places: set[int] = set()
         for vi, (va, vb, words) in enumerate(vts):
             hi = vts[vi + 1][0] if vi + 1 < len(vts) else tail
@@ -773,15 +1044,18 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             before = fold(ctx.text[lo:va])
             if NEGATION.search(before[-40:]):
                 continue
-            if HYPOTHETICAL.search(before[-45:]) or re.search(
+            if _hypothetical(before) or re.search(
                 r"\b(?:if|unless)\b", s.text[vb - s.start : hi - s.start]
             ):
                 continue
-            cancelled = bool(CANCELLED.search(s.text)) or (
+            cancelled = _cancel_governs(s.text, va - s.start, vb - s.start) or (
                 bool(PLUPERFECT_PLAN.search(s.text)) and _cancel_nearby(ctx, s)
             )
+            dates, _aside = _split_clause_dates(dates_all, clauses, va)
             # traveler
-            pre = [pid for a, _b, pid in persons if s.start <= a < va]
+            pre = _non_possessive(
+                ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va]
+            )
             traveler = (
                 pre[-1]
                 if pre and re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
@@ -800,6 +1074,8 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             if traveler is None:
                 continue
             # the trip's places: modifier right before ("Paris visit") or after the trigger
+            brk = _CLAUSE_BREAK.search(ctx.text, vb, tail)
+            trip_hi = brk.start() if brk else tail
             stop_places: list[PlaceMention] = []
             for pm in places:
                 if id(pm) in used_places:
@@ -811,7 +1087,9 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                         and pm.context
                         in ("visit", "trip", "tour", "stop", "stay", "leg", "stopover")
                     )
-                    or vb <= pm.start < (hi if not re.search(r"trip|tour", words, re.I) else tail)
+                    or vb
+                    <= pm.start
+                    < (hi if not re.search(r"trip|tour", words, re.I) else trip_hi)
                     and _STOP_CONTEXT.match(pm.context)
                 ):
                     stop_places.append(pm)
@@ -822,7 +1100,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             for k, pm in enumerate(stop_places):
                 used_places.add(id(pm))
                 nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
-                prv = stop_places[k - 1].end if k else s.start
+                prv = stop_places[k - 1].end if k else (va if vi else s.start)
                 res, _ = _pick_date(dates, prv, nxt, pm.end, pub, tense)
                 if not res.known and len(stop_places) > 1:
                     res = UNKNOWN
@@ -930,19 +1208,173 @@ def _merge_engagements(ctx: Ctx) -> list[Eng]:
             target.place, target.place_explicit = e.place, e.place_explicit
         if e.res.known:
             if target.res.known:
-                target.res = Resolved(
-                    min(target.res.start, e.res.start),
-                    max(target.res.end, e.res.end),
-                    target.res.precision,
-                )
+                target.res = _combine(target.res, e.res)
             else:
                 target.res = e.res
         if target.tense == "unknown":
             target.tense = e.tense
+        if e.not_before and (target.not_before is None or e.not_before > target.not_before):
+            target.not_before = e.not_before
         target.cancelled = target.cancelled or e.cancelled
         target.evidence += [x for x in e.evidence if x not in target.evidence]
         target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
     return out
+
+
+NARRATIVE_CUE = re.compile(
+    r"\b(?:later|earlier)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?P<today>today|in\s+the\s+day))\b"
+)
+
+
+def _narrative_day(ctx: Ctx) -> date | None:
+    """The day a report is told from, when the text names it.
+
+    "He was to brief reporters later Wednesday" / "Earlier Wednesday, ..." presuppose a
+    reference time on that Wednesday: the day of the events the report leads with. Only a
+    day on or just before publication counts, and two different such days cancel out.
+    """
+    pub = ctx.published
+    if pub is None:
+        return None
+    days: set[date] = set()
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        for m in NARRATIVE_CUE.finditer(s.text):
+            if m.group("today"):
+                days.add(pub)
+                continue
+            wd = WEEKDAYS_IDX[m.group("wd").lower()]
+            back = (pub.weekday() - wd) % 7
+            if back <= 1:
+                days.add(pub - timedelta(days=back))
+    return days.pop() if len(days) == 1 else None
+
+
+def _date_lede_by_narrative_day(ctx: Ctx, engs: list[Eng]) -> None:
+    """Undated past events of the lead paragraphs happened on the report's narrative day,
+    provided that day lies inside what the text already bounds them to."""
+    day = _narrative_day(ctx)
+    if day is None:
+        return
+    body = [s.paragraph for s in ctx.sentences if s.kind == "body"]
+    if not body:
+        return
+    lede = sorted(set(body))[:2]
+    for e in engs:
+        if e.cancelled or e.tense != "past":
+            continue
+        if ctx.sentences[e.sentence].paragraph not in lede:
+            continue
+        if e.res.known:
+            bounded = e.not_before is not None and e.res.start <= day <= e.res.end
+            if not bounded:
+                continue
+        elif e.not_before and day < e.not_before:
+            continue
+        e.res = Resolved(day, day, "day")
+
+
+WEEKDAYS_IDX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+def _combine(a: Resolved, b: Resolved) -> Resolved:
+    """Two dates of one event: a finer one inside a coarser one wins ("last year" / "in
+    November"); otherwise the span covering both."""
+    ra, rb = _PRECISION_RANK[a.precision], _PRECISION_RANK[b.precision]
+    if rb < ra and a.start <= b.start and b.end <= a.end:
+        return b
+    if ra < rb and b.start <= a.start and a.end <= b.end:
+        return a
+    prec = a.precision if ra <= rb else b.precision
+    return Resolved(min(a.start, b.start), max(a.end, b.end), prec)
+
+
+def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """An undated engagement at a stop of its participant's dated trip happened during that
+    stay ("Yellen will travel to China later this week ... meet He Lifeng in Guangzhou")."""
+    for e in engs:
+        if e.res.known or not e.place or e.cancelled:
+            continue
+        for pid in e.participants():
+            if not isinstance(pid, int):
+                continue
+            for st in trips.get(pid, []):
+                if not st.res.known or st.cancelled:
+                    continue
+                same = _key(st.place) == _key(e.place) or (
+                    st.place.is_country and st.place.country == e.place.country
+                )
+                near = any(abs(e.sentence - k) <= 3 for k in set(st.sent_ids + [st.sentence]))
+                if same and near:
+                    e.res = st.res
+                    break
+            if e.res.known:
+                break
+
+
+def _absorb_lone_mentions(engs: list[Eng]) -> list[Eng]:
+    """ "flew to Washington after talks in Paris": a one-person, untitled meeting at a place
+    where a fuller engagement of that person is reported is that engagement."""
+    out = []
+    for e in engs:
+        parts = [p for p in e.participants() if isinstance(p, int)]
+        host = None
+        if len(parts) == 1 and e.kind in ("meeting", "talks") and not e.title and e.place:
+            for o in engs:
+                if (
+                    o is not e
+                    and o.kind != "call"
+                    and parts[0] in o.participants()
+                    and len(o.participants()) > 1
+                    and _key(o.place) == _key(e.place)
+                    and o.cancelled == e.cancelled
+                ):
+                    host = o
+                    break
+        if host is None:
+            out.append(e)
+            continue
+        host.evidence += [x for x in e.evidence if x not in host.evidence]
+        if not host.res.known:
+            host.res = e.res
+    return out
+
+
+def _refine_from_captions(ctx: Ctx, engs: list[Eng]) -> None:
+    """A photo caption naming the participants with an exact date ("... during a meeting in
+    Woodside, California, November 15, 2023") pins down a month the body gave."""
+    for s in ctx.sentences:
+        if s.kind != "caption":
+            continue
+        who = {pid for _a, _b, pid in ctx.mentions.get(s.index, [])}
+        if len(who) < 2:
+            continue
+        days = [
+            r
+            for r in (resolve(d, ctx.published, "past") for d in find_dates(s.text, s.start))
+            if r.known and r.precision == "day" and r.start == r.end
+        ]
+        if len(days) != 1:
+            continue
+        day = days[0]
+        for e in engs:
+            parts = {p for p in e.participants() if isinstance(p, int)}
+            if (
+                len(parts) >= 2
+                and parts <= who
+                and e.res.known
+                and e.res.precision in ("month", "year")
+                and e.res.start <= day.start <= e.res.end
+            ):
+                e.res = day
 
 
 def _merge_stops(ctx: Ctx) -> dict[int, list[Stop]]:
@@ -960,6 +1392,10 @@ def _merge_stops(ctx: Ctx) -> dict[int, list[Stop]]:
                 )
             ):
                 continue
+            if {o.tense, st.tense} == {"past", "future"} and (
+                _key(o.place) != _key(st.place) or not (o.res.known and st.res.known)
+            ):
+                continue  # "last visited Turkey in 2020" is not the visit he "would" make
             if _key(o.place) == _key(st.place) or (
                 st.place.country
                 and st.place.country == o.place.country
@@ -995,9 +1431,19 @@ def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> 
                 continue
             pick = None
             if e.res.known:
-                for st in stops:
-                    if st.res.known and st.res.start <= e.res.end and e.res.start <= st.res.end:
-                        pick = st
+                for slack in (0, 1):
+                    # an arrival day next to the engagement day is the same stay
+                    for st in stops:
+                        if e.tense == "past" and st.tense == "future":
+                            continue  # a held meeting is not at the next stop of the trip
+                        if (
+                            st.res.known
+                            and (st.res.start - e.res.end).days <= slack
+                            and (e.res.start - st.res.end).days <= slack
+                        ):
+                            pick = st
+                            break
+                    if pick:
                         break
             else:
                 best = None
@@ -1007,7 +1453,7 @@ def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> 
                             best = (sid, st)
                 if best:
                     pick = best[1]
-            if pick and not pick.place.is_country:
+            if pick:
                 e.place = pick.place
                 break
 
@@ -1029,6 +1475,9 @@ def _extend_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
 
 
 def extract_document(text: str, published: date | None) -> Document:
+    # per-document caches: sentences are looked at by several passes, but never across articles
+    _countries_in.cache_clear()
+    clear_date_cache()
     sentences = segment(text)
     people, _cands, mentions = build_people(sentences, text)
     _assign_role_titles(sentences, people, mentions)
@@ -1054,6 +1503,7 @@ def extract_document(text: str, published: date | None) -> Document:
     engs = _merge_engagements(
         Ctx(text, published, sentences, people, mentions, ctx.preferred, engs=engs)
     )
+    _date_lede_by_narrative_day(ctx, engs)
     if ctx.dateline and ctx.dateline.latitude is not None and published:
         first_par = next((s.paragraph for s in sentences if s.kind == "body"), 0)
         for e in engs:
@@ -1066,6 +1516,9 @@ def extract_document(text: str, published: date | None) -> Document:
             if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
                 e.place = ctx.dateline
     _extend_stops(engs, trips)
+    _inherit_dates(engs, trips)
+    engs = _absorb_lone_mentions(engs)
+    _refine_from_captions(ctx, engs)
     for pid, stops in trips.items():
         for st in stops:
             here = [e for e in engs if pid in e.participants() and _key(e.place) == _key(st.place)]
@@ -1132,6 +1585,8 @@ def extract_document(text: str, published: date | None) -> Document:
                 conf,
             )
         )
+    doc.agreements = find_agreements(ctx.text, sentences, published, people, mentions)
+    _date_signings(ctx, engs, doc.agreements)
     pub = published
     for e in sorted(engs, key=lambda e: e.evidence[0][0]):
         parts = [name(p) for p in e.participants() if isinstance(p, int)]
@@ -1173,8 +1628,23 @@ def extract_document(text: str, published: date | None) -> Document:
                 ],
             )
         )
-    doc.agreements = find_agreements(ctx.text, sentences, published, people, mentions)
     return doc
+
+
+def _date_signings(ctx: Ctx, engs: list[Eng], agreements: list) -> None:
+    """An undated signing ("Goyal signed the agreement in New Delhi with ...") happened on the
+    date the article gives for signing that agreement in the same or a preceding sentence."""
+    starts = [s.start for s in ctx.sentences]
+    for e in engs:
+        if not e.signing or e.res.known:
+            continue
+        for ag in agreements:
+            if ag.date is None or ag.precision != "day":
+                continue
+            idx = {bisect_right(starts, a) - 1 for a, _b in ag.evidence}
+            if any(0 <= e.sentence - k <= 2 for k in idx):
+                e.res = Resolved(ag.date, ag.date, "day")
+                break
 
 
 def _clean_title(title: str | None) -> str | None:
@@ -1217,12 +1687,20 @@ DATELINE = re.compile(
 )
 
 
+# "WASHINGTON -" on a line of its own (VOA style)
+DATELINE_ALONE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s*$"
+)
+
+
 def _dateline(ctx: Ctx) -> Place | None:
     """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
     for s in ctx.sentences[:6]:
-        if s.kind != "body":
+        alone = DATELINE_ALONE.match(s.text)
+        if s.kind != "body" and not alone:
             continue
-        m = DATELINE.match(s.text)
+        m = alone or DATELINE.match(s.text)
         if not m:
             return None
         name = m.group("city").title()
@@ -1234,6 +1712,29 @@ def _dateline(ctx: Ctx) -> Place | None:
             return Place(name, code) if code else None
         return res[0]
     return None
+
+
+SUCCESSION = re.compile(
+    r"['\u2019]s?\s+(?:immediate\s+|former\s+)?(?:predecessor|successor)"
+    r"(?:\s+as\s+[\w ]{3,40})?,?\s+$",
+    re.I,
+)
+
+
+def _successor_countries(ctx: Ctx) -> None:
+    """ "Wang's predecessor, Qin Gang": the predecessor served the same government."""
+    for p in ctx.people:
+        if p.country is not None or not p.mentions:
+            continue
+        a = p.mentions[0][0]
+        m = SUCCESSION.search(ctx.text[max(0, a - 80) : a])
+        if not m:
+            continue
+        cut = max(0, a - 80) + m.start()
+        for q in ctx.people:
+            if q is not p and q.country and any(b == cut for _x, b in q.mentions):
+                p.country = q.country
+                break
 
 
 def _counterpart_titles(ctx: Ctx) -> None:
@@ -1270,6 +1771,7 @@ def _fill_countries(ctx: Ctx, counts: Counter) -> None:
     majority = known.most_common(1)[0][0] if known else None
     home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else majority
     by_index = {s.index: s for s in ctx.sentences}
+    _successor_countries(ctx)
     for p in people:
         if p.country == "SELF":
             p.country = majority

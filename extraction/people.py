@@ -63,10 +63,10 @@ Democrat Democrats Democratic Covid Coronavirus Indo-Pacific Pacific Atlantic Eu
 Asian Africa African America Americas Middle East West North South Central Gulf Sea Ocean Island
 Islands Strait Inauguration God Christmas Easter Ramadan Olympics Internet Twitter Facebook
 Instagram Telegram YouTube TikTok Google Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-January February March April May June July August September October November December Jan Feb
+January February March April May June July August September October November December Feb
 Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Affairs Defense Defence Trade Commerce Justice Interior
 Homeland Treasury Energy Health Finance Economy Economic High Level Ministerial Capitol Pentagon
-Kremlin White Downing Elysee Brexit Islamic Muslim Muslims Christian Jewish Catholic Sunni Shia
+Kremlin White Downing Elysee Brexit Islamic Muslim Muslims Jewish Catholic Sunni Shia
 Federal National International Global World Western Eastern Northern Southern Cooperation
 Development Relations Network Company Corporation Inc Ltd Group Foundation Council Commission
 Board Bureau Embassy Consulate Mission Station Base Fleet Command Zone Region Province County
@@ -79,6 +79,7 @@ Breaking Live Update Updated Exclusive Opinion Analysis Editorial Letter Report 
 Additional Writing Editing Contributed Editor Correspondent Staff Bureau Agency Wire Daily
 Weekly Sunday Morning Evening Night Afternoon Ukrainian Haitian Migrants Climate Pandemic
 Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negotiations
+Association Associations Federation Confederation Organization Directorate Intelligence
 """
 
 EAST_ASIAN_SURNAMES = {
@@ -110,6 +111,7 @@ _TITLE_WORDS = """
 minister ministers secretary adviser advisor advisers ambassador envoy spokesman spokeswoman
 spokesperson commissioner negotiator coordinator czar premier president chancellor senator
 congressman congresswoman governor chairman chairwoman undersecretary taoiseach diplomat
+director secretary-general director-general president-elect vice-president
 """
 
 
@@ -164,8 +166,16 @@ class Person:
     title_source: str | None = None
     counterpart_at: int | None = None
 
+    _name_cache: tuple[tuple[int, int], str] | None = None
+
     @property
     def name(self) -> str:
+        stamp = (len(self.forms), sum(self.forms.values()))
+        if self._name_cache is None or self._name_cache[0] != stamp:
+            self._name_cache = (stamp, self._best_name())
+        return self._name_cache[1]
+
+    def _best_name(self) -> str:
         multi = [f for f in self.forms if len(f.split()) > 1]
         if not multi:
             return max(self.forms, key=lambda f: (self.forms[f], len(f)))
@@ -195,6 +205,10 @@ class Person:
                     keys.add(" ".join(toks_nomid[-2:]))
             if self.is_east_asian():
                 keys.add(toks_nomid[0])
+            if _pre_particle_name(toks_nomid):
+                keys.add(_pre_particle_name(toks_nomid))
+            if toks_nomid[0] in STYLE_FIRST and len(toks_nomid) >= 3:
+                keys.add(" ".join(toks_nomid[:2]))  # "Sheikh Mohammed"
         return sorted(keys, key=len, reverse=True)
 
     def is_east_asian(self) -> bool:
@@ -207,6 +221,18 @@ class Person:
         return first in EAST_ASIAN_SURNAMES and (
             "-" in toks[-1] or len(toks) == 3 or self.country in EAST_ASIAN_COUNTRIES
         )
+
+
+# Styles that open a name and, with the given name, make a short form of it ("Sheikh Mohammed").
+STYLE_FIRST = {"Sheikh", "Sheikha", "Prince", "Princess", "Emir", "Sultan", "King", "Queen"}
+
+
+def _pre_particle_name(toks: list[str]) -> str | None:
+    """The name before a closing particle in long Lusophone/Hispanic names: "Luiz Inacio Lula da
+    Silva" -> "Lula" (only with two or more given names before it)."""
+    if len(toks) >= 4 and toks[-2].lower() in PARTICLES and toks[-3].lower() not in PARTICLES:
+        return toks[-3]
+    return None
 
 
 def _tokens(text: str) -> list[str]:
@@ -225,7 +251,14 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
         bare = tok.rstrip(".")
         # "Vice Premier He Lifeng": a capitalised "He" inside a sentence is a surname
         he_surname = bare == "He" and a > 0 and tm.end() < len(m.group(0))
-        if (bare in blocked or tok in blocked or bare.lower() in title_words()) and not he_surname:
+        parts = bare.split("-")
+        office_compound = len(parts) > 1 and all(
+            p in blocked or p.lower() in title_words() or p.lower() in ("elect", "designate")
+            for p in parts
+        )
+        if (
+            bare in blocked or tok in blocked or bare.lower() in title_words() or office_compound
+        ) and not he_surname:
             if cur_start is not None:
                 pieces.append((cur_start, last_end))
             cur_start = None
@@ -251,6 +284,9 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
+_REVERSE_APPOSITIVE = re.compile(r"(?P<title>" + gz.TITLE_PATTERN + r")\s*,\s+$", re.I)
+
+
 def country_before(text: str, pos: int) -> tuple[str | None, int]:
     """Country named just before ``pos`` ("U.S. ", "Italian ", "South Korea's ", "the French ")."""
     left = text[max(0, pos - 60) : pos]
@@ -262,6 +298,11 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
     if best:
         code = gz.country_code(best.group(0))
         return code, max(0, pos - 60) + best.start()
+    agency = re.search(
+        r"\b(" + "|".join(re.escape(k) for k in gz.AGENCIES) + r")(?:'s)?\s+(?:[a-z]+\s+)?$", left
+    )
+    if agency:
+        return gz.AGENCIES[agency.group(1)], max(0, pos - 60) + agency.start()
     m = re.search(r"\b(?:the\s+)?(?:nation|country)'s\s+(?:new\s+|top\s+)?$", left, re.I)
     if m:
         return "SELF", max(0, pos - 60) + m.start()
@@ -293,7 +334,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     s.start + a, s.start + b, name, toks, s, full[s.start + a : s.start + b]
                 )
                 after = t[b:]
-                before = t[:a]
+                before = t[max(0, a - 120) : a]
                 c.possessive = after.startswith("'s") or after.startswith("' ")
                 # title right before the name ("Foreign Minister Luigi Di Maio")
                 for ta, tb, ttl in titles:
@@ -331,6 +372,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         code = gz.country_code(app.group("of"))
                     if re.search(r"(?:nation|country)'s", mod):
                         code = "SELF"
+                    if re.search(r"\b(?:EU|UN|U\.N\.|NATO|AU|ASEAN|WHO|IMF|OPEC)\b", mod):
+                        code = "ORG"
                     if cm or not mod.strip() or re.fullmatch(r"[\w' -]*", mod):
                         c.title = app.group("title")
                         ta = b + app.start("title")
@@ -338,16 +381,16 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.country = code
                         c.evidence += 1.0
                 # reverse appositive: "France's foreign minister, Jean-Yves Le Drian,"
-                rev = re.search(
-                    r"(?P<title>" + gz.TITLE_PATTERN + r")\s*,\s+$",
-                    before,
-                    re.I,
-                )
+                rev = _REVERSE_APPOSITIVE.search(before) if before.rstrip().endswith(",") else None
                 if rev and not c.title:
-                    code, _ = country_before(t, rev.start("title"))
+                    base = a - len(before)
+                    code, _ = country_before(t, base + rev.start("title"))
                     if code:
                         c.title = rev.group("title")
-                        c.title_span = (s.start + rev.start("title"), s.start + rev.end("title"))
+                        c.title_span = (
+                            s.start + base + rev.start("title"),
+                            s.start + base + rev.end("title"),
+                        )
                         c.country = code
                         c.evidence += 1.0
                 # "her French counterpart, Stephane Sejourne"
@@ -379,7 +422,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 elif re.match(r"\s+(?:" + WEAK_VERBS + r")\b", after2) and len(toks) > 1:
                     c.evidence += 0.4
                 if re.search(
-                    r"(?:\b(?:said|told|with|between|predecessor|successor|counterpart|leader|"
+                    r"(?:\b(?:said|told|with|between|predecessor,?|successor,?|counterpart|leader|"
                     r"met|meet|meeting|called|visited|hosted|welcomed|received|and|dictator|"
                     r"strongman|rival|ally|by)\s+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)$",
                     before,
@@ -394,15 +437,30 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
     return cands
 
 
+@lru_cache(maxsize=8192)
+def _key_regex(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.-])" + re.escape(key) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalize_key(t) for t in toks if not re.fullmatch(r"[A-Z]\.", t))
+
+
 def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
-    a = [normalize_key(t) for t in a_toks if not re.fullmatch(r"[A-Z]\.", t)]
-    b = [normalize_key(t) for t in b_toks if not re.fullmatch(r"[A-Z]\.", t)]
+    a = list(_name_tokens(tuple(a_toks)))
+    b = list(_name_tokens(tuple(b_toks)))
     if not a or not b:
         return False
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 2 and long_[-len(short) :] == short:
+        return True
+    styles = {w.lower() for w in STYLE_FIRST}
+    if len(short) == 2 and short[0] in styles and long_[:2] == short:
+        return True
+    if len(short) == 1 and len(long_) >= 4 and long_[-2] in PARTICLES and long_[-3] == short[0]:
         return True
     if a[-1] != b[-1]:
         # Asian order: family name first ("Kang Kyung-wha" / "Kang")
@@ -421,13 +479,22 @@ def build_people(
     cands = find_candidates(sentences, full)
     people: list[Person] = []
 
+    # every compatible pair of names shares a token: index people by their name tokens
+    by_token: dict[str, set[int]] = {}
+
     def find_person(toks: list[str]) -> Person | None:
-        matches = [p for p in people if any(_compatible(toks, f.split()) for f in p.forms)]
+        ids: set[int] = set()
+        for t in _name_tokens(tuple(toks)):
+            ids |= by_token.get(t, set())
+        pool = [people[i] for i in sorted(ids)]
+        matches = [p for p in pool if any(_compatible(toks, f.split()) for f in p.forms)]
         if not matches:
             return None
         return max(matches, key=lambda p: p.first)
 
     def attach(p: Person, c: Candidate) -> None:
+        for t in _name_tokens(tuple(c.tokens)):
+            by_token.setdefault(t, set()).add(p.id)
         p.forms[c.text] += 1
         p.originals.setdefault(c.text, c.orig)
         p.evidence += c.evidence
@@ -468,22 +535,24 @@ def build_people(
                 people.append(p)
 
     # mentions: every occurrence of a person's keys, longest keys first
-    keyed = []
+    owners_of: dict[str, list[Person]] = {}
     for p in people:
         for k in p.name_keys():
-            keyed.append((len(k), k, p))
-    keyed.sort(key=lambda x: -x[0])
+            owners_of.setdefault(k, []).append(p)
+    keys = sorted(owners_of, key=len, reverse=True)
     taken: list[tuple[int, int]] = []
     mentions: dict[int, list[tuple[int, int, int]]] = {}
     for s in sentences:
         t = s.text
-        for _, k, p in keyed:
-            for m in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", t):
+        for k in keys:
+            if k not in t:
+                continue
+            for m in _key_regex(k).finditer(t):
                 a, b = s.start + m.start(), s.start + m.end()
                 if any(a < tb and ta < b for ta, tb in taken):
                     continue
                 # several people share this key: take the one mentioned most recently
-                owners = [q for q in people if k in q.name_keys()]
+                owners = owners_of[k]
                 if len(owners) > 1:
                     before = [q for q in owners if q.first <= a]
                     owner = max(
@@ -493,7 +562,7 @@ def build_people(
                         ),
                     )
                 else:
-                    owner = p
+                    owner = owners[0]
                 taken.append((a, b))
                 owner.mentions.append((a, b))
                 owner.mention_forms.append(full[a:b])

@@ -13,12 +13,18 @@ _CAPSEQ = r"[A-Z][\w'.-]*(?:\s+(?:of|for|and|de|del|la|the|on)?\s*[A-Z][\w'.-]*)
 _LOCATIVE = re.compile(
     r"(?<!war )(?<!crisis )(?<!conflict )(?<!fighting )(?<!situation )(?<!violence )"
     r"(?<!peace )(?<!stability )(?<!invasion )(?<!attacks )(?<!investment )"
-    r"\b(?P<prep>in|at|to|into|toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
+    r"\b(?P<prep>(?i:in|at)|to|into|toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
-    r"travel(?:s|ed|led|ing)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|flying to)"
-    r"\s+(?:the\s+)?(?P<name>" + _CAPSEQ + r")"
+    r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
+    r"flying to)"
+    r"\s+(?:the\s+)?(?:(?:[A-Z][\w'-]+\s+)?(?:(?:northern|southern|eastern|western|central|"
+    r"northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
+    r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+of\s+)?"
+    r"(?P<name>" + _CAPSEQ + r")"
 )
+# "Woodside, California": a town the gazetteer lacks, placed by its state or country
+_TOWN_REGION = re.compile(r",\s+(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\b")
 _MODIFIER = re.compile(
     r"(?P<name>" + _CAPSEQ + r")(?:'s)?\s+(?P<noun>visit|trip|leg|stop|stopover|talks|summit|"
     r"meeting|meetings|conference|tour|stay)\b"
@@ -103,7 +109,7 @@ def _readings(name: str) -> list[tuple[int, str]]:
 
 
 _LIST_NEXT = re.compile(
-    r"(?:,\s*(?:and\s+(?:the\s+)?)?|\s+and\s+(?:the\s+)?)(?P<name>" + _CAPSEQ + r")"
+    r"(?:,\s*(?:and\s+)?(?P<the>the\s+)?|\s+and\s+(?:the\s+)?)(?P<name>" + _CAPSEQ + r")"
 )
 
 
@@ -118,6 +124,10 @@ def _follow_list(
         name = m.group("name").rstrip(".,;:")
         hit = None
         for length, text in _readings(name):
+            cn = gz.country_names().get(fold(text))
+            after = s.text[m.start("name") + length : m.start("name") + length + 2]
+            if cn is not None and cn.is_demonym and re.match(r"\s[A-Z]", after):
+                continue  # "In Abidjan, Chinese Foreign Minister ...": not a list of places
             res = resolve_place(text, preferred)
             if res:
                 hit = (length, res)
@@ -129,9 +139,46 @@ def _follow_list(
         if overlaps(a, b):
             return
         place, kind = hit[1]
+        if m.group("the") and kind != "country":
+            return  # "..., the White House said": not "the Czech Republic" in a list
         place.span = (a, b)
         found.append(PlaceMention(a, b, place, ctx, kind))
         pos = b
+
+
+def _qualified(place: Place, name: str, rest: str, preferred: frozenset[str]) -> Place:
+    """ "Paris, Texas": a state or country right after the name overrides the usual reading."""
+    rm = _TOWN_REGION.match(rest)
+    if not rm:
+        return place
+    region = rm.group("region")
+    code = "US" if region in gz.us_states() else gz.country_code(region)
+    if not code or code == place.country:
+        return place
+    c = gz.lookup_city(name, frozenset({code}))
+    if c and c.country == code:
+        return Place(name, code, c.latitude, c.longitude)
+    return Place(name, code, None, None)
+
+
+def _town_in_region(
+    s: Sentence, m: re.Match[str], preferred: frozenset[str]
+) -> PlaceMention | None:
+    """A short capitalised name followed by ", <US state or country>"."""
+    name = m.group("name").rstrip(".,;:")
+    if len(name.split()) > 2 or name in _NOT_PLACE:
+        return None
+    rest = s.text[m.start("name") + len(name) :]
+    rm = _TOWN_REGION.match(rest)
+    if not rm:
+        return None
+    region = rm.group("region")
+    code = "US" if region in gz.us_states() else gz.country_code(region)
+    if not code or gz.country_code(name) or resolve_place(name, preferred):
+        return None
+    a = s.start + m.start("name")
+    place = Place(name, code, None, None, span=(a, a + len(name)))
+    return PlaceMention(a, a + len(name), place, m.group("prep").lower(), "city")
 
 
 def find_places(
@@ -155,6 +202,7 @@ def find_places(
                 readings = [(len(name), name[w.start() :]) for w in words]
                 readings.reverse()
                 readings = sorted(readings, key=lambda r: -len(r[1]))
+            hit = False
             for length, text in readings:
                 if rx is _MODIFIER:
                     a = base + len(name) - len(text)
@@ -167,11 +215,18 @@ def find_places(
                 if overlaps(a, b):
                     break
                 place, kind = res
+                if rx is _LOCATIVE and kind == "city":
+                    place = _qualified(place, text, s.text[a - s.start + len(text) :], preferred)
                 place.span = (a, b)
                 ctx = m.group("prep") if rx is _LOCATIVE else m.group("noun")
                 found.append(PlaceMention(a, b, place, ctx.lower(), kind))
                 if rx is _LOCATIVE:
                     _follow_list(s, b, preferred, ctx.lower(), found, overlaps)
+                hit = True
                 break
+            if not hit and rx is _LOCATIVE:
+                town = _town_in_region(s, m, preferred)
+                if town and not overlaps(town.start, town.end):
+                    found.append(town)
     found.sort(key=lambda p: p.start)
     return found

@@ -40,9 +40,12 @@ def _fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Strip diacritics and straighten quotes while keeping the length (offsets stay valid)."""
+    if text.isascii():
+        return text
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=16384)
 def normalize_key(text: str) -> str:
     """Case- and accent-insensitive key for comparing names."""
     t = fold(text).lower().replace("'s", "")
@@ -75,7 +78,7 @@ CLUTTER_LINE = re.compile(
         \(?(?:photo|image|file\ photo|picture)\b.*|.*\b(?:getty\ images|afp\ photo|ap\ photo)\b.*|
         loading.*|get\ (?:our|the)\ .*newsletter.*|this\ story\ has\ been.*|
         (?:additional\ )?reporting\ by.*|editing\ by.*|writing\ by.*|
-        [\w\ .'-]{0,60}\ contributed(?:\ to)?(?:\ this)?(?:\ report(?:ing)?)?
+        [\w\ .,'-]{0,160}\ contributed(?:\ to)?(?:\ this)?(?:\ report(?:ing)?)?
         (?:\ from\ [\w\ .'-]+)?\.?|
         (?-i:[Bb]y\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,\ [A-Z][\w\ ]{0,40})?)
     )[\s:.!]*$""",
@@ -83,6 +86,7 @@ CLUTTER_LINE = re.compile(
 )
 AUTHOR_BOX = re.compile(r"^\s*(?:about\ the\ authors?|author\ bio|about\ us)\s*:?\s*$", re.I | re.X)
 CREDIT_LINE = re.compile(r"^[^|.!?]{2,60}(?:\s*\|\s*[^|.!?]{2,40}){1,4}$")
+FILE_CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?|PHOTO|IMAGE)\s*(?:-|:|\|)", re.I)
 VIDEO_MARK = re.compile(r"^\s*(?:source:\s*video|video:|watch:|video screenshot)", re.I)
 _SENT_END = re.compile(r"[.!?][\"')\]]*$")
 
@@ -172,7 +176,7 @@ def segment(text: str) -> list[Sentence]:
             kinds.append("clutter")
         elif VIDEO_MARK.match(nxt) and not _SENT_END.search(line):
             kinds.append("clutter")  # caption of an embedded video
-        elif CREDIT_LINE.match(nxt) and len(words) > 4:
+        elif (CREDIT_LINE.match(nxt) or FILE_CAPTION.match(line)) and len(words) > 4:
             kinds.append("caption")
         elif not _SENT_END.search(line) and len(words) <= 16:
             kinds.append("heading")
