@@ -7,6 +7,8 @@ from datetime import date
 
 from django import forms
 
+from diplomacy.models import Origin
+
 
 class TripFilterForm(forms.Form):
     traveler = forms.CharField(required=False, max_length=200)
@@ -14,6 +16,7 @@ class TripFilterForm(forms.Form):
     start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     q = forms.CharField(required=False, max_length=200, label="Text")
+    origin = forms.ChoiceField(required=False, choices=[("", "any origin"), *Origin.choices])
 
     def clean_country(self) -> str:
         return self.cleaned_data["country"].strip().upper()
@@ -32,6 +35,7 @@ class TripFilters:
     start: date | None = None
     end: date | None = None
     q: str = ""
+    origin: str = ""
 
     @classmethod
     def from_form(cls, form: TripFilterForm) -> TripFilters:
@@ -44,6 +48,7 @@ class TripFilters:
             start=data["start"],
             end=data["end"],
             q=data["q"].strip(),
+            origin=data.get("origin", ""),
         )
 
 
@@ -80,6 +85,7 @@ class EngagementFilters(TripFilters):
             start=data["start"],
             end=data["end"],
             q=data["q"].strip(),
+            origin=data.get("origin", ""),
             official=data.get("official"),
             kind=data.get("kind", ""),
             status=data.get("status", ""),

@@ -9,7 +9,7 @@ from diplomacy.text import normalize_name
 from people.models import Official, OfficialAlias
 
 from .filters import EngagementFilters, TripFilters
-from .models import Agreement, Citation, Engagement, Participant, Stop, Trip
+from .models import Agreement, AgreementAlias, Citation, Engagement, Participant, Stop, Trip
 
 VISIBLE = ~Q(review=Review.REJECTED)
 VISIBLE_STOP = ~Q(stops__review=Review.REJECTED)
@@ -46,6 +46,8 @@ def trip_list(filters: TripFilters | None = None) -> QuerySet[Trip]:
         )
     if filters.end:
         trips = trips.filter(start__lte=filters.end)
+    if filters.origin:
+        trips = trips.filter(origin=filters.origin)
     text = normalize_name(filters.q)
     if text:
         trips = trips.filter(
@@ -164,6 +166,8 @@ def engagement_list(filters: EngagementFilters | None = None) -> QuerySet[Engage
         engagements = engagements.filter(end__gte=filters.start)
     if filters.end:
         engagements = engagements.filter(start__lte=filters.end)
+    if filters.origin:
+        engagements = engagements.filter(origin=filters.origin)
     if filters.kind:
         engagements = engagements.filter(kind=filters.kind)
     if filters.status:
@@ -179,8 +183,32 @@ def engagement_list(filters: EngagementFilters | None = None) -> QuerySet[Engage
     )
 
 
-def agreement_list() -> QuerySet[Agreement]:
-    return Agreement.objects.filter(VISIBLE).prefetch_related("parties", "aliases").order_by("name")
+def agreement_list(*, q: str = "", party: str = "") -> QuerySet[Agreement]:
+    """Visible agreements by name; q matches the name or an alias, party an ISO code."""
+    agreements = Agreement.objects.filter(VISIBLE)
+    needle = normalize_name(q)
+    if needle:
+        agreements = agreements.filter(
+            Q(normalized_name__contains=needle)
+            | Q(
+                pk__in=AgreementAlias.objects.filter(normalized__contains=needle).values(
+                    "agreement"
+                )
+            )
+        )
+    if party:
+        agreements = agreements.filter(parties__code=party.upper())
+    return agreements.prefetch_related("parties", "aliases").order_by("name")
+
+
+def agreement_engagements(agreement: Agreement) -> QuerySet[Engagement]:
+    """Engagements reported in the same reports that mention the agreement."""
+    articles = Citation.objects.filter(agreement=agreement).values("article")
+    return (
+        _engagements_with_sources()
+        .filter(pk__in=Citation.objects.filter(article__in=articles).values("engagement"))
+        .order_by("-start", "pk")
+    )
 
 
 def review_queue(

@@ -159,11 +159,15 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @permission_required("engagements.view_agreement", raise_exception=True)
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    agreements = selectors.agreement_list()
+    q = request.GET.get("q", "").strip()
+    party = request.GET.get("party", "").strip()[:2]
+    agreements = selectors.agreement_list(q=q, party=party)
     if download := _export(request, agreements, "agreements"):
         return download
     page = paginate(request, agreements)
-    return render(request, "engagements/agreement_list.html", {"page": page})
+    return render(
+        request, "engagements/agreement_list.html", {"page": page, "q": q, "party": party}
+    )
 
 
 @require_GET
@@ -174,7 +178,11 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "engagements/agreement_detail.html",
-        {"agreement": agreement, "citations": citations},
+        {
+            "agreement": agreement,
+            "citations": citations,
+            "engagements": selectors.agreement_engagements(agreement)[:100],
+        },
     )
 
 

@@ -222,3 +222,40 @@ def test_page_downloads_honour_the_filters(analyst_client, paris_trip):
         analyst_client.get(paris_trip.get_absolute_url(), {"format": "ics"}).content
     )
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+
+
+def test_lists_filter_by_origin(analyst_client, paris_trip):
+    url = reverse("engagements:trips")
+    assert (
+        paris_trip.get_absolute_url()
+        in analyst_client.get(url, {"origin": "extracted"}).content.decode()
+    )
+    assert (
+        paris_trip.get_absolute_url()
+        not in analyst_client.get(url, {"origin": "record"}).content.decode()
+    )
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    url = reverse("engagements:engagements")
+    assert (
+        meeting.get_absolute_url()
+        not in analyst_client.get(url, {"origin": "record"}).content.decode()
+    )
+
+
+def test_an_agreement_page_lists_parties_and_engagements_of_its_reports(analyst_client, paris_trip):
+    from engagements.models import Agreement, Citation
+
+    meeting = paris_trip.stops.get(order=1).engagements.get()
+    source = meeting.citations.get().article
+    pact = Agreement.objects.create(name="Paris Accord on Submarines")
+    pact.parties.add(factories.country("US"), factories.country("FR"))
+    Citation.objects.create(article=source, agreement=pact, start=0, end=10, quote=source.text[:10])
+    page = analyst_client.get(pact.get_absolute_url()).content.decode()
+    assert "France" in page and "United States" in page
+    assert meeting.get_absolute_url() in page
+    listing = analyst_client.get(
+        reverse("engagements:agreements"), {"q": "submarines", "party": "fr"}
+    )
+    assert pact.get_absolute_url() in listing.content.decode()
+    listing = analyst_client.get(reverse("engagements:agreements"), {"party": "JP"})
+    assert pact.get_absolute_url() not in listing.content.decode()
