@@ -15,5 +15,6 @@ urlpatterns = [
     path("batches/", include("reports.urls")),
     path("record/", include("engagements.reconcile_urls")),
     path("api/", include("engagements.api_urls")),
+    path("merge/", include("engagements.merge_urls")),
     path("admin/", admin.site.urls),
 ]

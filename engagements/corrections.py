@@ -252,5 +252,88 @@ def trip_split(trip: Trip, *, editor: AbstractBaseUser | None, at: Stop) -> Trip
     return new
 
 
-def parse_date(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
+def official_correct(
+    official: Official,
+    *,
+    editor: AbstractBaseUser | None,
+    version: int | None,
+    name: str,
+    country: Country | None,
+    aliases: list[str],
+    post_title: str = "",
+    post_country: Country | None = None,
+) -> Official:
+    """Correct an official's name, country and aliases; optionally record a post."""
+    from people.models import OfficialAlias, Post
+
+    with transaction.atomic():
+        current = _locked(Official, official.pk)
+        _check(current, version)
+        changed = set()
+        if current.name != name:
+            OfficialAlias.objects.get_or_create(
+                official=current,
+                normalized=normalize_name(current.name),
+                defaults={"alias": current.name},
+            )
+            current.name = name
+            changed.add("name")
+        if current.country_id != (country.pk if country else None):
+            current.country = country
+            changed.add("country")
+        wanted = {
+            normalize_name(a): a for a in aliases if normalize_name(a) != normalize_name(name)
+        }
+        existing = {a.normalized: a for a in current.aliases.all()}
+        for key in set(existing) - set(wanted):
+            existing[key].delete()
+        for key in set(wanted) - set(existing):
+            OfficialAlias.objects.create(official=current, alias=wanted[key])
+        if set(wanted) != set(existing):
+            changed.add("aliases")
+        if post_title.strip():
+            post, created = Post.objects.get_or_create(
+                official=current, title=post_title.strip(), country=post_country
+            )
+            if created:
+                post.edited_fields = ["title", "country"]
+                post.save(update_fields=["edited_fields"])
+                changed.add("posts")
+        if changed:
+            _save(current, editor, changed)
+    return current
+
+
+def agreement_correct(
+    agreement,
+    *,
+    editor: AbstractBaseUser | None,
+    version: int | None,
+    name: str,
+    date_signed: date | None,
+    parties: list[Country],
+):
+    """Correct an agreement's name, date and parties (the old name stays as an alias)."""
+    from .models import Agreement, AgreementAlias
+
+    with transaction.atomic():
+        current = _locked(Agreement, agreement.pk)
+        _check(current, version)
+        changed = set()
+        if current.name != name:
+            AgreementAlias.objects.get_or_create(
+                agreement=current,
+                normalized=normalize_name(current.name),
+                defaults={"alias": current.name},
+            )
+            current.name = name
+            changed.add("name")
+        if current.date != date_signed:
+            current.date = date_signed
+            changed.add("date")
+        if set(current.parties.values_list("pk", flat=True)) != {c.pk for c in parties}:
+            current.parties.set(parties)
+            changed.add("parties")
+        if changed:
+            _save(current, editor, changed)
+    return current

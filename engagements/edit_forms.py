@@ -101,3 +101,77 @@ class EngagementForm(DatesMixin, VersionedForm):
         if official is None:
             raise forms.ValidationError(f"No single official matches “{text}”: pick from the list.")
         return official
+
+
+class StopForm(DatesMixin, VersionedForm):
+    place = forms.CharField(max_length=200)
+    place_country = forms.CharField(
+        required=False,
+        max_length=2,
+        label="Country (ISO)",
+        widget=forms.TextInput(attrs={"size": 3}),
+    )
+
+    def clean_place_country(self) -> str:
+        return self.cleaned_data["place_country"].strip().upper()
+
+    @classmethod
+    def initial_for(cls, stop) -> dict:
+        return {
+            "version": stop.version,
+            "place": stop.place.name,
+            "place_country": stop.place.country.code if stop.place.country_id else "",
+            "start": stop.start,
+            "end": stop.end,
+            "precision": stop.precision,
+        }
+
+
+class OfficialForm(VersionedForm):
+    name = forms.CharField(max_length=200)
+    country = forms.CharField(
+        required=False,
+        max_length=2,
+        label="Country (ISO)",
+        widget=forms.TextInput(attrs={"size": 3}),
+    )
+    aliases = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Other forms of the name, one per line.",
+    )
+    post_title = forms.CharField(required=False, max_length=200, label="Add a post: title")
+    post_country = forms.CharField(
+        required=False, max_length=2, label="for (ISO)", widget=forms.TextInput(attrs={"size": 3})
+    )
+
+    def clean_country(self) -> str:
+        return _country_code(self.cleaned_data["country"])
+
+    def clean_post_country(self) -> str:
+        return _country_code(self.cleaned_data["post_country"])
+
+    def clean_aliases(self) -> list[str]:
+        lines = self.cleaned_data["aliases"].splitlines()
+        return list(dict.fromkeys(line.strip() for line in lines if line.strip()))
+
+
+class AgreementForm(VersionedForm):
+    name = forms.CharField(max_length=300)
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    parties = forms.CharField(
+        required=False, max_length=400, help_text="ISO codes separated by commas, e.g. US, GB, AU"
+    )
+
+    def clean_parties(self) -> list[str]:
+        codes = [c.strip().upper() for c in self.cleaned_data["parties"].split(",") if c.strip()]
+        return [_country_code(code) for code in dict.fromkeys(codes)]
+
+
+def _country_code(value: str) -> str:
+    from people.models import Country
+
+    code = value.strip().upper()
+    if code and not Country.objects.filter(code=code).exists():
+        raise forms.ValidationError(f"“{code}” is not an ISO country code.")
+    return code

@@ -11,17 +11,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from diplomacy.models import Review
-from people.models import Official
+from people.models import Country, Official
 
-from . import corrections
-from .edit_forms import EngagementForm
-from .models import Agreement, Citation, Engagement, Participant, Stop, Trip
+from . import corrections, selectors
+from .edit_forms import AgreementForm, EngagementForm, OfficialForm, StopForm
+from .models import Agreement, Engagement, Stop, Trip
 
 FACTS = {
     "engagement": Engagement,
@@ -30,22 +30,6 @@ FACTS = {
     "official": Official,
     "agreement": Agreement,
 }
-
-
-def _engagement_for_row(pk: int) -> Engagement:
-    return (
-        Engagement.objects.select_related("place__country")
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participant.objects.select_related("official__country").prefetch_related(
-                    "official__posts"
-                ),
-            ),
-            Prefetch("citations", queryset=Citation.objects.select_related("article")),
-        )
-        .get(pk=pk)
-    )
 
 
 def _traveler_id(request: HttpRequest) -> int | None:
@@ -57,7 +41,10 @@ def _row(request: HttpRequest, engagement: Engagement, status: int = 200) -> Htt
     return render(
         request,
         "engagements/_engagement_row.html",
-        {"engagement": _engagement_for_row(engagement.pk), "traveler_id": _traveler_id(request)},
+        {
+            "engagement": selectors.engagement_for_row(engagement.pk),
+            "traveler_id": _traveler_id(request),
+        },
         status=status,
     )
 
@@ -67,7 +54,7 @@ def _row(request: HttpRequest, engagement: Engagement, status: int = 200) -> Htt
 def engagement_row(request: HttpRequest, pk: int) -> HttpResponse:
     """The engagement's row as shown in timelines (what Cancel restores)."""
     try:
-        engagement = _engagement_for_row(pk)
+        engagement = selectors.engagement_for_row(pk)
     except Engagement.DoesNotExist as exc:
         raise Http404("No such engagement") from exc
     return _row(request, engagement)
@@ -199,3 +186,185 @@ def fact_revert(request: HttpRequest, model: str, pk: int, history_id: int) -> H
     corrections.fact_revert(fact, editor=request.user, history_id=history_id)
     messages.success(request, "Restored the values of that change.")
     return redirect("engagements:history", model=model, pk=pk)
+
+
+def _block(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    """An htmx request gets the block partial; a plain one the page that holds the form."""
+    if request.htmx:
+        return render(request, template, context, status=status)
+    return render(
+        request, "engagements/fact_edit.html", {**context, "block": template}, status=status
+    )
+
+
+def _conflict_form(form_class, request: HttpRequest, conflict, **kwargs):
+    data = request.POST.copy()
+    data["version"] = str(conflict.current.version)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    return form
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("engagements.change_stop", raise_exception=True)
+def stop_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    stop = get_object_or_404(Stop.objects.select_related("place__country", "trip"), pk=pk)
+    other_trips = Trip.objects.filter(traveler=stop.trip.traveler_id).exclude(pk=stop.trip_id)
+    context = {"stop": stop, "trip": stop.trip, "other_trips": other_trips.order_by("-start")[:50]}
+    if request.method == "GET":
+        if request.GET.get("cancel"):
+            return _block(request, "engagements/_stop_head.html", context)
+        form = StopForm(initial=StopForm.initial_for(stop))
+        return _block(request, "engagements/_stop_form.html", {**context, "form": form})
+    form = StopForm(request.POST)
+    if not form.is_valid():
+        return _block(request, "engagements/_stop_form.html", {**context, "form": form}, 422)
+    data = form.cleaned_data
+    place = corrections.place_for(data["place"], data["place_country"])
+    try:
+        saved = corrections.stop_correct(
+            stop,
+            editor=request.user,
+            version=data["version"],
+            changes={
+                "place": place,
+                "start": data["start"],
+                "end": data["end"],
+                "precision": data["precision"],
+            },
+        )
+    except corrections.EditConflict as conflict:
+        form = _conflict_form(StopForm, request, conflict)
+        return _block(
+            request,
+            "engagements/_stop_form.html",
+            {**context, "stop": conflict.current, "form": form, "conflict": conflict},
+            409,
+        )
+    saved = Stop.objects.select_related("place__country", "trip").get(pk=saved.pk)
+    if request.htmx:
+        return _block(request, "engagements/_stop_head.html", {**context, "stop": saved})
+    return redirect(saved.trip)
+
+
+@require_POST
+@permission_required("engagements.change_stop", raise_exception=True)
+def stop_move(request: HttpRequest, pk: int) -> HttpResponse:
+    stop = get_object_or_404(Stop.objects.select_related("trip"), pk=pk)
+    target = get_object_or_404(Trip, pk=request.POST.get("trip") or 0)
+    try:
+        corrections.stop_move(stop, editor=request.user, trip=target)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return _redirect(request, stop.trip.get_absolute_url())
+    messages.success(request, f"Moved {stop.place} to this trip.")
+    return _redirect(request, target.get_absolute_url())
+
+
+@require_POST
+@permission_required("engagements.change_trip", raise_exception=True)
+def trip_split(request: HttpRequest, pk: int, stop_pk: int) -> HttpResponse:
+    trip = get_object_or_404(Trip, pk=pk)
+    stop = get_object_or_404(Stop, pk=stop_pk, trip=trip)
+    try:
+        new = corrections.trip_split(trip, editor=request.user, at=stop)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return _redirect(request, trip.get_absolute_url())
+    messages.success(request, "Split: this is the new trip; the earlier stops stay on the old one.")
+    return _redirect(request, new.get_absolute_url())
+
+
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("people.change_official", raise_exception=True)
+def official_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    official = get_object_or_404(Official.objects.select_related("country"), pk=pk)
+    context = {"official": official}
+    if request.method == "GET":
+        if request.GET.get("cancel"):
+            return _block(request, "people/_official_head.html", context)
+        form = OfficialForm(
+            initial={
+                "version": official.version,
+                "name": official.name,
+                "country": official.country.code if official.country_id else "",
+                "aliases": "\n".join(a.alias for a in official.aliases.all()),
+            }
+        )
+        return _block(request, "people/_official_form.html", {**context, "form": form})
+    form = OfficialForm(request.POST)
+    if not form.is_valid():
+        return _block(request, "people/_official_form.html", {**context, "form": form}, 422)
+    data = form.cleaned_data
+    try:
+        saved = corrections.official_correct(
+            official,
+            editor=request.user,
+            version=data["version"],
+            name=data["name"].strip(),
+            country=Country.objects.filter(code=data["country"]).first(),
+            aliases=data["aliases"],
+            post_title=data["post_title"],
+            post_country=Country.objects.filter(code=data["post_country"]).first(),
+        )
+    except corrections.EditConflict as conflict:
+        form = _conflict_form(OfficialForm, request, conflict)
+        return _block(
+            request,
+            "people/_official_form.html",
+            {"official": conflict.current, "form": form, "conflict": conflict},
+            409,
+        )
+    if request.htmx:
+        saved = Official.objects.select_related("country").get(pk=saved.pk)
+        return _block(request, "people/_official_head.html", {"official": saved})
+    return redirect(saved)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("engagements.change_agreement", raise_exception=True)
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_object_or_404(Agreement, pk=pk)
+    context = {"agreement": agreement}
+    if request.method == "GET":
+        if request.GET.get("cancel"):
+            return _block(request, "engagements/_agreement_head.html", context)
+        form = AgreementForm(
+            initial={
+                "version": agreement.version,
+                "name": agreement.name,
+                "date": agreement.date,
+                "parties": ", ".join(agreement.parties.values_list("code", flat=True)),
+            }
+        )
+        return _block(request, "engagements/_agreement_form.html", {**context, "form": form})
+    form = AgreementForm(request.POST)
+    if not form.is_valid():
+        return _block(request, "engagements/_agreement_form.html", {**context, "form": form}, 422)
+    data = form.cleaned_data
+    try:
+        saved = corrections.agreement_correct(
+            agreement,
+            editor=request.user,
+            version=data["version"],
+            name=data["name"].strip(),
+            date_signed=data["date"],
+            parties=list(Country.objects.filter(code__in=data["parties"])),
+        )
+    except corrections.EditConflict as conflict:
+        form = _conflict_form(AgreementForm, request, conflict)
+        return _block(
+            request,
+            "engagements/_agreement_form.html",
+            {"agreement": conflict.current, "form": form, "conflict": conflict},
+            409,
+        )
+    if request.htmx:
+        return _block(request, "engagements/_agreement_head.html", {"agreement": saved})
+    return redirect(saved)

@@ -74,9 +74,9 @@ def trip_places(trips: list[Trip]) -> dict[int, list[str]]:
     return names
 
 
-def _engagements_with_sources() -> QuerySet[Engagement]:
+def _engagements_with_sources(*, visible_only: bool = True) -> QuerySet[Engagement]:
     return (
-        Engagement.objects.filter(VISIBLE)
+        Engagement.objects.filter(VISIBLE if visible_only else Q())
         .select_related("place__country")
         .prefetch_related(
             Prefetch(
@@ -97,12 +97,12 @@ class ItineraryStop:
     gap_days: int | None  # days between the previous stop's end and this one's start
 
 
-def trip_itinerary(trip: Trip) -> list[ItineraryStop]:
-    """The trip's visible stops in order with the gaps between them, each stop with its
+def trip_itinerary(trip: Trip, *, include_rejected: bool = False) -> list[ItineraryStop]:
+    """The trip's stops in order with the gaps between them, each stop with its
     engagements, their participants (titles, countries) and sources: a fixed number of
-    queries whatever the size of the trip."""
+    queries whatever the size of the trip. Rejected stops only for editors who ask."""
     stops = (
-        trip.stops.filter(VISIBLE)
+        trip.stops.filter(Q() if include_rejected else VISIBLE)
         .select_related("place__country")
         .prefetch_related(
             Prefetch("engagements", queryset=_engagements_with_sources()),
@@ -238,3 +238,9 @@ def review_queue(
     if kind:
         queue = queue.filter(kind=kind)
     return queue.order_by("confidence", "pk")
+
+
+def engagement_for_row(pk: int) -> Engagement:
+    """One engagement with what its timeline row shows (participants' posts, sources),
+    rejected or not: editors see the row they just rejected."""
+    return _engagements_with_sources(visible_only=False).get(pk=pk)

@@ -55,7 +55,9 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.select_related("traveler__country"), pk=pk)
     if download := _export(request, Trip.objects.filter(pk=trip.pk), f"trip-{trip.pk}"):
         return download
-    itinerary = selectors.trip_itinerary(trip)
+    itinerary = selectors.trip_itinerary(
+        trip, include_rejected=request.user.has_perm("engagements.change_stop")
+    )
     opened = request.GET.get("open", "")
     route = route_map(
         [
@@ -149,11 +151,10 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     participations = engagement.participations.select_related("official__country")
     citations = engagement.citations.select_related("article")
-    return render(
-        request,
-        "engagements/engagement_detail.html",
-        {"engagement": engagement, "participations": participations, "citations": citations},
-    )
+    context = {"engagement": engagement, "participations": participations, "citations": citations}
+    if request.user.has_perm("engagements.change_engagement"):
+        context["engagement_row"] = selectors.engagement_for_row(engagement.pk)
+    return render(request, "engagements/engagement_detail.html", context)
 
 
 @require_GET

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from diplomacy.locks import record_lock
 from engagements.services import article_citations_clear, document_merge, uncited_facts_prune
 
 from .models import Article, Batch
 from .similarity import THRESHOLD, band_keys, similarity
 
 logger = logging.getLogger(__name__)
-
-# One merge at a time: officials, engagements and trips are matched against what
-# is already stored, so two merges must not both create the same person.
-MERGE_LOCK_KEY = 7_304_211
-
-
-def _merge_lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK_KEY])
 
 
 def article_extract(*, article_id: int) -> str:
@@ -59,7 +50,8 @@ def article_extract(*, article_id: int) -> str:
         batch_refresh(article.batch_id)
         return "failed"
     with transaction.atomic():
-        _merge_lock()
+        # one merge at a time: two must not both create the same person
+        record_lock()
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
             return "gone"

@@ -142,7 +142,8 @@ def test_verify_and_reject_with_recovery(editor_client, analyst_client, meeting)
     assert '<span class="verified">verified</span>' in row
     assert analyst_client.post(url, {"review": "rejected"}).status_code == 403
 
-    editor_client.post(url, {"review": "rejected"})
+    row = editor_client.post(url, {"review": "rejected"}, headers=HTMX).content.decode()
+    assert '<span class="rejected-label">rejected</span>' in row and "Restore" in row
     listing = analyst_client.get(reverse("engagements:engagements")).content.decode()
     assert meeting.get_absolute_url() not in listing
     meeting.refresh_from_db()
