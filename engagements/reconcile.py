@@ -94,12 +94,16 @@ def _stops(traveler: Official, origin: str, start: date | None, end: date | None
             Prefetch("citations", queryset=Citation.objects.select_related("article"))
         )
     )
-    if start is not None:
-        stops = stops.filter(Q(end__gte=start - DATE_SLACK) | Q(end__isnull=True, start__gte=start))
-    if end is not None:
-        stops = stops.filter(start__lte=end + DATE_SLACK)
     if start is not None or end is not None:
-        stops = stops.filter(start__isnull=False)
+        # dated stops overlapping the range, and undated ones on a trip that overlaps it
+        dated, on_trip = Q(start__isnull=False), Q(start__isnull=True, trip__start__isnull=False)
+        if start is not None:
+            dated &= Q(end__gte=start - DATE_SLACK) | Q(end__isnull=True, start__gte=start)
+            on_trip &= Q(trip__end__gte=start - DATE_SLACK)
+        if end is not None:
+            dated &= Q(start__lte=end + DATE_SLACK)
+            on_trip &= Q(trip__start__lte=end + DATE_SLACK)
+        stops = stops.filter(dated | on_trip)
     return list(stops.order_by("start", "end", "pk"))
 
 
