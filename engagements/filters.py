@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Self
 
 from django import forms
 
@@ -38,18 +39,13 @@ class TripFilters:
     origin: str = ""
 
     @classmethod
-    def from_form(cls, form: TripFilterForm) -> TripFilters:
+    def from_form(cls, form: TripFilterForm) -> Self:
+        """The filters a valid form holds (text trimmed); no filter at all when invalid."""
         if not form.is_valid():
             return cls()
-        data = form.cleaned_data
-        return cls(
-            traveler=data["traveler"].strip(),
-            country=data["country"],
-            start=data["start"],
-            end=data["end"],
-            q=data["q"].strip(),
-            origin=data.get("origin", ""),
-        )
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in form.cleaned_data.items() if k in names}
+        return cls(**{k: v.strip() if isinstance(v, str) else v for k, v in values.items()})
 
 
 class EngagementFilterForm(TripFilterForm):
@@ -73,20 +69,3 @@ class EngagementFilters(TripFilters):
     official: int | None = None
     kind: str = ""
     status: str = ""
-
-    @classmethod
-    def from_form(cls, form: TripFilterForm) -> EngagementFilters:
-        if not form.is_valid():
-            return cls()
-        data = form.cleaned_data
-        return cls(
-            traveler=data["traveler"].strip(),
-            country=data["country"],
-            start=data["start"],
-            end=data["end"],
-            q=data["q"].strip(),
-            origin=data.get("origin", ""),
-            official=data.get("official"),
-            kind=data.get("kind", ""),
-            status=data.get("status", ""),
-        )

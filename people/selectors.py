@@ -48,7 +48,7 @@ class YearGroup:
     months: list[MonthGroup]
 
 
-def official_profile(official: Official, limit: int = 100) -> dict:
+def official_profile(official: Official, limit: int = 60) -> dict:
     """An official's engagements grouped by year and month, frequent counterparts and trips.
 
     A fixed number of queries whatever the number of engagements or participants.

@@ -97,6 +97,7 @@ def test_an_official_is_renamed_with_aliases_country_and_a_post(editor_client, t
     url = reverse("engagements:official_edit", args=[person.pk])
     form = editor_client.get(url, headers=HTMX).content.decode()
     assert f'value="{person.version}"' in form and "Blinken</textarea>" in form
+    assert f'hx-target="#official-head-{person.pk}"' in form
     response = editor_client.post(
         url,
         {
