@@ -5,6 +5,9 @@ from django.http import HttpRequest
 DOWNLOAD_FORMATS = [("csv", "CSV"), ("json", "JSON"), ("geojson", "GeoJSON"), ("ics", "iCalendar")]
 
 
+REVIEW_ACTIONS = [("verified", "Verify"), ("rejected", "Reject"), ("unreviewed", "Restore")]
+
+
 def downloads(request: HttpRequest) -> dict:
-    """The export formats offered under list and detail pages."""
-    return {"formats": DOWNLOAD_FORMATS}
+    """The export formats offered under pages, and the review actions beside facts."""
+    return {"formats": DOWNLOAD_FORMATS, "review_actions": REVIEW_ACTIONS}

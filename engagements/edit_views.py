@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from diplomacy.models import Review
+from diplomacy.paging import safe_next
 from people.models import Country, Official
 
 from . import corrections, selectors
@@ -134,7 +135,7 @@ def fact_review(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     if request.htmx and isinstance(fact, Engagement):
         return _row(request, fact)
     messages.success(request, f"Marked {review}.")
-    return redirect(request.POST.get("next") or _url_of(fact))
+    return redirect(safe_next(request, _url_of(fact)))
 
 
 def _require_change(request: HttpRequest, model: type) -> None:

@@ -244,3 +244,33 @@ def engagement_for_row(pk: int) -> Engagement:
     """One engagement with what its timeline row shows (participants' posts, sources),
     rejected or not: editors see the row they just rejected."""
     return _engagements_with_sources(visible_only=False).get(pk=pk)
+
+
+REVIEWABLE = {
+    "engagements": Engagement,
+    "stops": Stop,
+    "trips": Trip,
+    "agreements": Agreement,
+}
+
+
+def review_queue_of(fact: str, *, review: str, batch: int | None = None) -> QuerySet:
+    """Stops, trips, agreements or officials to review, least confident first, with sources."""
+    from people.models import Official
+
+    model = REVIEWABLE.get(fact, Official if fact == "officials" else None)
+    if model is None:
+        raise ValueError(f"unknown kind of fact {fact!r}")
+    queue = model.objects.filter(review=review).prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    )
+    if model is Stop:
+        queue = queue.select_related("place__country", "trip__traveler")
+    elif model is Trip:
+        queue = queue.select_related("traveler")
+    elif model is Official:
+        queue = queue.filter(merged_into=None).select_related("country")
+    if batch:
+        field = model._meta.model_name
+        queue = queue.filter(pk__in=Citation.objects.filter(article__batch_id=batch).values(field))
+    return queue.order_by("confidence", "pk")

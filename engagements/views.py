@@ -195,11 +195,19 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         review = Review.UNREVIEWED
     batch = request.GET.get("batch", "")
     kind = request.GET.get("kind", "")
-    queue = selectors.review_queue(
-        review=review,
-        batch=int(batch) if batch.isdigit() else None,
-        kind=kind if kind in Engagement.Kind.values else "",
-    )
+    fact = request.GET.get("fact", "engagements")
+    if fact not in FACT_CHOICES:
+        fact = "engagements"
+    if fact == "engagements":
+        queue = selectors.review_queue(
+            review=review,
+            batch=int(batch) if batch.isdigit() else None,
+            kind=kind if kind in Engagement.Kind.values else "",
+        )
+    else:
+        queue = selectors.review_queue_of(
+            fact, review=review, batch=int(batch) if batch.isdigit() else None
+        )
     page = paginate(request, queue, per_page=25)
     return render(
         request,
@@ -211,5 +219,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "batches": Batch.objects.order_by("-created_at")[:50],
             "kinds": Engagement.Kind.choices,
+            "fact": fact,
+            "facts": FACT_CHOICES.items(),
+            "fact_model": fact[:-1],  # "stops" -> "stop", as the review URLs name them
         },
     )
+
+
+FACT_CHOICES = {
+    "engagements": "Engagements",
+    "stops": "Stops",
+    "trips": "Trips",
+    "officials": "Officials",
+    "agreements": "Agreements",
+}

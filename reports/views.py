@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from diplomacy.paging import paginate
+from diplomacy.paging import paginate, safe_next
 
 from . import loaders, selectors
 from .forms import UploadForm
@@ -96,12 +96,10 @@ def article_reextract(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     articles_reextract(Article.objects.filter(pk=article.pk))
     messages.success(request, f"“{article}” queued for extraction again.")
-    return _back(request, request.POST.get("next") or article.get_absolute_url())
+    return _back(request, safe_next(request, article.get_absolute_url()))
 
 
 def _back(request: HttpRequest, url: str) -> HttpResponse:
-    if not url.startswith("/"):
-        url = "/"
     if request.htmx:
         return HttpResponseClientRedirect(url)
     return redirect(url)

@@ -191,3 +191,44 @@ def test_htmx_posts_need_the_csrf_token(editor, meeting):
         url, form_data(meeting, title="x"), headers={**HTMX, "X-CSRFToken": token}
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("fact", ["stops", "trips", "officials", "agreements"])
+def test_the_review_queue_covers_every_kind_of_fact(editor_client, meeting, fact):
+    from engagements.models import Agreement
+
+    Agreement.objects.create(name="Submarine deal", confidence=0.3)
+    page = editor_client.get(reverse("engagements:review"), {"fact": fact}).content.decode()
+    assert 'class="queue-item"' in page
+    model = fact[:-1]
+    action = page.split(f'action="/facts/{model}/')[1].split('"')[0]
+    pk = int(action.split("/")[0])
+    response = editor_client.post(
+        f"/facts/{model}/{action}",
+        {"review": "verified", "next": reverse("engagements:review") + f"?fact={fact}"},
+    )
+    assert response.status_code == 302 and f"fact={fact}" in response["Location"]
+    verified = editor_client.get(
+        reverse("engagements:review"), {"fact": fact, "review": "verified"}
+    ).content.decode()
+    assert f"/facts/{model}/{pk}/review/" in verified
+
+
+def test_the_review_queue_filters_by_batch(editor_client, meeting):
+    from reports.models import Batch
+
+    other = Batch.objects.create(name="Other batch")
+    page = editor_client.get(reverse("engagements:review"), {"batch": other.pk}).content.decode()
+    assert "Nothing here." in page
+    source = meeting.citations.get().article
+    source.batch = Batch.objects.create(name="Mine")
+    source.save()
+    page = editor_client.get(reverse("engagements:review"), {"batch": source.batch_id})
+    assert f'id="engagement-{meeting.pk}"' in page.content.decode()
+
+
+def test_review_actions_never_redirect_off_site(editor_client, meeting):
+    url = reverse("engagements:fact_review", args=["engagement", meeting.pk])
+    for target in ["https://evil.example/", "//evil.example/"]:
+        response = editor_client.post(url, {"review": "verified", "next": target})
+        assert response["Location"] == meeting.get_absolute_url()
