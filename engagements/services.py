@@ -296,15 +296,18 @@ def trip_renumber(trip: Trip) -> None:
                 at = i
                 break
         ordered.insert(at, stop)
-    # two passes keep (trip, order) unique at every step
-    Stop.objects.filter(trip=trip).update(order=F("order") + 100000)
-    for number, stop in enumerate(ordered, start=1):
-        Stop.objects.filter(pk=stop.pk).update(order=number)
+    if [s.order for s in ordered] != list(range(1, len(ordered) + 1)):
+        # two passes keep (trip, order) unique at every step
+        Stop.objects.filter(trip=trip).update(order=F("order") + 100000)
+        for number, stop in enumerate(ordered, start=1):
+            stop.order = number
+        Stop.objects.bulk_update(ordered, ["order"])
     starts = [s.start for s in ordered if s.start]
     ends = [s.end or s.start for s in ordered if s.start]
-    trip.start = min(starts, default=None)
-    trip.end = max(ends, default=None)
-    trip.save(update_fields=["start", "end", "updated_at"])
+    span = (min(starts, default=None), max(ends, default=None))
+    if span != (trip.start, trip.end):
+        trip.start, trip.end = span
+        trip.save(update_fields=["start", "end", "updated_at"])
 
 
 def _fill_stop(stop: Stop, extracted: TripStop) -> None:
