@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Country, Official, OfficialAlias, Organization, Post
+from .models import ApiToken, Country, Official, OfficialAlias, Organization, Post
 
 
 @admin.register(Country)
@@ -52,3 +52,15 @@ class OfficialAliasAdmin(admin.ModelAdmin):
     list_display = ["alias", "official"]
     search_fields = ["alias", "official__name"]
     autocomplete_fields = ["official"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are issued with `manage.py api_token`; here they are listed and revoked."""
+
+    list_display = ["user", "name", "created", "last_used"]
+    search_fields = ["user__username", "name"]
+    readonly_fields = ["user", "name", "key", "created", "last_used"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
