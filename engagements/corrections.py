@@ -20,7 +20,7 @@ from diplomacy.models import Fact, Precision, Review
 from diplomacy.text import normalize_name
 from people.models import Country, Official
 
-from .models import Engagement, Participant, Place, Stop, Trip
+from .models import Agreement, Engagement, Participant, Place, Stop, Trip
 from .services import trip_renumber
 
 
@@ -162,6 +162,7 @@ REVERTIBLE = {
     Stop: ["place_id", "start", "end", "precision", "trip_id"],
     Official: ["name", "country_id"],
     Trip: ["title", "traveler_id"],
+    Agreement: ["name", "kind", "status", "date"],
 }
 
 
@@ -314,7 +315,7 @@ def agreement_correct(
     parties: list[Country],
 ):
     """Correct an agreement's name, date and parties (the old name stays as an alias)."""
-    from .models import Agreement, AgreementAlias
+    from .models import AgreementAlias
 
     with transaction.atomic():
         current = _locked(Agreement, agreement.pk)

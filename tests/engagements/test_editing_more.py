@@ -142,3 +142,13 @@ def test_an_agreement_is_corrected(editor_client, analyst_client, db):
     assert pact.date == date(2021, 9, 15)
     assert set(pact.parties.values_list("code", flat=True)) == {"US", "GB", "AU"}
     assert pact.aliases.filter(alias="AUKUS pact").exists()
+
+
+def test_an_agreement_change_is_reverted_from_its_history(editor_client, db):
+    pact = Agreement.objects.create(name="AUKUS")
+    url = reverse("engagements:agreement_edit", args=[pact.pk])
+    editor_client.post(url, {"version": 1, "name": "AUKUS pact", "date": "2021-09-16"})
+    first = pact.history.order_by("history_id").first()
+    editor_client.post(reverse("engagements:revert", args=["agreement", pact.pk, first.history_id]))
+    pact.refresh_from_db()
+    assert (pact.name, pact.date) == ("AUKUS", None)
