@@ -253,6 +253,15 @@ def trip_split(trip: Trip, *, editor: AbstractBaseUser | None, at: Stop) -> Trip
     return new
 
 
+def _rename(fact: Fact, name: str, *, aliases) -> bool:
+    """Give the fact a new name, keeping the old one as an alias so it still finds it."""
+    if fact.name == name:
+        return False
+    aliases.get_or_create(normalized=normalize_name(fact.name), defaults={"alias": fact.name})
+    fact.name = name
+    return True
+
+
 def official_correct(
     official: Official,
     *,
@@ -271,13 +280,7 @@ def official_correct(
         current = _locked(Official, official.pk)
         _check(current, version)
         changed = set()
-        if current.name != name:
-            OfficialAlias.objects.get_or_create(
-                official=current,
-                normalized=normalize_name(current.name),
-                defaults={"alias": current.name},
-            )
-            current.name = name
+        if _rename(current, name, aliases=current.aliases):
             changed.add("name")
         if current.country_id != (country.pk if country else None):
             current.country = country
@@ -315,19 +318,11 @@ def agreement_correct(
     parties: list[Country],
 ):
     """Correct an agreement's name, date and parties (the old name stays as an alias)."""
-    from .models import AgreementAlias
-
     with transaction.atomic():
         current = _locked(Agreement, agreement.pk)
         _check(current, version)
         changed = set()
-        if current.name != name:
-            AgreementAlias.objects.get_or_create(
-                agreement=current,
-                normalized=normalize_name(current.name),
-                defaults={"alias": current.name},
-            )
-            current.name = name
+        if _rename(current, name, aliases=current.aliases):
             changed.add("name")
         if current.date != date_signed:
             current.date = date_signed
