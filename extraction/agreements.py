@@ -13,7 +13,7 @@ from .text import Sentence, fold, normalize_key
 
 _HEAD = (
     r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
-    r"Compact|Memorandum of Understanding)"
+    r"Compact|Memorandum of Understanding|Declaration|Joint Statement)"
 )
 _LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
 _CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"

@@ -61,7 +61,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
             r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
-            r"welcomed|welcomes|received|receives)\b",
+            r"welcome|welcomed|welcomes|receive|received|receives)\b",
             re.I,
         ),
     ),
@@ -75,12 +75,17 @@ PLURAL_ANAPHOR = re.compile(
     re.I,
 )
 HOST_TRIGGER = re.compile(
-    r"^(?:hosted|hosts|host|hosting|welcomed|welcomes|received|receives)$", re.I
+    r"^(?:hosted|hosts|host|hosting|welcome|welcomed|welcomes|welcoming|receive|received|"
+    r"receives|receiving)$",
+    re.I,
 )
 VISIT_TRIGGER = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+)?to|heads?\s+to|headed\s+to|"
-    r"heading\s+to|stop(?:s)?\s+(?:at|in)|arriv(?:e|es|ed|ing)\s+in|fl(?:y|ies|ew)\s+to|"
-    r"flying\s+to|stopover)\b",
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
+    r"to|heads?\s+to|headed\s+to|heading\s+to|stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|"
+    r"arriv(?:e|es|ed|ing)\s+in|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
+    r"flying\s+(?:in)?to|stopover|(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
+    r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"
+    r"(?:is|was|are|were)\s+in(?=\s+[A-Z]))\b",
     re.I,
 )
 NEGATION = re.compile(
@@ -143,7 +148,7 @@ EVENT_ACR = re.compile(
     r"(?:summit|ministerial|meetings?|conference|talks|forum|dialogue))\b"
 )
 AND_VP = re.compile(
-    r"\band\s+to\s+$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
+    r"\band\s+to\s+(?:[\w-]+\s+){0,3}$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
     r"is\s+set|was\s+set|is\s+expected|was\s+expected|plans|planned|is\s+scheduled|"
     r"was\s+scheduled)\s+)+(?:to\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -197,6 +202,8 @@ class Eng:
     group: int = -1
     not_before: date | None = None
     signing: bool = False
+    # who travelled to the place: the subject, or whoever a host received
+    visitors: list[int] = field(default_factory=list)
 
     def participants(self) -> list[int | str]:
         out: list[int | str] = []
@@ -637,7 +644,8 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 continue
             if re.search(r"\b(?:if|unless)\b", after_text):
                 continue
-            if all(HOST_TRIGGER.match(m[3]) for m in members):
+            passive = _passive_host(members, fbefore, after_text)
+            if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
                 pronoun_obj = re.match(r"\s+(?:him|her)\b", after_text)
                 if not pronoun_obj and not any(tb <= a <= tb + 25 for a, _, _ in persons):
                     continue
@@ -705,6 +713,32 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     # "he met X on Monday and was due to see Y": the same subject
                     subj = list(prev_subj)
                     cancelled = cancelled or prev_cancelled
+                if passive and pre:
+                    # "Erdogan was received ... by Steinmeier": the host is the one after "by"
+                    by_at = tb + passive.end()
+                    hosts = [pid for a, _b, pid in persons if by_at <= a < by_at + 60]
+                    if hosts:
+                        subj, cps = hosts[:1], [pre[-1][1]]
+                elif (
+                    GERUND_AFTER.search(fbefore)
+                    and members[0][3].lower().endswith("ing")
+                    and ci > 0
+                ):
+                    # "flew to Kyiv for talks with X, a day after meeting Y": the main subject
+                    lead = _non_possessive_pairs(
+                        ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < ta]
+                    )
+                    if lead:
+                        subj = [lead[0][1]]
+                elif (
+                    kind == "call"
+                    and not cps
+                    and len(pre) >= 2
+                    and CALL_OBJECT.search(fold(ctx.text[pre[-1][0] : ta]))
+                ):
+                    # "Macron urged Pezeshkian in a telephone call": the object is the other side
+                    cps = [pre[-1][1]]
+                    subj = [p for p in subj if p != pre[-1][1]] or [pre[0][1]]
                 cps = [p for p in cps if p not in subj]
             if subj:
                 prev_subj = list(subj)
@@ -730,6 +764,8 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             for pm in places:
                 if not (lo <= pm.start < hi) or pm.start >= tail:
                     continue
+                if pm.kind == "org" and _named_after(pm, places):
+                    continue  # "the NATO summit in Vilnius": not at NATO's headquarters
                 if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
                     continue
                 dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
@@ -805,6 +841,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 between=bool(between),
                 not_before=not_before,
                 signing=signing,
+                visitors=_visitors(members, subj, cps),
             )
             conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
             separate = kind == "call" or SEPARATE.search(s.text[lo - s.start : hi - s.start])
@@ -1008,9 +1045,13 @@ def _accompany(
                 )
 
 
+RETURN_HOME = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|back|home)\s+(?:home\s+)?to\s+(?:the\s+)?$", re.I
+)
 _STOP_CONTEXT = re.compile(
     r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
     r"travel\w*(?: on)? to|head\w* to|fl\w* to|meetings?|talks|summit|"
+    r"(?:left|leav\w*|depart\w*|sets? off) for|"
     r"(?:south|north|east|west)\w* of|"
     r"near|outside)$"
 )
@@ -1080,6 +1121,10 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             for pm in places:
                 if id(pm) in used_places:
                     continue
+                if pm.kind == "org" and _named_after(pm, places):
+                    continue  # "from the NATO summit in Vilnius": Vilnius, not NATO's seat
+                if RETURN_HOME.search(ctx.text[max(s.start, pm.start - 30) : pm.start]):
+                    continue  # "before returning to Brasilia": going home is no stop
                 if (
                     (
                         pm.end <= va
@@ -1216,6 +1261,7 @@ def _merge_engagements(ctx: Ctx) -> list[Eng]:
         if e.not_before and (target.not_before is None or e.not_before > target.not_before):
             target.not_before = e.not_before
         target.cancelled = target.cancelled or e.cancelled
+        target.visitors += [p for p in e.visitors if p not in target.visitors]
         target.evidence += [x for x in e.evidence if x not in target.evidence]
         target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
     return out
@@ -1297,6 +1343,79 @@ def _combine(a: Resolved, b: Resolved) -> Resolved:
     return Resolved(min(a.start, b.start), max(a.end, b.end), prec)
 
 
+SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b", re.I)
+
+
+def _place_by_sidelines(ctx: Ctx, engs: list[Eng]) -> None:
+    """ "X met Y on the sidelines of the ASEAN summit in Vientiane in October": the meeting
+    is where and when the gathering it was held at took place."""
+    for e in engs:
+        if e.kind not in ("meeting", "talks") or e.place:
+            continue
+        sent = ctx.sentences[e.sentence]
+        if not SIDELINES.search(sent.text):
+            continue
+        for o in engs:
+            if (
+                o is not e
+                and o.kind in ("summit", "conference", "dialogue")
+                and o.place
+                and o.sentence == e.sentence
+            ):
+                e.place, e.place_explicit = o.place, True
+                if not e.res.known:
+                    e.res = o.res
+                break
+
+
+SIMULTANEOUS = re.compile(r"^\W*(?:at\s+the\s+same\s+time|simultaneously)\b", re.I)
+
+
+def _date_simultaneous(ctx: Ctx, engs: list[Eng]) -> None:
+    """ "At the same time in Kabul, Esper met Ghani": the day of the event told just before."""
+    for e in engs:
+        if e.res.known or e.cancelled or e.tense == "future":
+            continue
+        if not SIMULTANEOUS.search(ctx.sentences[e.sentence].text):
+            continue
+        prior = [
+            o
+            for o in engs
+            if o.res.known and o.res.precision == "day" and 0 < e.sentence - o.sentence <= 4
+        ]
+        if prior:
+            e.res = max(prior, key=lambda o: o.sentence).res
+
+
+def _same_stay(a: Resolved, b: Resolved) -> bool:
+    """Two dates that can belong to one stay in a country (either unknown, or within weeks):
+    "last visited the Philippines in February 2023" is not the Manila meeting of 2024."""
+    if not (a.known and b.known):
+        return True
+    return (a.start - b.end).days <= 45 and (b.start - a.end).days <= 45
+
+
+def _date_from_sentence_mates(engs: list[Eng]) -> None:
+    """ "Before his talks with Scholz, Erdogan was received by Steinmeier": an undated
+    engagement told in a sentence that also reports a dated one of the same participant
+    happened on that day."""
+    for e in engs:
+        if e.res.known or e.cancelled:
+            continue
+        parts = {p for p in e.participants() if isinstance(p, int)}
+        for o in engs:
+            if (
+                o is not e
+                and o.res.known
+                and o.res.precision == "day"
+                and not o.cancelled
+                and parts & set(o.participants())
+                and set(e.evidence) & set(o.evidence)
+            ):
+                e.res = o.res
+                break
+
+
 def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An undated engagement at a stop of its participant's dated trip happened during that
     stay ("Yellen will travel to China later this week ... meet He Lifeng in Guangzhou")."""
@@ -1306,16 +1425,18 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
         for pid in e.participants():
             if not isinstance(pid, int):
                 continue
+            best = None
             for st in trips.get(pid, []):
                 if not st.res.known or st.cancelled:
                     continue
-                same = _key(st.place) == _key(e.place) or (
-                    st.place.is_country and st.place.country == e.place.country
-                )
-                near = any(abs(e.sentence - k) <= 3 for k in set(st.sent_ids + [st.sentence]))
-                if same and near:
-                    e.res = st.res
-                    break
+                exact = _key(st.place) == _key(e.place)
+                same = exact or (st.place.is_country and st.place.country == e.place.country)
+                gap = min(abs(e.sentence - k) for k in set(st.sent_ids + [st.sentence]))
+                # the stop named by that very city, then the one told nearest, wins
+                if same and gap <= 3 and (best is None or (not exact, gap) < best[0]):
+                    best = ((not exact, gap), st)
+            if best:
+                e.res = best[1].res
             if e.res.known:
                 break
 
@@ -1499,6 +1620,8 @@ def extract_document(text: str, published: date | None) -> Document:
     ctx.engs = _drop_orphans(ctx.engs)
     engs = _merge_engagements(ctx)
     trips = _merge_stops(ctx)
+    _place_by_sidelines(ctx, engs)
+    _stops_from_engagements(ctx, engs, trips)
     _inherit_places(ctx, engs, trips)
     engs = _merge_engagements(
         Ctx(text, published, sentences, people, mentions, ctx.preferred, engs=engs)
@@ -1515,6 +1638,8 @@ def extract_document(text: str, published: date | None) -> Document:
             )
             if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
                 e.place = ctx.dateline
+    _date_from_sentence_mates(engs)
+    _date_simultaneous(ctx, engs)
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
     engs = _absorb_lone_mentions(engs)
@@ -1535,6 +1660,7 @@ def extract_document(text: str, published: date | None) -> Document:
                 and e.place
                 and st.place.is_country
                 and e.place.country == st.place.country
+                and _same_stay(e.res, st.res)
                 for e in engs
             ):
                 continue
@@ -1629,6 +1755,76 @@ def extract_document(text: str, published: date | None) -> Document:
             )
         )
     return doc
+
+
+GERUND_AFTER = re.compile(r"\b(?:after|before|since|while)\s+$", re.I)
+CALL_OBJECT = re.compile(
+    r"^[\w.' -]{2,60}?\s+(?:in|during|over)\s+(?:a|an|their|the)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+PASSIVE_BY = re.compile(r"^[^.;]{0,60}?\bby\s+", re.I)
+
+
+def _passive_host(members: list, fbefore: str, after_text: str) -> re.Match[str] | None:
+    """ "was received with military honours by X": a host trigger in the passive voice."""
+    if not all(HOST_TRIGGER.match(m[3]) for m in members):
+        return None
+    if not re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", fbefore):
+        return None
+    return PASSIVE_BY.match(after_text)
+
+
+def _named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
+    """An organisation's seat is only a guess when a place is named right after it."""
+    return any(q.kind != "org" and 0 <= q.start - pm.end <= 40 for q in places)
+
+
+def _visitors(members: list, subj: list[int], cps: list[int | str]) -> list[int]:
+    """Who came to the meeting place: the guest of "X hosted Y", the subject of "X met Y".
+    "The two leaders last met in Ohrid" names nobody met, so nobody is known to have come."""
+    met = [c for c in cps if isinstance(c, int)]
+    if all(HOST_TRIGGER.match(m[3]) for m in members):
+        return met
+    return list(subj) if met else []
+
+
+_ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
+_IN_PERSON = ("meeting", "talks", "summit", "conference", "dialogue", "other", "sign")
+
+
+def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """An official meeting people abroad travelled there: the subject of "X met Y in P" and the
+    guest of "X hosted Y in P", when serving another government than P's, get a stop at P,
+    unless the trip already has a stop there or in that country at that time."""
+    order = max((st.order for stops in trips.values() for st in stops), default=0)
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        place = e.place
+        if e.kind not in _IN_PERSON or e.cancelled or not place or not place.country:
+            continue
+        for pid in e.visitors:
+            home = ctx.people[pid].country
+            if not home or home == "SELF" or home == place.country:
+                continue
+            if home == "ORG" and place.country in _ORG_SEAT_COUNTRIES:
+                continue  # an international official may be at home at a headquarters
+            stops = trips.setdefault(pid, [])
+            clash = False
+            for st in stops:
+                same = _key(st.place) == _key(place)
+                if st.place.country != place.country and not same:
+                    continue
+                slack = 7 if same else 1  # one stay, however its days are reported
+                if not (st.res.known and e.res.known) or (
+                    (st.res.start - e.res.end).days <= slack
+                    and (e.res.start - st.res.end).days <= slack
+                ):
+                    clash = True
+                    break
+            if clash:
+                continue
+            order += 1
+            stops.append(
+                Stop(pid, place, e.res, e.sentence, list(e.evidence), order, e.tense, False)
+            )
 
 
 def _date_signings(ctx: Ctx, engs: list[Eng], agreements: list) -> None:

@@ -37,6 +37,8 @@ NAME_RE = re.compile(
 )
 HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sen|Rep|Gov|Gen)\.?\s+$")
 
+GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+
 PARTICLES = {
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
     "do", "bin", "ibn", "al", "el", "ben", "abu", "y", "zu", "ter", "ten", "mac", "st.",
@@ -80,6 +82,7 @@ Additional Writing Editing Contributed Editor Correspondent Staff Bureau Agency 
 Weekly Sunday Morning Evening Night Afternoon Ukrainian Haitian Migrants Climate Pandemic
 Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negotiations
 Association Associations Federation Confederation Organization Directorate Intelligence
+Another Typhoon Hurricane Cyclone Storm Tropical Maj Lt Col Capt Sgt Brig Cmdr Adm
 """
 
 EAST_ASIAN_SURNAMES = {
@@ -191,7 +194,10 @@ class Person:
         toks = self.tokens()
         keys = {self.name}
         keys.update(self.forms)
-        toks_nomid = [t for t in toks if not re.fullmatch(r"[A-Z]\.", t)]
+        # "Ferdinand Marcos Jr." is "Marcos" on second reference
+        toks_nomid = [
+            t for t in toks if not re.fullmatch(r"[A-Z]\.", t) and not GENERATION.fullmatch(t)
+        ]
         if len(toks_nomid) >= 2:
             keys.add(" ".join(toks_nomid))
             last = toks_nomid[-1]
@@ -343,6 +349,17 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.title = ttl
                         c.title_span = (s.start + ta, s.start + tb)
                         code, _ = country_before(t, ta)
+                        chained = [
+                            (xa, xb, x) for xa, xb, x in titles if xb < ta and not t[xb:ta].strip()
+                        ]
+                        if chained:
+                            # "Saudi Foreign Minister Prince Faisal": the office before the style
+                            xa, xb, x = chained[-1]
+                            if code is None:
+                                code, _ = country_before(t, xa)
+                            if ttl.split()[-1] in STYLE_FIRST:
+                                c.title = x
+                                c.title_span = (s.start + xa, s.start + xb)
                         if code is None and re.search(r"\band\s+$", t[:ta]):
                             # "Chinese Vice Premier He Lifeng and Commerce Minister Wang Wentao"
                             prev = [p for p in cands if p.sentence is s and p.end - s.start < ta]
@@ -444,7 +461,11 @@ def _key_regex(key: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _name_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(normalize_key(t) for t in toks if not re.fullmatch(r"[A-Z]\.", t))
+    return tuple(
+        normalize_key(t)
+        for t in toks
+        if not re.fullmatch(r"[A-Z]\.", t) and not GENERATION.fullmatch(t)
+    )
 
 
 def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:

@@ -9,7 +9,9 @@ from . import gazetteer as gz
 from .models import Place
 from .text import Sentence, fold
 
-_CAPSEQ = r"[A-Z][\w'.-]*(?:\s+(?:of|for|and|de|del|la|the|on)?\s*[A-Z][\w'.-]*)*"
+# lowercase joiners inside a name: "Rio de Janeiro", "Dar es Salaam", "Frankfurt am Main"
+_JOINER = r"(?:of|for|and|de|del|la|the|on|es|el|al|am|da|do|dos|du)"
+_CAPSEQ = r"[A-Z][\w'.-]*(?:\s+" + _JOINER + r"?\s*[A-Z][\w'.-]*)*"
 _LOCATIVE = re.compile(
     r"(?<!war )(?<!crisis )(?<!conflict )(?<!fighting )(?<!situation )(?<!violence )"
     r"(?<!peace )(?<!stability )(?<!invasion )(?<!attacks )(?<!investment )"
@@ -17,7 +19,7 @@ _LOCATIVE = re.compile(
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
     r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
-    r"flying to)"
+    r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for)"
     r"\s+(?:the\s+)?(?:(?:[A-Z][\w'-]+\s+)?(?:(?:northern|southern|eastern|western|central|"
     r"northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
     r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+of\s+)?"
@@ -38,6 +40,14 @@ _NOT_PLACE = {
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Reuters", "Congress", "Parliament", "Senate", "Washington Post",
 }  # fmt: skip
+
+
+# regions are no stop: "a tour of Central Asia" is not the town of Central
+_REGION = re.compile(
+    r"(?:Central|Southeast|South|East|West|North|Northeast|Southern|Northern|Eastern|Western)\s+"
+    r"(?:Asia|Africa|Europe|America|Americas|Balkans|Caucasus|Pacific|Mediterranean)\b|"
+    r"(?:Middle\s+East|Latin\s+America|Horn\s+of\s+Africa|Persian\s+Gulf|Indo-Pacific)\b"
+)
 
 
 @dataclass
@@ -98,6 +108,34 @@ def resolve_place(name: str, preferred: frozenset[str]) -> tuple[Place, str] | N
     return None
 
 
+_VENUE_NOUN = re.compile(
+    r"\s(?:Palace|Hall|Hotel|Castle|Residence|Stadium|Arena|Museum|Cathedral|Mosque|Temple|"
+    r"Square|Villa|Manor|Lodge|Centre|Center|Building)\b"
+)
+_CAPITAL_NOUN = re.compile(r"\s+capital\b")
+_NOT_A_PLACE_NOUN = re.compile(
+    r"\s+(?:government|officials?|delegation|ministry|counterparts?|leaders?|authorities|"
+    r"forces|troops|embassy|side|media|state\s+media|president|prime\s+minister)\b",
+    re.I,
+)
+
+
+def _capital_named(name: str, rest: str) -> Place | None | bool:
+    """ "in the Indonesian capital" is Jakarta; "in the Indonesian government" is no place
+    (False); anything else keeps the country reading (None)."""
+    cn = gz.country_names().get(fold(name))
+    if cn is None or not cn.is_demonym:
+        return None
+    if _CAPITAL_NOUN.match(rest):
+        c = gz.capital_of().get(cn.code)
+        if c is None:
+            return None
+        return Place(c.name, c.country, c.latitude, c.longitude)
+    if _NOT_A_PLACE_NOUN.match(rest):
+        return False
+    return None
+
+
 def _readings(name: str) -> list[tuple[int, str]]:
     """Prefixes of a capitalised run, longest first, as (length, text)."""
     words = list(re.finditer(r"\S+", name))
@@ -126,8 +164,12 @@ def _follow_list(
         for length, text in _readings(name):
             cn = gz.country_names().get(fold(text))
             after = s.text[m.start("name") + length : m.start("name") + length + 2]
-            if cn is not None and cn.is_demonym and re.match(r"\s[A-Z]", after):
-                continue  # "In Abidjan, Chinese Foreign Minister ...": not a list of places
+            if (
+                cn is not None
+                and re.match(r"\s[A-Z]", after)
+                and (cn.is_demonym or gz.title_regex().match(s.text, m.start("name") + length + 1))
+            ):
+                continue  # "In Kabul, US Defense Secretary ...": not a list of places
             res = resolve_place(text, preferred)
             if res:
                 hit = (length, res)
@@ -195,6 +237,8 @@ def find_places(
         for m in rx.finditer(s.text):
             base = s.start + m.start("name")
             name = m.group("name").rstrip(".,;:")
+            if _REGION.match(name):
+                continue
             readings = _readings(name) if rx is _LOCATIVE else [(len(name), name)]
             if rx is _MODIFIER:
                 # "his Paris trip": try the shortest suffix that resolves
@@ -203,6 +247,10 @@ def find_places(
                 readings.reverse()
                 readings = sorted(readings, key=lambda r: -len(r[1]))
             hit = False
+            if rx is _LOCATIVE and _VENUE_NOUN.search(name):
+                # "at Bellevue Palace": a venue the gazetteer lacks is not the town "Bellevue"
+                cut = _VENUE_NOUN.search(name).start()
+                readings = [r for r in readings if r[0] > cut]
             for length, text in readings:
                 if rx is _MODIFIER:
                     a = base + len(name) - len(text)
@@ -215,6 +263,12 @@ def find_places(
                 if overlaps(a, b):
                     break
                 place, kind = res
+                if rx is _LOCATIVE and kind == "country":
+                    named = _capital_named(text, s.text[a - s.start + len(text) :])
+                    if named is False:
+                        break
+                    if named is not None:
+                        place, kind = named, "city"
                 if rx is _LOCATIVE and kind == "city":
                     place = _qualified(place, text, s.text[a - s.start + len(text) :], preferred)
                 place.span = (a, b)

@@ -97,3 +97,23 @@ def test_heldout_wire_reports_score_above_floor():
     # batch 1: 0.80 macro with 1.0.0, 0.97 with 1.1.0; the floor leaves room for trade-offs
     for cat in f1:
         assert f1[cat] >= 0.85, (cat, f1[cat], misses[cat])
+
+
+HELDOUT3 = Path(__file__).parent / "heldout3"
+
+
+def test_heldout3_wire_reports_score_above_floor():
+    """Batch 3: ten wire-style reports with gold written before the extractor was run on them.
+    First run (1.1.0): officials 0.96, engagements 0.74, trip stops 0.65, agreements 0.57.
+    With 1.2.0: officials 0.99, engagements 0.85, trip stops 0.94, agreements 0.75."""
+    pairs = []
+    for gold_path in sorted(HELDOUT3.glob("*.gold.json")):
+        stem = gold_path.name[: -len(".gold.json")]
+        pairs.append((stem, json.loads(gold_path.read_text()),
+                      _run(HELDOUT3 / f"{stem}.txt", HELDOUT3 / f"{stem}.meta.json")))  # fmt: skip
+    assert len(pairs) >= 10
+    f1, tallies = _score(pairs)
+    misses = {c: t.misses + t.extras for c, t in tallies.items()}
+    floors = {"officials": 0.95, "engagements": 0.8, "trip stops": 0.88, "agreements": 0.7}
+    for cat, floor in floors.items():
+        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
