@@ -24,11 +24,8 @@ NAMED = re.compile(
     + _CAPW
     + r"\s+(?:(?:of|for|the|de|and)\s+)?){0,7}"
     + _HEAD
-    + r"(?:\s+(?:of|on|for)\s+(?:the\s+)?"
-    + _CAPW
-    + r"(?:\s+"
-    + _CAPW
-    + r"){0,5})?)(?![\w-])"
+    + r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b)" + _CAPW + r"(?:\s+" + _CAPW + r"){0,5})?)(?![\w-])"
 )
 ACRONYM = re.compile(
     r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"
@@ -49,6 +46,14 @@ SIGN_VERB = re.compile(
     r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
     re.I,
 )
+# "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
+SIGNED_TOPIC = re.compile(
+    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
+    r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for)\s+"
+    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|in|"
+    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b)"
+)
+_ORG_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Secretariat|Commission|Council)\b")
 ALIAS_AFTER = re.compile(
     r"^\s*(?:,\s*(?:or|known\s+as|also\s+known\s+as)\s+(?:the\s+)?|\s*\((?:the\s+)?)(?P<alias>[A-Z][A-Z0-9-]{2,})\b"
 )
@@ -136,8 +141,8 @@ def find_agreements(
                 words[0] in _NOT_FIRST or words[0].lower() in ("of", "on", "and", "the", "for")
             ):
                 words = words[1:]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or _ORG_AFTER.match(t[m.end("name") :]):
+                continue  # "Amazon Cooperation Treaty Organization" is a body, not a pact
             year = None
             if re.fullmatch(r"(?:19|20)\d{2}", words[0]):
                 year = int(words.pop(0))
@@ -171,6 +176,11 @@ def find_agreements(
                 ag.date, ag.precision = date_for(s, a, b)
         if s.kind != "body":
             continue
+        for m in SIGNED_TOPIC.finditer(t):
+            a, b = s.start + m.start("name"), s.start + m.end("name")
+            ag = add(m.group("name"), a, b, s, _parties_in(t), 0.6)
+            if ag is not None and ag.date is None:
+                ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIPTIVE.finditer(t):
             first = m.group("first")
             if first in _NOT_FIRST or m.start() == 0 and first in ("Under", "The"):

@@ -58,7 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?:(early|mid|late|earlier in|later in|end of|the end of|beginning of)[\s-]+)?"
+            r"\b(?:(early|mid|late|earlier in|later in|end of|the end of|beginning of|last|"
+            r"next)[\s-]+)?"
             r"(?-i:(" + _MONTH_RE.replace("May|", "") + r"|(?<=in )May|(?<=of )May))"
             r"(?:\s+(?:of\s+)?(\d{4})|,?\s+(last|next|this)\s+year)?\b"
         ),
@@ -88,6 +89,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(day|week|month|year)s?\s+ago\b",
             re.I,
         ),
+    ),
+    # "on the 5th": a day of the month with the month left implicit
+    (
+        "nth",
+        re.compile(r"\b(?:on|by|until|from) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"),
     ),
     ("year", re.compile(r"\b(?:in|since|during|of|by|early|late|mid-?)\s+((?:19|20)\d{2})\b")),
 ]
@@ -193,12 +199,34 @@ def _pick_year(month: int, day: int, pub: date, tense: str) -> date | None:
     if not cands:
         return None
     if tense == "past":
+        # wire style gives no year for dates in the current year: a date a few weeks ahead
+        # in a past-tense clause is an upcoming event being briefed on, not last year's
+        soon = [c for c in cands if c.year == pub.year and 1 < (c - pub).days <= 45]
+        if soon:
+            return soon[0]
         ok = [c for c in cands if c <= pub + timedelta(days=1)]
         return max(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
     if tense == "future":
         ok = [c for c in cands if c >= pub - timedelta(days=1)]
         return min(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
     return min(cands, key=lambda c: abs((c - pub).days))
+
+
+def _nth_day(day: int, pub: date, tense: str) -> date | None:
+    """ "On the 5th": the next such day of a month (the last one in a past-tense clause)."""
+    if not 1 <= day <= 31:
+        return None
+    step = -1 if tense == "past" else 1
+    y, m = pub.year, pub.month
+    for _ in range(3):
+        try:
+            d = date(y, m, day)
+        except ValueError:
+            d = None
+        if d and ((d >= pub) if step > 0 else (d <= pub)):
+            return d
+        y, m = _shift_month(y, m, step)
+    return None
 
 
 def _weekday(wd: int, pub: date, tense: str, modifier: str | None) -> date:
@@ -273,6 +301,11 @@ def resolve(expr: TimeExpr, pub: date | None, tense: str = "unknown") -> Resolve
                 y = int(g[2])
             elif g[3] and pub:
                 y = pub.year + {"last": -1, "next": 1}.get(g[3].lower(), 0)
+            elif pub and (g[0] or "").lower() == "last":
+                # "last March": the latest such month before the current one
+                y = pub.year if m < pub.month else pub.year - 1
+            elif pub and (g[0] or "").lower() == "next":
+                y = pub.year if m > pub.month else pub.year + 1
             elif pub:
                 y = _year_for_month(m, pub, tense)
             else:
@@ -290,6 +323,9 @@ def resolve(expr: TimeExpr, pub: date | None, tense: str = "unknown") -> Resolve
             return Resolved(first, last, "day")
         if expr.kind == "relative":
             return _relative(expr.text.lower(), pub)
+        if expr.kind == "nth":
+            d = _nth_day(int(g[0]), pub, tense)
+            return Resolved(d, d, "day") if d else UNKNOWN
         if expr.kind == "ago":
             n = _NUMBERS.get(g[0].lower()) if not g[0].isdigit() else int(g[0])
             unit = g[1].lower()

@@ -275,11 +275,34 @@ def _count_mentions(ctx: Ctx) -> Counter:
     return c
 
 
+OWNER_BEFORE = re.compile(r"\b(?:the\s+)?(?P<owner>[A-Z][\w.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _owner_fit(ctx: Ctx, before: str) -> int | None:
+    """ "the EU's top diplomat", "Ukraine's foreign minister": the one official serving that
+    owner (an organisation's officials serve no country) - when exactly one does."""
+    m = OWNER_BEFORE.search(before)
+    if not m:
+        return None
+    owner = m.group("owner")
+    code = gz.country_code(owner)
+    if code:
+        fits = [p for p in ctx.people if p.title and p.country == code]
+    elif owner in gz.ORG_ACRONYMS:
+        fits = [p for p in ctx.people if p.title and p.country in (None, "ORG")]
+    else:
+        return None
+    return fits[0].id if len(fits) == 1 else None
+
+
 def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) -> int | None:
     """Resolve "he", "his", "the nation's top diplomat" to a person."""
     m = gz.title_regex().search(text)
     if m:
         fam = title_family(m.group("title"))
+        owned = _owner_fit(ctx, text[: m.start()])
+        if owned is not None:
+            return owned
         if fam:
             if focus is not None and title_family(ctx.people[focus].title) in (fam, None):
                 return focus
@@ -608,6 +631,32 @@ def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
     return []
 
 
+LIST_GAP = re.compile(r"^[^.;:]{0,70}$")
+LIST_GAP_STOP = re.compile(
+    r"\b(?:said|says|who|whom|which|that|with|to|of|for|after|before)\b", re.I
+)
+JOINED = re.compile(r"\b(?:joined|joins|join|joining)\s+$", re.I)
+
+
+def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> list[int]:
+    """ "Petro, Arce and Boluarte joined Lula at the summit": every member of a subject list
+    ("A, B and C") takes part, and so does the one they joined."""
+    chain = [pre[0]]
+    for a, pid in pre[1:]:
+        gap = text[chain[-1][0] : a]
+        gap = re.sub(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", "", gap)  # the previous name
+        if not (LIST_GAP.match(gap) and re.search(r",|\band\b", gap)) or LIST_GAP_STOP.search(gap):
+            break
+        chain.append((a, pid))
+    out = list(subj)
+    if len(chain) > 2 and re.search(r"\band\s", text[chain[-2][0] : chain[-1][0]]):
+        out += [pid for _a, pid in chain if pid not in out]
+    for a, pid in pre:
+        if pid not in out and out and JOINED.search(text[max(0, a - 12) : a]):
+            out.append(pid)
+    return out
+
+
 def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
     pub = ctx.published
     for s in ctx.sentences:
@@ -688,6 +737,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                         gap = fold(ctx.text[first_a:a])
                         if re.search(r"\band\b", gap) and pid not in subj:
                             subj.append(pid)
+                    subj = _subject_list(ctx.text, pre, subj)
                     lead = fold(ctx.text[lo:first_a])
                     he_and = re.search(r"\b(?:he|she)\s+and\s+$", lead, re.I)
                     if he_and and focus is not None and focus not in subj:
@@ -1003,6 +1053,14 @@ def _merge_anaphoric(
         target.title = title
     if cancelled:
         target.cancelled = True
+    # "Petro, Arce and Boluarte joined Lula at the summit": those who join a gathering told
+    # of again take part in it, and came to it
+    if target.kind in ("summit", "conference") and kind in ("summit", "conference"):
+        for pid in subj:
+            if pid not in target.participants():
+                target.counterparts.append(pid)
+                if target.place is not None and pid not in target.visitors:
+                    target.visitors.append(pid)
 
 
 def _accompany(
@@ -1047,6 +1105,16 @@ def _accompany(
 
 RETURN_HOME = re.compile(
     r"\b(?:return(?:s|ed|ing)?|back|home)\s+(?:home\s+)?to\s+(?:the\s+)?$", re.I
+)
+# "visited Kenya's neighbors": the possessor names whose neighbours, not where one went
+OTHER_PLACES_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:neighbou?rs?|neighbou?ring|allies|rivals|partners|enemies|"
+    r"adversaries|foes)\b",
+    re.I,
+)
+NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\S)", re.I)
+NOUN_TRIGGER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 _STOP_CONTEXT = re.compile(
     r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
@@ -1109,6 +1177,13 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                 ]
                 if after_by:
                     traveler = after_by[0]
+            # "Modi visited Riyadh in 2019, and Crown Prince Mohammed paid a visit to ...": a
+            # new clause with its own subject names the traveler of what follows
+            if pre and traveler == pre[0]:
+                cut = [m.end() for m in NEW_SUBJECT.finditer(ctx.text, s.start, va)]
+                later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
+                if later and later[0] != traveler:
+                    traveler = later[0]
             if traveler is None:
                 nom = PRONOUN.search(before) or gz.title_regex().search(before)
                 traveler = _resolve_nominal(ctx, before, focus, counts) if nom else focus
@@ -1125,6 +1200,8 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                     continue  # "from the NATO summit in Vilnius": Vilnius, not NATO's seat
                 if RETURN_HOME.search(ctx.text[max(s.start, pm.start - 30) : pm.start]):
                     continue  # "before returning to Brasilia": going home is no stop
+                if OTHER_PLACES_AFTER.match(ctx.text[pm.end : pm.end + 40]):
+                    continue
                 if (
                     (
                         pm.end <= va
@@ -1138,6 +1215,18 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                     and _STOP_CONTEXT.match(pm.context)
                 ):
                     stop_places.append(pm)
+            # "The visit comes three months after ... signed in Beijing": a visit named as a
+            # noun takes its destination from right after it, not from a later clause
+            if NOUN_TRIGGER_BEFORE.search(ctx.text[max(s.start, va - 40) : va]) and not any(
+                vb <= pm.start <= vb + 12 for pm in stop_places
+            ):
+                stop_places = [
+                    pm
+                    for pm in stop_places
+                    if pm.end <= va
+                    or not re.search(r"[,;]", ctx.text[vb : pm.start])
+                    and pm.start - vb <= 30
+                ]
             if not stop_places:
                 continue
             tense = tense_near(s.text, va - s.start)
@@ -1420,14 +1509,15 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An undated engagement at a stop of its participant's dated trip happened during that
     stay ("Yellen will travel to China later this week ... meet He Lifeng in Guangzhou")."""
     for e in engs:
-        if e.res.known or not e.place or e.cancelled:
+        if e.res.known or not e.place:
             continue
         for pid in e.participants():
             if not isinstance(pid, int):
                 continue
             best = None
             for st in trips.get(pid, []):
-                if not st.res.known or st.cancelled:
+                # a called-off meeting was planned within the called-off trip's dates
+                if not st.res.known or st.cancelled != e.cancelled:
                     continue
                 exact = _key(st.place) == _key(e.place)
                 same = exact or (st.place.is_country and st.place.country == e.place.country)
@@ -1655,7 +1745,7 @@ def extract_document(text: str, published: date | None) -> Document:
         for st in stops:
             if any(pid in e.participants() and _key(e.place) == _key(st.place) for e in engs):
                 continue
-            if any(
+            if not (st.cancelled and st.res.known) and any(
                 pid in e.participants()
                 and e.place
                 and st.place.is_country

@@ -213,6 +213,9 @@ class Person:
                 keys.add(toks_nomid[0])
             if _pre_particle_name(toks_nomid):
                 keys.add(_pre_particle_name(toks_nomid))
+            if _patronymic(toks_nomid):
+                keys.add(toks_nomid[0])  # "Faisal bin Farhan Al Saud" is "Faisal" later on
+                keys.add(" ".join(toks_nomid[:3]))
             if toks_nomid[0] in STYLE_FIRST and len(toks_nomid) >= 3:
                 keys.add(" ".join(toks_nomid[:2]))  # "Sheikh Mohammed"
         return sorted(keys, key=len, reverse=True)
@@ -231,6 +234,15 @@ class Person:
 
 # Styles that open a name and, with the given name, make a short form of it ("Sheikh Mohammed").
 STYLE_FIRST = {"Sheikh", "Sheikha", "Prince", "Princess", "Emir", "Sultan", "King", "Queen"}
+
+
+PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+
+
+def _patronymic(toks: list[str]) -> bool:
+    """Arabic-style names ("Faisal bin Farhan", "Mohammed bin Salman"): the given name comes
+    first and is the short form used on later reference."""
+    return len(toks) >= 3 and toks[1].lower() in PATRONYMIC
 
 
 def _pre_particle_name(toks: list[str]) -> str | None:
@@ -482,6 +494,8 @@ def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
     if len(short) == 2 and short[0] in styles and long_[:2] == short:
         return True
     if len(short) == 1 and len(long_) >= 4 and long_[-2] in PARTICLES and long_[-3] == short[0]:
+        return True
+    if len(short) == 1 and _patronymic(long_) and long_[0] == short[0]:
         return True
     if a[-1] != b[-1]:
         # Asian order: family name first ("Kang Kyung-wha" / "Kang")

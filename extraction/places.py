@@ -99,13 +99,19 @@ def resolve_place(name: str, preferred: frozenset[str]) -> tuple[Place, str] | N
         ), "country"
     c = gz.lookup_city(name, preferred)
     if c:
-        label = name if fold(name) == fold(c.name) else c.name
+        # the article's own spelling ("Ulaanbaatar", not the gazetteer's "Ulan Bator"), unless
+        # it is a short code or an abbreviation
+        label = name if fold(name) == fold(c.name) or _spelled_out(name) else c.name
         if c.name.endswith(", D.C."):
             label = "Washington"
         return Place(label, c.country, c.latitude, c.longitude), "city"
     if _UNIVERSITY.match(name):
         return Place(name, None, None, None), "venue"
     return None
+
+
+def _spelled_out(name: str) -> bool:
+    return len(name) >= 5 and not name.isupper() and "." not in name
 
 
 _VENUE_NOUN = re.compile(

@@ -117,3 +117,23 @@ def test_heldout3_wire_reports_score_above_floor():
     floors = {"officials": 0.95, "engagements": 0.8, "trip stops": 0.88, "agreements": 0.7}
     for cat, floor in floors.items():
         assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
+
+
+HELDOUT4 = Path(__file__).parent / "heldout4"
+
+
+def test_heldout4_wire_reports_score_above_floor():
+    """Batch 4: eight wire-style reports with gold written before the extractor was run on them.
+    First run (1.2.0): officials 0.99, engagements 0.66, trip stops 0.56, agreements 0.40.
+    With 1.3.0: officials 1.00, engagements 0.84, trip stops 0.75, agreements 0.80."""
+    pairs = []
+    for gold_path in sorted(HELDOUT4.glob("*.gold.json")):
+        stem = gold_path.name[: -len(".gold.json")]
+        pairs.append((stem, json.loads(gold_path.read_text()),
+                      _run(HELDOUT4 / f"{stem}.txt", HELDOUT4 / f"{stem}.meta.json")))  # fmt: skip
+    assert len(pairs) >= 8
+    f1, tallies = _score(pairs)
+    misses = {c: t.misses + t.extras for c, t in tallies.items()}
+    floors = {"officials": 0.95, "engagements": 0.8, "trip stops": 0.7, "agreements": 0.75}
+    for cat, floor in floors.items():
+        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
