@@ -8,6 +8,9 @@ with the other editor's change shown (409) and saves nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -206,46 +209,86 @@ def _conflict_form(form_class, request: HttpRequest, conflict, **kwargs):
     return form
 
 
+def _inline_edit(
+    request: HttpRequest,
+    *,
+    name: str,
+    context: dict,
+    head: str,
+    form_template: str,
+    form_class: type,
+    initial: Callable[[], dict],
+    save: Callable[[dict], Any],
+    reload: Callable[[Any], Any],
+    done: Callable[[Any], Any],
+) -> HttpResponse:
+    """The inline edit of one fact's block.
+
+    GET: the form (or, with ?cancel=1, the block as it was). POST: invalid, the form
+    with its errors (422); over a newer version, the form with the other editor's
+    change (409); saved, the block anew (htmx) or a redirect to `done(saved)`.
+    """
+    if request.method == "GET":
+        if request.GET.get("cancel"):
+            return _block(request, head, context)
+        return _block(request, form_template, {**context, "form": form_class(initial=initial())})
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _block(request, form_template, {**context, "form": form}, 422)
+    try:
+        saved = save(form.cleaned_data)
+    except corrections.EditConflict as conflict:
+        form = _conflict_form(form_class, request, conflict)
+        return _block(
+            request,
+            form_template,
+            {**context, name: conflict.current, "form": form, "conflict": conflict},
+            409,
+        )
+    if request.htmx:
+        return _block(request, head, {**context, name: reload(saved)})
+    return redirect(done(saved))
+
+
 @require_http_methods(["GET", "POST"])
 @permission_required("engagements.change_stop", raise_exception=True)
 def stop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     stop = get_object_or_404(Stop.objects.select_related("place__country", "trip"), pk=pk)
-    other_trips = Trip.objects.filter(traveler=stop.trip.traveler_id).exclude(pk=stop.trip_id)
-    context = {"stop": stop, "trip": stop.trip, "other_trips": other_trips.order_by("-start")[:50]}
-    if request.method == "GET":
-        if request.GET.get("cancel"):
-            return _block(request, "engagements/_stop_head.html", context)
-        form = StopForm(initial=StopForm.initial_for(stop))
-        return _block(request, "engagements/_stop_form.html", {**context, "form": form})
-    form = StopForm(request.POST)
-    if not form.is_valid():
-        return _block(request, "engagements/_stop_form.html", {**context, "form": form}, 422)
-    data = form.cleaned_data
-    place = corrections.place_for(data["place"], data["place_country"])
-    try:
-        saved = corrections.stop_correct(
+    other_trips = (
+        Trip.objects.filter(traveler=stop.trip.traveler_id)
+        .exclude(pk=stop.trip_id)
+        .order_by("-start")[:50]
+    )
+
+    def save(data: dict) -> Stop:
+        return corrections.stop_correct(
             stop,
             editor=request.user,
             version=data["version"],
             changes={
-                "place": place,
+                "place": corrections.place_for(data["place"], data["place_country"]),
                 "start": data["start"],
                 "end": data["end"],
                 "precision": data["precision"],
             },
         )
-    except corrections.EditConflict as conflict:
-        form = _conflict_form(StopForm, request, conflict)
-        return _block(
-            request,
-            "engagements/_stop_form.html",
-            {**context, "stop": conflict.current, "form": form, "conflict": conflict},
-            409,
-        )
-    saved = Stop.objects.select_related("place__country", "trip").get(pk=saved.pk)
-    if request.htmx:
-        return _block(request, "engagements/_stop_head.html", {**context, "stop": saved})
-    return redirect(saved.trip)
+
+    return _inline_edit(
+        request,
+        name="stop",
+        context={
+            "stop": stop,
+            "trip": stop.trip,
+            "other_trips": other_trips,
+        },
+        head="engagements/_stop_head.html",
+        form_template="engagements/_stop_form.html",
+        form_class=StopForm,
+        initial=lambda: StopForm.initial_for(stop),
+        save=save,
+        reload=lambda saved: Stop.objects.select_related("place__country", "trip").get(pk=saved.pk),
+        done=lambda saved: saved.trip,
+    )
 
 
 @require_POST
@@ -286,25 +329,9 @@ def _redirect(request: HttpRequest, url: str) -> HttpResponse:
 @permission_required("people.change_official", raise_exception=True)
 def official_edit(request: HttpRequest, pk: int) -> HttpResponse:
     official = get_object_or_404(Official.objects.select_related("country"), pk=pk)
-    context = {"official": official}
-    if request.method == "GET":
-        if request.GET.get("cancel"):
-            return _block(request, "people/_official_head.html", context)
-        form = OfficialForm(
-            initial={
-                "version": official.version,
-                "name": official.name,
-                "country": official.country.code if official.country_id else "",
-                "aliases": "\n".join(a.alias for a in official.aliases.all()),
-            }
-        )
-        return _block(request, "people/_official_form.html", {**context, "form": form})
-    form = OfficialForm(request.POST)
-    if not form.is_valid():
-        return _block(request, "people/_official_form.html", {**context, "form": form}, 422)
-    data = form.cleaned_data
-    try:
-        saved = corrections.official_correct(
+
+    def save(data: dict) -> Official:
+        return corrections.official_correct(
             official,
             editor=request.user,
             version=data["version"],
@@ -314,43 +341,33 @@ def official_edit(request: HttpRequest, pk: int) -> HttpResponse:
             post_title=data["post_title"],
             post_country=Country.objects.filter(code=data["post_country"]).first(),
         )
-    except corrections.EditConflict as conflict:
-        form = _conflict_form(OfficialForm, request, conflict)
-        return _block(
-            request,
-            "people/_official_form.html",
-            {"official": conflict.current, "form": form, "conflict": conflict},
-            409,
-        )
-    if request.htmx:
-        saved = Official.objects.select_related("country").get(pk=saved.pk)
-        return _block(request, "people/_official_head.html", {"official": saved})
-    return redirect(saved)
+
+    return _inline_edit(
+        request,
+        name="official",
+        context={"official": official},
+        head="people/_official_head.html",
+        form_template="people/_official_form.html",
+        form_class=OfficialForm,
+        initial=lambda: {
+            "version": official.version,
+            "name": official.name,
+            "country": official.country.code if official.country_id else "",
+            "aliases": "\n".join(a.alias for a in official.aliases.all()),
+        },
+        save=save,
+        reload=lambda saved: Official.objects.select_related("country").get(pk=saved.pk),
+        done=lambda saved: saved,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("engagements.change_agreement", raise_exception=True)
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement, pk=pk)
-    context = {"agreement": agreement}
-    if request.method == "GET":
-        if request.GET.get("cancel"):
-            return _block(request, "engagements/_agreement_head.html", context)
-        form = AgreementForm(
-            initial={
-                "version": agreement.version,
-                "name": agreement.name,
-                "date": agreement.date,
-                "parties": ", ".join(agreement.parties.values_list("code", flat=True)),
-            }
-        )
-        return _block(request, "engagements/_agreement_form.html", {**context, "form": form})
-    form = AgreementForm(request.POST)
-    if not form.is_valid():
-        return _block(request, "engagements/_agreement_form.html", {**context, "form": form}, 422)
-    data = form.cleaned_data
-    try:
-        saved = corrections.agreement_correct(
+
+    def save(data: dict) -> Agreement:
+        return corrections.agreement_correct(
             agreement,
             editor=request.user,
             version=data["version"],
@@ -358,14 +375,21 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             date_signed=data["date"],
             parties=list(Country.objects.filter(code__in=data["parties"])),
         )
-    except corrections.EditConflict as conflict:
-        form = _conflict_form(AgreementForm, request, conflict)
-        return _block(
-            request,
-            "engagements/_agreement_form.html",
-            {"agreement": conflict.current, "form": form, "conflict": conflict},
-            409,
-        )
-    if request.htmx:
-        return _block(request, "engagements/_agreement_head.html", {"agreement": saved})
-    return redirect(saved)
+
+    return _inline_edit(
+        request,
+        name="agreement",
+        context={"agreement": agreement},
+        head="engagements/_agreement_head.html",
+        form_template="engagements/_agreement_form.html",
+        form_class=AgreementForm,
+        initial=lambda: {
+            "version": agreement.version,
+            "name": agreement.name,
+            "date": agreement.date,
+            "parties": ", ".join(agreement.parties.values_list("code", flat=True)),
+        },
+        save=save,
+        reload=lambda saved: saved,
+        done=lambda saved: saved,
+    )
