@@ -10,47 +10,67 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from operator import methodcaller
 
 SHINGLE = 5
 PERMUTATIONS = 64
 # Estimated Jaccard similarity of shingles at or above which two reports are one story.
 THRESHOLD = 0.7
-_PRIME = (1 << 61) - 1
-_MASK = (1 << 64) - 1
-
-
-def _coefficients() -> list[tuple[int, int]]:
-    out = []
-    for i in range(PERMUTATIONS):
-        digest = hashlib.blake2b(f"perm-{i}".encode(), digest_size=16).digest()
-        a = int.from_bytes(digest[:8], "big") % (_PRIME - 1) + 1
-        b = int.from_bytes(digest[8:], "big") % _PRIME
-        out.append((a, b))
-    return out
-
-
-_COEFFICIENTS = _coefficients()
+# Each distinct shingle is hashed once, with SHAKE-128, into PERMUTATIONS values of 8 bytes
+# (read big-endian as unsigned 64-bit integers): the value at position i is the shingle's
+# hash under the i-th of PERMUTATIONS independent hash functions.
+_WIDTH = 8
+_STRIDE = PERMUTATIONS * _WIDTH
+_DIGEST = methodcaller("digest", _STRIDE)
+_WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.findall(r"\w+", folded)
+    """The text's words, lowercased and without accents."""
+    folded = text.lower()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        marks = {ord(c): None for c in set(folded) if unicodedata.combining(c)}
+        if marks:
+            folded = folded.translate(marks)
+    return _WORD.findall(folded)
+
+
+def _minima(digests: bytes) -> list[int]:
+    """Each position's least value over the concatenated shingle digests.
+
+    The same as `list(map(min, zip(*rows)))` over the digests unpacked into rows of integers,
+    without building an int for every value: a position's least value starts with the least
+    first byte, so only the few values starting with it are decoded and compared.
+    """
+    out = []
+    for offset in range(0, _STRIDE, _WIDTH):
+        firsts = digests[offset::_STRIDE]  # each shingle's first byte at this position
+        # with many shingles the least first byte is 0 or 1: look for it from 0 up
+        byte = min(firsts) if len(firsts) < 32 else next(b for b in range(256) if b in firsts)
+        least = 1 << (8 * _WIDTH)
+        at = firsts.find(byte)
+        while at >= 0:
+            start = at * _STRIDE + offset
+            least = min(least, int.from_bytes(digests[start : start + _WIDTH], "big"))
+            at = firsts.find(byte, at + 1)
+        out.append(least)
+    return out
 
 
 def signature(text: str) -> list[int]:
-    """The MinHash signature of the text's word shingles (empty for very short texts)."""
+    """The MinHash signature of the text's word shingles (empty for very short texts).
+
+    The same text gives the same signature in every process and on every machine; two
+    signatures agree at a position with probability equal to the Jaccard similarity of the
+    two texts' sets of shingles.
+    """
     words = _words(text)
     if len(words) < SHINGLE:
         return []
-    shingles = {
-        int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(),
-            "big",
-        )
-        for i in range(len(words) - SHINGLE + 1)
-    }
-    return [min(((a * h + b) % _PRIME) & _MASK for h in shingles) for a, b in _COEFFICIENTS]
+    runs = zip(*(words[i:] for i in range(SHINGLE)), strict=False)  # SHINGLE words in a row
+    shingles = set(map(str.encode, map(" ".join, runs)))
+    return _minima(b"".join(map(_DIGEST, map(hashlib.shake_128, shingles))))
 
 
 BANDS = 16  # locality-sensitive hashing: 16 bands of 4 values; pairs near THRESHOLD collide
