@@ -17,6 +17,10 @@ from .similarity import THRESHOLD, band_keys, similarity
 logger = logging.getLogger(__name__)
 
 
+class _Superseded(Exception):
+    """Another run merged the article while this one was merging it."""
+
+
 def article_extract(*, article_id: int) -> str:
     """Extract one queued article and merge its facts, once. Returns what happened, for logs.
 
@@ -26,7 +30,7 @@ def article_extract(*, article_id: int) -> str:
     """
     from extraction import EXTRACTOR_VERSION, extract
 
-    article = Article.objects.filter(pk=article_id).first()
+    article = Article.objects.filter(pk=article_id).defer("extraction").first()
     if article is None:
         return "gone"
     if article.status != Article.Status.QUEUED:
@@ -36,7 +40,7 @@ def article_extract(*, article_id: int) -> str:
         Article.objects.filter(pk=article.pk, status=Article.Status.QUEUED).update(
             status=Article.Status.DUPLICATE, duplicate_of=original, error=""
         )
-        batch_refresh(article.batch_id)
+        batch_finish_if_done(article.batch_id)
         return "duplicate"
     try:
         document = extract(article.text, article.published)
@@ -47,38 +51,37 @@ def article_extract(*, article_id: int) -> str:
             error=f"Extraction failed: {type(exc).__name__}: {exc}"[:2000],
             extractor_version=EXTRACTOR_VERSION,
         )
-        batch_refresh(article.batch_id)
+        batch_finish_if_done(article.batch_id)
         return "failed"
-    with transaction.atomic():
-        # one merge at a time: two must not both create the same person
-        record_lock()
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
-            return "gone"
-        if article.status != Article.Status.QUEUED:
-            return f"already {article.status}"
-        article_citations_clear(article)
-        document_merge(article=article, document=document)
-        if article.extraction_runs:
-            # re-extraction: facts only the earlier run supported go, unless people touched them
-            uncited_facts_prune()
-        article.status = Article.Status.EXTRACTED
-        article.error = ""
-        article.extraction = document.to_dict()
-        article.extractor_version = EXTRACTOR_VERSION
-        article.extracted_at = timezone.now()
-        article.extraction_runs += 1
-        article.save(
-            update_fields=[
-                "status",
-                "error",
-                "extraction",
-                "extractor_version",
-                "extracted_at",
-                "extraction_runs",
-            ]
-        )
-    batch_refresh(article.batch_id)
+    runs = article.extraction_runs
+    try:
+        with transaction.atomic():
+            # merges about different people run side by side (see diplomacy.locks);
+            # a re-run prunes across the record, so it runs alone
+            record_lock(shared=not runs)
+            if runs:
+                article_citations_clear(article)
+            document_merge(article=article, document=document)
+            if runs:
+                # re-extraction: facts only the earlier run supported go, unless people touched them
+                uncited_facts_prune()
+            # the status changes only if nobody merged this article meanwhile (a redelivered
+            # task running twice); otherwise this merge is rolled back
+            done = Article.objects.filter(
+                pk=article_id, status=Article.Status.QUEUED, extraction_runs=runs
+            ).update(
+                status=Article.Status.EXTRACTED,
+                error="",
+                extraction=document.to_dict(),
+                extractor_version=EXTRACTOR_VERSION,
+                extracted_at=timezone.now(),
+                extraction_runs=runs + 1,
+            )
+            if not done:
+                raise _Superseded
+    except _Superseded:
+        return "already merged by another run"
+    batch_finish_if_done(article.batch_id)
     return "extracted"
 
 
@@ -106,21 +109,52 @@ def near_duplicate_of(article: Article) -> Article | None:
     return Article.objects.get(pk=best) if best else None
 
 
-def batch_refresh(batch_id: int | None) -> None:
-    """Recount a batch's articles and mark it finished once none is queued."""
+def batch_finish_if_done(batch_id: int | None) -> None:
+    """After a worker is done with an article: finish the batch if it was the last one.
+
+    One indexed query while others are still queued. Each worker asks after its
+    own article commits, so the last to finish always sees none queued. A batch
+    still loading (pending) is left to the load, which settles it at its end.
+    """
     if batch_id is None:
         return
-    counts = Article.objects.filter(batch_id=batch_id).aggregate(
-        queued=Count("pk", filter=Q(status=Article.Status.QUEUED)),
-        failed=Count("pk", filter=Q(status=Article.Status.FAILED)),
-    )
-    if counts["queued"]:
-        Batch.objects.filter(pk=batch_id).exclude(status=Batch.Status.RUNNING).update(
-            status=Batch.Status.RUNNING, finished_at=None
-        )
+    if Article.objects.filter(batch_id=batch_id, status=Article.Status.QUEUED).exists():
         return
-    has_errors = counts["failed"] or Batch.objects.filter(pk=batch_id).exclude(errors=[]).exists()
-    Batch.objects.filter(pk=batch_id).update(
-        status=Batch.Status.FAILED if has_errors else Batch.Status.DONE,
-        finished_at=timezone.now(),
-    )
+    _batch_settle(batch_id, loading_done=False)
+
+
+def batch_refresh(batch_id: int | None) -> None:
+    """Recount a batch's articles: running while any is queued, else finished.
+
+    Called when loading a batch ends and when its articles are queued again.
+    """
+    if batch_id is not None:
+        _batch_settle(batch_id, loading_done=True)
+
+
+def _batch_settle(batch_id: int, *, loading_done: bool) -> None:
+    # The batch row is locked while counting: a worker finishing the last article
+    # and the load ending at the same moment see each other's writes, in turn.
+    with transaction.atomic():
+        status = (
+            Batch.objects.select_for_update()
+            .filter(pk=batch_id)
+            .values_list("status", flat=True)
+            .first()
+        )
+        if status is None or (status == Batch.Status.PENDING and not loading_done):
+            return
+        counts = Article.objects.filter(batch_id=batch_id).aggregate(
+            queued=Count("pk", filter=Q(status=Article.Status.QUEUED)),
+            failed=Count("pk", filter=Q(status=Article.Status.FAILED)),
+        )
+        batch = Batch.objects.filter(pk=batch_id)
+        if counts["queued"]:
+            if status != Batch.Status.RUNNING:
+                batch.update(status=Batch.Status.RUNNING, finished_at=None)
+            return
+        has_errors = counts["failed"] or batch.exclude(errors=[]).exists()
+        batch.update(
+            status=Batch.Status.FAILED if has_errors else Batch.Status.DONE,
+            finished_at=timezone.now(),
+        )

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from . import similarity
+
 
 def text_sha256(text: str) -> str:
     """The content hash that identifies an article: sha256 of its UTF-8 text."""
@@ -15,7 +17,7 @@ def text_sha256(text: str) -> str:
 
 
 class BatchStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
+    PENDING = "pending", "Loading"  # reports are still being stored
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Done with failures"
@@ -111,19 +113,11 @@ class Article(models.Model):
         return self.title or f"Article {self.pk}"
 
     def save(self, *args, **kwargs) -> None:
-        from .similarity import signature
-
-        self.sha256 = text_sha256(self.text)
         new = self.pk is None
-        if not self.signature:
-            self.signature = signature(self.text)
+        self.set_derived_fields()
         super().save(*args, **kwargs)
         if new:
-            from .similarity import band_keys
-
-            ArticleBand.objects.bulk_create(
-                ArticleBand(article=self, key=key) for key in band_keys(self.signature)
-            )
+            ArticleBand.objects.bulk_create(self.band_rows())
 
     def get_absolute_url(self) -> str:
         return reverse("reports:article", args=[self.pk])
@@ -132,6 +126,19 @@ class Article(models.Model):
     def needs_date(self) -> bool:
         """A report with no publication date: its relative dates stay unresolved."""
         return self.published is None
+
+    def set_derived_fields(self) -> None:
+        """Set what the text determines: its content hash and, unless set, its signature.
+
+        save() calls it; a caller that bulk_creates articles calls it on each one first.
+        """
+        self.sha256 = text_sha256(self.text)
+        if not self.signature:
+            self.signature = similarity.signature(self.text)
+
+    def band_rows(self) -> list[ArticleBand]:
+        """The unsaved LSH band rows of the stored article's signature (none when it is empty)."""
+        return [ArticleBand(article=self, key=key) for key in similarity.band_keys(self.signature)]
 
 
 class ArticleBand(models.Model):

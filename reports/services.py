@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,7 +14,7 @@ from django.db.models import QuerySet
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
-from .models import Article, Batch, text_sha256
+from .models import Article, ArticleBand, Batch, text_sha256
 
 
 @dataclass
@@ -22,6 +23,10 @@ class IngestResult:
     created: list[Article] = field(default_factory=list)
     existing: list[Article] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+
+
+# Reports stored per transaction by ingest_reports; each chunk's articles are queued on commit.
+INGEST_CHUNK = 100
 
 
 def batch_create(
@@ -39,13 +44,9 @@ def batch_create(
     )
 
 
-def article_store(*, batch: Batch, report: ReportInput) -> tuple[Article, bool]:
-    """Store one report in the batch; an identical text already stored is returned instead."""
-    sha = text_sha256(report.text)
-    existing = Article.objects.filter(sha256=sha).first()
-    if existing is not None:
-        return existing, False
-    article = Article(
+def _article_for(*, batch: Batch, report: ReportInput) -> Article:
+    """The unsaved article for a report, its fields cut to their columns' lengths."""
+    return Article(
         batch=batch,
         text=report.text,
         title=report.title[:500],
@@ -53,6 +54,15 @@ def article_store(*, batch: Batch, report: ReportInput) -> tuple[Article, bool]:
         source=(report.source or batch.source)[:200],
         published=report.published or batch.default_published,
     )
+
+
+def article_store(*, batch: Batch, report: ReportInput) -> tuple[Article, bool]:
+    """Store one report in the batch; an identical text already stored is returned instead."""
+    sha = text_sha256(report.text)
+    existing = Article.objects.filter(sha256=sha).first()
+    if existing is not None:
+        return existing, False
+    article = _article_for(batch=batch, report=report)
     try:
         with transaction.atomic():
             article.save()
@@ -62,27 +72,77 @@ def article_store(*, batch: Batch, report: ReportInput) -> tuple[Article, bool]:
     return article, True
 
 
+def articles_store(*, batch: Batch, reports: list[ReportInput]) -> list[tuple[Article, bool]]:
+    """Store a chunk of reports in the batch in one transaction and queue the new articles.
+
+    Returns (article, created) per report, in order. A text already stored, or met earlier
+    in the chunk, is stored once: its later reports get that article, not created. The new
+    articles are queued once the transaction commits. The batch stays pending (loading)
+    until `ingest_reports` settles it: workers never finish a batch still loading.
+    """
+    shas = [text_sha256(report.text) for report in reports]
+    stored = {a.sha256: a for a in Article.objects.filter(sha256__in=set(shas))}
+    fresh: dict[str, Article] = {}
+    for report, sha in zip(reports, shas, strict=True):
+        if sha not in stored and sha not in fresh:
+            fresh[sha] = article = _article_for(batch=batch, report=report)
+            article.set_derived_fields()  # bulk_create skips save(), which does this
+    if not fresh:
+        return [(stored[sha], False) for sha in shas]
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Article.objects.bulk_create(fresh.values())
+                ArticleBand.objects.bulk_create(
+                    band for article in fresh.values() for band in article.band_rows()
+                )
+        except IntegrityError:
+            # Another process stored one of these texts between our check and our insert:
+            # store the chunk's reports one by one instead, which copes with that.
+            out = [article_store(batch=batch, report=report) for report in reports]
+        else:
+            out = []
+            for sha in shas:
+                if sha in stored:
+                    out.append((stored[sha], False))
+                else:
+                    stored[sha] = fresh[sha]  # a later copy in the chunk gets it, not created
+                    out.append((fresh[sha], True))
+        articles_enqueue(article for article, created in out if created)
+    return out
+
+
 def ingest_reports(
     *,
     batch: Batch,
     reports: Iterable[ReportInput | LoadError],
     progress: Callable[[], None] | None = None,
 ) -> IngestResult:
-    """Store each readable report; record each unreadable one in the batch and go on."""
+    """Store each readable report; record each unreadable one in the batch and go on.
+
+    Reports are stored INGEST_CHUNK at a time, each chunk in its own transaction, and a
+    chunk's new articles are queued as soon as it commits: the workers start on the first
+    chunk while the next ones are being stored.
+    """
     result = IngestResult(batch=batch)
-    for report in reports:
-        if isinstance(report, LoadError):
-            result.errors.append({"input": "", "error": str(report)})
-        else:
-            article, created = article_store(batch=batch, report=report)
-            (result.created if created else result.existing).append(article)
-        if progress:
-            progress()
-    if result.errors:
-        batch.errors = [*batch.errors, *result.errors]
-        batch.save(update_fields=["errors"])
-    articles_enqueue(result.created)
-    if not result.created:
+    inputs = iter(reports)
+    try:
+        while chunk := list(islice(inputs, INGEST_CHUNK)):
+            errors = [{"input": "", "error": str(i)} for i in chunk if isinstance(i, LoadError)]
+            if errors:
+                # recorded before the chunk's articles are queued, so the batch ends up failed
+                result.errors += errors
+                batch.errors = [*batch.errors, *errors]
+                batch.save(update_fields=["errors"])
+            readable = [i for i in chunk if not isinstance(i, LoadError)]
+            for article, created in articles_store(batch=batch, reports=readable):
+                (result.created if created else result.existing).append(article)
+            if progress:
+                for _ in chunk:
+                    progress()
+    finally:
+        # loaded (or the load broke off): running while any article is queued, else
+        # done (or failed); what was stored stays stored and queued
         batch_refresh(batch.pk)
     return result
 

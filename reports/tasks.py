@@ -9,6 +9,7 @@ from . import extracting
 
 @shared_task(
     acks_late=True,  # proven idempotent: an extracted article is never merged twice
+    ignore_result=True,  # what happened is the article's status, in the database
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError, InterfaceError, BrokerError),
     retry_backoff=2,
