@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
+from simple_history.utils import bulk_create_with_history
 
+from diplomacy.locks import keys_lock
 from diplomacy.models import Origin, Precision, Review
 from diplomacy.text import normalize_name, sentence_around
 from people.models import Official
-from people.services import country_by_code, official_resolve
+from people.services import NameMention, OfficialResolver, countries_load, country_by_code
 
 from .models import (
     Agreement,
@@ -52,6 +54,9 @@ class MergeResult:
     countries: dict = field(default_factory=dict)
     places: dict = field(default_factory=dict)
     citations: dict = field(default_factory=dict)
+    # engagements this merge creates, written together at its end, with their participants
+    new_engagements: list[Engagement] = field(default_factory=list)
+    people: dict[int, set[int]] = field(default_factory=dict)
     engagements_created: int = 0
     engagements_matched: int = 0
     stops_created: int = 0
@@ -74,19 +79,37 @@ def cite(
     if start >= end:
         return
     ((name, fact),) = target.items()
-    key = (name, fact.pk, start, end)
-    result.citations.setdefault(
-        key,
-        Citation(article=article, start=start, end=end, quote=article.text[start:end], **target),
-    )
+    # keyed by the object: a fact created by this merge has no primary key yet
+    result.citations.setdefault((name, id(fact), start, end), (article, name, fact, start, end))
 
 
 def citations_write(result: MergeResult) -> None:
-    Citation.objects.bulk_create(result.citations.values())
+    Citation.objects.bulk_create(
+        Citation(article=a, start=start, end=end, quote=a.text[start:end], **{name: fact})
+        for a, name, fact, start, end in result.citations.values()
+    )
     result.citations.clear()
 
 
 # ---------------------------------------------------------------- places
+
+
+def places_load(extracted: list[ExtractedPlace], result: MergeResult) -> None:
+    """Look up the places of one merge in one query (the ones not yet in its cache)."""
+    wanted = {}
+    for place in extracted:
+        if place is not None and place.name:
+            key = (normalize_name(place.name), (place.country or "").upper())
+            if key not in result.places:
+                wanted[key] = place
+    if not wanted:
+        return
+    countries_load((code for _, code in wanted), result.countries)
+    found = Place.objects.filter(normalized__in={name for name, _ in wanted})
+    for place in found.select_related("country"):
+        key = (place.normalized, place.country.code if place.country_id else "")
+        if key in wanted:
+            result.places[key] = place
 
 
 def place_resolve(
@@ -143,24 +166,22 @@ def _finer(new_precision: str, old_precision: str) -> bool:
 def _engagement_match(
     people: set[int], place: Place | None, when: tuple[date, date] | None, kind: str
 ) -> Engagement | None:
-    """An engagement on record with the same participants, compatible dates and place."""
+    """An engagement on record with all these participants, compatible dates and place.
+
+    A report may name only some of those present: it still reports the same meeting.
+    """
     if not people:
         return None
-    candidates = (
-        Engagement.objects.filter(participations__official__in=people)
-        .annotate(
-            shared=Count("participations", filter=Q(participations__official__in=people)),
-            total=Count("participations"),
-        )
-        .filter(shared=len(people), total=len(people))
-    )
+    candidates = Engagement.objects.all()
+    for pk in sorted(people):  # one indexed join per participant: all of them took part
+        candidates = candidates.filter(participations__official=pk)
     if when is not None:
         candidates = candidates.filter(
             Q(start__isnull=True)
             | Q(start__lte=when[1] + DATE_SLACK, end__gte=when[0] - DATE_SLACK)
             | Q(start__lte=when[1] + DATE_SLACK, end__isnull=True)
         )
-    for candidate in candidates.select_related("place").order_by("pk"):
+    for candidate in candidates.order_by("pk"):
         if place and candidate.place_id and candidate.place_id != place.pk:
             continue
         theirs = _range(candidate.start, candidate.end)
@@ -199,7 +220,7 @@ def _fill_engagement(engagement: Engagement, extracted: ExtractedEngagement, pla
     if extracted.confidence > engagement.confidence and engagement.review == Review.UNREVIEWED:
         engagement.confidence = round(min(extracted.confidence, 1.0), 3)
         changed.append("confidence")
-    if changed:
+    if changed and engagement.pk is not None:  # else created by this merge, saved later
         engagement.version += 1
         engagement.save(update_fields=[*changed, "version", "updated_at"])
 
@@ -216,6 +237,24 @@ def _merged_status(old: str, new: str) -> str:
     return old
 
 
+def _pending_match(
+    people: set[int], place: Place | None, when: tuple[date, date] | None, kind: str, result
+) -> Engagement | None:
+    """An engagement this merge is about to create that the extracted one repeats."""
+    for engagement in result.new_engagements:
+        if not people <= result.people[id(engagement)]:
+            continue
+        if place and engagement.place_id and engagement.place_id != place.pk:
+            continue
+        theirs = _range(engagement.start, engagement.end)
+        if dates_compatible(when, theirs):
+            return engagement
+        one_undated = (when is None) != (theirs is None)
+        if one_undated and engagement.kind == kind and place and engagement.place_id == place.pk:
+            return engagement
+    return None
+
+
 def engagement_merge(
     *,
     article: Article,
@@ -223,13 +262,20 @@ def engagement_merge(
     officials: dict[str, Official],
     result: MergeResult,
 ) -> Engagement:
-    people = [_official_for(name, officials) for name in extracted.participants]
+    """The engagement on record (or about to be) the extracted one reports, given a citation.
+
+    A new engagement is only built here; `engagements_write` saves it with the
+    others of the merge.
+    """
+    people = [officials[name] for name in extracted.participants]
     ids = {p.pk for p in people}
     place = place_resolve(extracted.place, result)
     when = _range(extracted.start, extracted.end)
-    engagement = _engagement_match(ids, place, when, extracted.kind)
+    engagement = _engagement_match(ids, place, when, extracted.kind) or _pending_match(
+        ids, place, when, extracted.kind, result
+    )
     if engagement is None:
-        engagement = Engagement.objects.create(
+        engagement = Engagement(
             kind=extracted.kind if extracted.kind in Engagement.Kind.values else "other",
             title=(extracted.title or "")[:300],
             place=place,
@@ -242,48 +288,55 @@ def engagement_merge(
             confidence=round(max(0.0, min(extracted.confidence, 1.0)), 3),
             origin=Origin.EXTRACTED,
         )
-        Participant.objects.bulk_create(
-            Participant(engagement=engagement, official_id=pk) for pk in ids
-        )
+        result.new_engagements.append(engagement)
         result.engagements_created += 1
     else:
         _fill_engagement(engagement, extracted, place)
         result.engagements_matched += 1
+    # who is known to take part (a matched engagement on record may have more)
+    result.people[id(engagement)] = result.people.get(id(engagement), set()) | ids
     for span in extracted.evidence:
         cite(article, span, result, engagement=engagement)
     return engagement
 
 
-def _official_for(name: str, officials: dict[str, Official]) -> Official:
-    person = officials.get(name)
-    if person is None:
-        person = official_resolve(name=name)
-        officials[name] = person
-    return person
+def engagements_write(result: MergeResult) -> None:
+    """Save the engagements the merge created (with history) and their participants."""
+    if not result.new_engagements:
+        return
+    bulk_create_with_history(result.new_engagements, Engagement)
+    Participant.objects.bulk_create(
+        Participant(engagement=engagement, official_id=pk)
+        for engagement in result.new_engagements
+        for pk in sorted(result.people[id(engagement)])
+    )
+    result.new_engagements = []
 
 
 # ---------------------------------------------------------------- trips
 
 
-def _traveler_trip_near(traveler: Official, when: tuple[date, date]) -> Trip | None:
-    """The traveler's trip with a stop overlapping or adjacent to these dates."""
-    stop = (
-        Stop.objects.filter(
-            trip__traveler=traveler,
-            start__lte=when[1] + TRIP_GAP,
-            end__gte=when[0] - TRIP_GAP,
-        )
+def _traveler_trip_near(traveler: Official, windows: list[tuple[date, date]]) -> Trip | None:
+    """The traveler's trip with a stop overlapping or adjacent to the first window that has one."""
+    if not windows:
+        return None
+    low = min(w[0] for w in windows) - TRIP_GAP
+    high = max(w[1] for w in windows) + TRIP_GAP
+    stops = list(
+        Stop.objects.filter(trip__traveler=traveler, start__lte=high, end__gte=low)
         .exclude(review=Review.REJECTED)
         .select_related("trip")
         .order_by("trip__pk")
-        .first()
     )
-    return stop.trip if stop else None
+    for when in windows:
+        for stop in stops:
+            if stop.start <= when[1] + TRIP_GAP and stop.end >= when[0] - TRIP_GAP:
+                return stop.trip
+    return None
 
 
-def trip_renumber(trip: Trip) -> None:
-    """Order the trip's stops by date (undated ones keep their place) and refresh its dates."""
-    stops = list(trip.stops.order_by("order", "pk"))
+def _date_order(stops: list[Stop]) -> list[Stop]:
+    """Dated stops in date order; an undated one keeps its place after the stop before it."""
     ordered: list[Stop] = []
     for stop in stops:
         if stop.start is None:
@@ -296,18 +349,44 @@ def trip_renumber(trip: Trip) -> None:
                 at = i
                 break
         ordered.insert(at, stop)
-    if [s.order for s in ordered] != list(range(1, len(ordered) + 1)):
-        # two passes keep (trip, order) unique at every step
-        Stop.objects.filter(trip=trip).update(order=F("order") + 100000)
-        for number, stop in enumerate(ordered, start=1):
-            stop.order = number
-        Stop.objects.bulk_update(ordered, ["order"])
+    return ordered
+
+
+def _span(ordered: list[Stop]) -> tuple[date | None, date | None]:
+    """The first and last day of the stops' dates."""
     starts = [s.start for s in ordered if s.start]
     ends = [s.end or s.start for s in ordered if s.start]
-    span = (min(starts, default=None), max(ends, default=None))
+    return min(starts, default=None), max(ends, default=None)
+
+
+def _trip_span(trip: Trip, ordered: list[Stop]) -> None:
+    """Set the trip's dates to those of its stops."""
+    span = _span(ordered)
     if span != (trip.start, trip.end):
         trip.start, trip.end = span
         trip.save(update_fields=["start", "end", "updated_at"])
+
+
+def trip_renumber(trip: Trip) -> None:
+    """Order the trip's stops by date (undated ones keep their place) and refresh its dates."""
+    ordered = _date_order(list(trip.stops.order_by("order", "pk")))
+    stops_number(trip, ordered)
+    _trip_span(trip, ordered)
+
+
+def stops_number(trip: Trip, ordered: list[Stop], new: list[Stop] = ()) -> None:
+    """Number the trip's stops 1, 2, ... in the order given, saving the new ones among them."""
+    existing = [s for s in ordered if s.pk is not None]
+    moved = any(s.order != n for n, s in enumerate(ordered, start=1) if s.pk is not None)
+    if moved:
+        # two passes keep (trip, order) unique at every step
+        Stop.objects.filter(trip=trip).update(order=F("order") + 100000)
+    for number, stop in enumerate(ordered, start=1):
+        stop.order = number
+    if new:
+        bulk_create_with_history(list(new), Stop)
+    if moved:
+        Stop.objects.bulk_update(existing, ["order"])
 
 
 def _fill_stop(stop: Stop, extracted: TripStop) -> None:
@@ -322,33 +401,25 @@ def _fill_stop(stop: Stop, extracted: TripStop) -> None:
     if (start, end, extracted.precision) == (stop.start, stop.end, stop.precision):
         return
     stop.start, stop.end, stop.precision = start, end, extracted.precision
+    if stop.pk is None:  # created by this merge, saved with the others
+        return
     stop.version += 1
     stop.save(update_fields=["start", "end", "precision", "version", "updated_at"])
 
 
-def trip_merge_stops(
-    *, article: Article, traveler: Official, stops: list[TripStop], result: MergeResult
+def _trip_for(
+    article: Article, traveler: Official, resolved: list[tuple[TripStop, Place]]
 ) -> Trip | None:
-    """Join one article's stops for a traveler to the traveler's trip on record, or start one."""
-    resolved = [(s, place_resolve(s.place, result)) for s in stops]
-    resolved = [(s, p) for s, p in resolved if p is not None]
-    if not resolved:
-        return None
-    trip = None
-    for extracted, _ in resolved:
-        when = _range(extracted.start, extracted.end)
-        if when is not None:
-            trip = _traveler_trip_near(traveler, when)
-            if trip is not None:
-                break
+    """The traveler's trip on record these stops belong to, if any."""
+    windows = [w for w in (_range(s.start, s.end) for s, _ in resolved) if w is not None]
+    trip = _traveler_trip_near(traveler, windows)
     if trip is None and article.published:
         # undated stops: the same place in a trip of the traveler around publication
         day = article.published
-        places = [p.pk for _, p in resolved]
         stop = (
             Stop.objects.filter(
                 trip__traveler=traveler,
-                place__in=places,
+                place__in=[p.pk for _, p in resolved],
                 start__lte=day + timedelta(days=14),
                 end__gte=day - timedelta(days=14),
             )
@@ -356,23 +427,31 @@ def trip_merge_stops(
             .first()
         )
         trip = stop.trip if stop else None
-    if trip is None:
-        trip = Trip.objects.create(traveler=traveler, origin=Origin.EXTRACTED)
+    return trip
+
+
+def trip_merge_stops(
+    *, article: Article, traveler: Official, stops: list[TripStop], result: MergeResult
+) -> tuple[Trip, list[Stop]] | None:
+    """Join one article's stops for a traveler to the traveler's trip on record, or start one.
+
+    Returns the trip and its stops in order. The stops are placed in memory
+    (an undated one after the article's previous stop, dated ones by date) and
+    written together.
+    """
+    resolved = [(s, place_resolve(s.place, result)) for s in stops]
+    resolved = [(s, p) for s, p in resolved if p is not None]
+    if not resolved:
+        return None
+    trip = _trip_for(article, traveler, resolved)
+    # a new trip is saved once its stops are placed, with their dates
+    ordered = list(trip.stops.order_by("order", "pk")) if trip is not None else []
+    new: list[Stop] = []
     previous: Stop | None = None
     for extracted, place in resolved:
-        stop = trip.stops.filter(place=place).order_by("order").first()
+        stop = next((s for s in ordered if s.place_id == place.pk), None)
         if stop is None:
-            last = trip.stops.order_by("-order").values_list("order", flat=True).first() or 0
-            # an undated stop follows the article's previous stop
-            order = previous.order + 1 if previous and extracted.start is None else last + 1
-            if order <= last:
-                Stop.objects.filter(trip=trip, order__gte=order).update(order=F("order") + 100000)
-                Stop.objects.filter(trip=trip, order__gte=100000 + order).update(
-                    order=F("order") - 100000 + 1
-                )
-            stop = Stop.objects.create(
-                trip=trip,
-                order=order,
+            stop = Stop(
                 place=place,
                 start=extracted.start,
                 end=(extracted.end or extracted.start) if extracted.start else None,
@@ -380,36 +459,58 @@ def trip_merge_stops(
                 confidence=round(max(0.0, min(extracted.confidence, 1.0)), 3),
                 origin=Origin.EXTRACTED,
             )
+            # an undated stop follows the article's previous stop
+            if previous is not None and extracted.start is None:
+                ordered.insert(ordered.index(previous) + 1, stop)
+            else:
+                ordered.append(stop)
+            new.append(stop)
             result.stops_created += 1
         else:
             _fill_stop(stop, extracted)
             result.stops_matched += 1
         for span in extracted.evidence:
             cite(article, span, result, stop=stop)
-        stop.refresh_from_db(fields=["order"])
         previous = stop
-    trip_renumber(trip)
-    return trip
+    ordered = _date_order(ordered)
+    if trip is None:
+        trip = Trip(traveler=traveler, origin=Origin.EXTRACTED)
+        trip.start, trip.end = _span(ordered)
+        trip.save()
+    else:
+        _trip_span(trip, ordered)
+    for stop in new:
+        stop.trip = trip
+    stops_number(trip, ordered, new)
+    return trip, ordered
 
 
-def engagements_attach_to_stops(trip: Trip, engagements: list[Engagement]) -> None:
-    """Put each engagement of the traveler at the trip's stop with the same place and dates."""
-    stops = list(trip.stops.select_related("place"))
+def engagements_attach_to_stops(
+    traveler: Official, stops: list[Stop], engagements: list[Engagement], result: MergeResult
+) -> None:
+    """Put each engagement of the traveler at the trip's stop with the same place and dates.
+
+    An engagement the merge has not saved yet just takes the stop; saved ones are updated.
+    """
     for engagement in engagements:
         if engagement.stop_id or "stop" in engagement.edited_fields:
             continue
-        if not engagement.participations.filter(official=trip.traveler).exists():
+        if traveler.pk not in result.people.get(id(engagement), ()) and (
+            engagement.pk is None
+            or not engagement.participations.filter(official=traveler).exists()
+        ):
             continue
+        when = _range(engagement.start, engagement.end)
         for stop in stops:
             same_place = engagement.place_id == stop.place_id or (
                 engagement.place_id is None and len(stops) == 1
             )
-            when = _range(engagement.start, engagement.end)
             stop_when = _range(stop.start, stop.end)
             fits = when is None or stop_when is None or dates_compatible(when, stop_when)
             if same_place and fits:
                 engagement.stop = stop
-                engagement.save(update_fields=["stop", "updated_at"])
+                if engagement.pk is not None:
+                    engagement.save(update_fields=["stop", "updated_at"])
                 break
 
 
@@ -485,34 +586,90 @@ def uncited_facts_prune() -> None:
         trip_renumber(trip)
 
 
+def _places(document: Document) -> list[ExtractedPlace | None]:
+    return [e.place for e in document.engagements] + [
+        s.place for t in document.trips for s in t.stops
+    ]
+
+
+def _lock_keys(document: Document, places: dict) -> set[str]:
+    """What one merge looks up by name: two merges sharing none cannot create the same fact.
+
+    Places already on record (in `places`, the merge's cache) need no lock: only
+    their creation could race.
+    """
+    names = set()
+    for official in document.officials:
+        names |= {official.name, *official.aliases}
+    for engagement in document.engagements:
+        names |= set(engagement.participants)
+    names |= {trip.traveler for trip in document.trips}
+    keys = {f"name:{normalize_name(n)}" for n in names}
+    for place in _places(document):
+        if place is not None and place.name:
+            key = (normalize_name(place.name), (place.country or "").upper())
+            if key not in places:
+                keys.add(f"place:{key[0]}")
+    for agreement in document.agreements:
+        keys |= {f"agreement:{normalize_name(n)}" for n in [agreement.name, *agreement.aliases]}
+    return keys
+
+
 def document_merge(*, article: Article, document: Document) -> MergeResult:
-    """Fold one article's extraction into the record. Call inside a transaction."""
+    """Fold one article's extraction into the record. Call inside a transaction.
+
+    On PostgreSQL it first locks the names, places and agreements it will look
+    up, then the officials they resolve to, so merges of articles about
+    different people run side by side and merges about the same people queue.
+    """
     result = MergeResult()
-    officials: dict[str, Official] = {}
-    for extracted in document.officials:
-        person = official_resolve(
-            name=extracted.name,
-            country_code=extracted.country,
-            aliases=extracted.aliases,
-            title=extracted.title,
-            countries=result.countries,
+    countries_load(
+        [o.country for o in document.officials]
+        + [p.country for p in _places(document) if p is not None]
+        + [c for a in document.agreements for c in a.parties],
+        result.countries,
+    )
+    places_load(_places(document), result)
+    keys_lock("merge", _lock_keys(document, result.places))
+    resolver = OfficialResolver(countries=result.countries)
+    mentions = [
+        NameMention(name=o.name, country_code=o.country, aliases=tuple(o.aliases), title=o.title)
+        for o in document.officials
+    ]
+    named = {o.name for o in document.officials}
+    others = [
+        name
+        for name in dict.fromkeys(
+            [n for e in document.engagements for n in e.participants]
+            + [t.traveler for t in document.trips]
         )
+        if name not in named
+    ]
+    resolver.prepare([*mentions, *(NameMention(name=n) for n in others)])
+    officials: dict[str, Official] = {}
+    for extracted, mention in zip(document.officials, mentions, strict=True):
+        person = resolver.resolve(mention)
         officials[extracted.name] = person
         result.officials.append(person)
         if extracted.mentions:
             cite(article, extracted.mentions[0], result, official=person)
+    for name in others:
+        officials[name] = resolver.resolve(NameMention(name=name))
+    resolver.save()
+    keys_lock("official", {str(p.pk) for p in officials.values()})
     engagements = [
         engagement_merge(article=article, extracted=e, officials=officials, result=result)
         for e in document.engagements
         if e.participants
     ]
     for extracted_trip in document.trips:
-        traveler = _official_for(extracted_trip.traveler, officials)
-        trip = trip_merge_stops(
+        traveler = officials[extracted_trip.traveler]
+        merged = trip_merge_stops(
             article=article, traveler=traveler, stops=extracted_trip.stops, result=result
         )
-        if trip is not None:
-            engagements_attach_to_stops(trip, engagements)
+        if merged is not None:
+            engagements_attach_to_stops(traveler, merged[1], engagements, result)
+    engagements_write(result)
     for extracted in document.agreements:
         agreement_merge(article=article, extracted=extracted, result=result)
     citations_write(result)

@@ -1,0 +1,141 @@
+"""Article merges on PostgreSQL: side by side about different people, queued about the same.
+
+Each merge runs in its own thread, so on its own database connection and
+transaction, as two Celery workers would.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from django.db import connection, connections, transaction
+
+from diplomacy.locks import keys_lock, record_lock
+from engagements.models import Citation, Engagement
+from engagements.services import document_merge
+from extraction import extract
+from people.models import Official
+from reports.models import Article
+from tests.integration.test_services import require_postgresql
+
+PUBLISHED = date(2021, 10, 6)
+SAME_MEETING = [
+    "Kenyan Foreign Minister Amina Okafor met Japanese Trade Minister Hiro Sato "
+    "in Nairobi on Tuesday, officials said.",
+    "Japanese Trade Minister Hiro Sato held talks with Kenyan Foreign Minister "
+    "Amina Okafor in Nairobi on Tuesday about grain exports.",
+]
+OTHER_PEOPLE = (
+    "Mexican President Mateo Zapata met Egyptian Prime Minister Nadia Haddad "
+    "in Cairo on Tuesday, officials said."
+)
+
+
+def merge_in_thread(text: str, results: list, started: threading.Barrier | None = None):
+    """Store and merge one report in a transaction of its own, as a worker does."""
+
+    def run() -> None:
+        try:
+            article = Article.objects.create(text=text, published=PUBLISHED)
+            document = extract(text, PUBLISHED)
+            if started is not None:
+                started.wait(timeout=10)
+            with transaction.atomic():
+                record_lock(shared=True)
+                document_merge(article=article, document=document)
+            results.append("merged")
+        except Exception as exc:  # reported to the test through results
+            results.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_merging_the_same_meeting_at_once_make_one_engagement():
+    require_postgresql()
+    for _ in range(3):
+        results: list = []
+        barrier = threading.Barrier(2)
+        threads = [merge_in_thread(text, results, barrier) for text in SAME_MEETING]
+        for thread in threads:
+            thread.join(timeout=60)
+        assert results == ["merged", "merged"]
+        assert Official.objects.filter(name="Amina Okafor").count() == 1
+        assert Official.objects.filter(name="Hiro Sato").count() == 1
+        meetings = Engagement.objects.filter(participants__name="Amina Okafor").distinct()
+        assert meetings.count() == 1
+        assert Citation.objects.filter(engagement=meetings.get()).count() == 2
+        Article.objects.all().delete()
+        Engagement.objects.all().delete()
+        Official.objects.all().delete()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_merge_waits_only_for_merges_about_the_same_people():
+    require_postgresql()
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_a_name() -> None:
+        # a merge in progress about Amina Okafor, paused while holding its locks
+        with transaction.atomic():
+            record_lock(shared=True)
+            keys_lock("merge", ["name:amina okafor"])
+            holding.set()
+            release.wait(timeout=30)
+        connections.close_all()
+
+    holder = threading.Thread(target=hold_a_name)
+    holder.start()
+    assert holding.wait(timeout=10)
+    try:
+        other: list = []
+        merge_in_thread(OTHER_PEOPLE, other).join(timeout=30)
+        assert other == ["merged"], "a merge about other people went ahead"
+
+        same: list = []
+        waiting = merge_in_thread(SAME_MEETING[0], same)
+        waiting.join(timeout=2)
+        assert waiting.is_alive() and same == [], "a merge about the same person waited"
+    finally:
+        release.set()
+    holder.join(timeout=30)
+    waiting.join(timeout=30)
+    assert same == ["merged"]
+    assert Engagement.objects.filter(participants__name="Amina Okafor").count() == 1
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_an_editors_merge_of_records_waits_for_article_merges_in_progress():
+    require_postgresql()
+    holding, release = threading.Event(), threading.Event()
+
+    def article_merge_in_progress() -> None:
+        with transaction.atomic():
+            record_lock(shared=True)
+            holding.set()
+            release.wait(timeout=30)
+        connections.close_all()
+
+    holder = threading.Thread(target=article_merge_in_progress)
+    holder.start()
+    assert holding.wait(timeout=10)
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '500ms'")
+        try:
+            with pytest.raises(Exception, match="lock timeout"), transaction.atomic():
+                record_lock()  # what an editor's merge of two records takes
+        finally:
+            cursor.execute("SET lock_timeout = 0")
+    release.set()
+    holder.join(timeout=30)
+    with transaction.atomic():
+        record_lock()  # free once the article merge committed
