@@ -196,6 +196,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1 if _visibility < 300 else 10,
 }
 CELERY_TIMEZONE = TIME_ZONE
+# Celery's Django fixup closes the database connection around every task unless
+# told to reuse it, and a fresh PostgreSQL backend per task (connect, cold
+# caches) costs more than a short task. Workers keep their connection for this
+# many tasks; one that broke or outlived DB_CONN_MAX_AGE is dropped between
+# tasks, as Django does between requests (see diplomacy/celery.py).
+CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
 
 LOGGING = {
     "version": 1,
