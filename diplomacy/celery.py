@@ -11,6 +11,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "diplomacy.settings")
 app = Celery("diplomacy")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.steps["worker"].add("reports.recovery:LostArticleSweep")
 
 
 @task_prerun.connect

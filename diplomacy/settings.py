@@ -201,6 +201,9 @@ CELERY_TIMEZONE = TIME_ZONE
 # caches) costs more than a short task. Workers keep their connection for this
 # many tasks; one that broke or outlived DB_CONN_MAX_AGE is dropped between
 # tasks, as Django does between requests (see diplomacy/celery.py).
+# An article still queued this many seconds after its task was sent, while the
+# queue is empty, lost its message: workers send it again (reports/recovery.py).
+ARTICLE_REQUEUE_AFTER = int(os.environ.get("ARTICLE_REQUEUE_AFTER", str(2 * _visibility)))
 CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
 
 LOGGING = {

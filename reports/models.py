@@ -7,6 +7,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from . import similarity
 
@@ -88,6 +89,8 @@ class Article(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its extraction task was last sent (workers re-send it if the broker lost it).
+    queued_at = models.DateTimeField(default=timezone.now, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True)
     # MinHash signature of the text's shingles, for finding republished copies.
     signature = models.JSONField(default=list, blank=True, editable=False)

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
@@ -167,7 +168,9 @@ def articles_reextract(articles: QuerySet[Article]) -> int:
             .values_list("pk", "batch_id")
         )
         ids = [pk for pk, _ in chosen]
-        Article.objects.filter(pk__in=ids).update(status=Article.Status.QUEUED, error="")
+        Article.objects.filter(pk__in=ids).update(
+            status=Article.Status.QUEUED, error="", queued_at=timezone.now()
+        )
         for batch_id in {b for _, b in chosen if b}:
             batch_refresh(batch_id)
         articles_enqueue(Article.objects.filter(pk__in=ids).only("pk"))

@@ -238,3 +238,28 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
     assert batch.status == Batch.Status.DONE
     runs = list(batch.articles.values_list("status", "extraction_runs"))
     assert runs == [("extracted", 1)] * 40
+
+
+def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_finishes(
+    services_env, workers, tmp_path
+):
+    # a worker killed between taking a message off the queue and recording it as
+    # unacknowledged loses it; here the message is removed by hand instead
+    for i, city in enumerate(["Paris", "Berlin", "Madrid", "Rome"]):
+        (tmp_path / f"report_{i}.txt").write_text(
+            f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
+            f"about case number {i}.",
+            encoding="utf-8",
+        )
+    ingest(services_env, tmp_path, "--published", "2021-10-06")
+    broker = redis.Redis.from_url(services_env["CELERY_BROKER_URL"])
+    assert broker.llen(services_env["CELERY_QUEUE"]) == 4
+    assert broker.rpop(services_env["CELERY_QUEUE"]) is not None
+    batch = Batch.objects.get()
+
+    workers.start()
+    # re-sent after ARTICLE_REQUEUE_AFTER: twice the 5 s visibility timeout here
+    batch = wait_until_finished(batch, timeout=90)
+    assert batch.status == Batch.Status.DONE
+    runs = list(batch.articles.values_list("status", "extraction_runs"))
+    assert runs == [("extracted", 1)] * 4

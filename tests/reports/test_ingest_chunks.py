@@ -24,14 +24,6 @@ def report(i: int) -> ReportInput:
     return ReportInput(text=text(i), name=f"r{i}.txt", title=f"Report {i}")
 
 
-@pytest.fixture
-def queued(monkeypatch) -> list[int]:
-    """The article ids queued for extraction, in order, as the transactions commit."""
-    ids: list[int] = []
-    monkeypatch.setattr(article_extract._get_current_object(), "delay", ids.append)
-    return ids
-
-
 def assert_bands(articles: list[Article]) -> None:
     stored: dict[int, list[int]] = {}
     for article_id, key in ArticleBand.objects.filter(article__in=articles).values_list(
