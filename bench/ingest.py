@@ -5,8 +5,12 @@
 Creates a fresh database (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/diplomacy_bench), writes N distinct reports of
 about 3 KB, measures the extractor alone on them in this process, then times
-`manage.py ingest` plus the workers until the batch is finished. Prints
-articles/s for both and the share of pipeline time spent outside extraction.
+`manage.py ingest` plus the workers until the batch is finished. Then loads the
+same reports into a second fresh database in one process with no broker (tasks
+run in process), which splits a worker's time per article into extraction,
+storing and merging, and what the broker, Celery and two processes sharing the
+machine add. Prints articles/s and the share of worker time spent outside
+extraction.
 """
 
 from __future__ import annotations
@@ -144,8 +148,59 @@ def main() -> None:
         extract(text, published)
     extract_seconds = time.perf_counter() - started
 
+    with tempfile.TemporaryDirectory() as folder:
+        for i, text in enumerate(texts):
+            Path(folder, f"r{i:05d}.txt").write_text(text, encoding="utf-8")
+        total, statuses, engagements, loaded = end_to_end(
+            folder, published, db_url, env, args.workers
+        )
+        # the same reports stored, extracted and merged in one process, without a broker
+        alone_url = db_url + "_one_process"
+        reset_database(alone_url)
+        alone_env = {**env, "DATABASE_URL": alone_url}
+        alone_env.pop("CELERY_BROKER_URL")
+        manage(["migrate", "-v0"], alone_env)
+        started = time.perf_counter()
+        manage(["ingest", folder, "--published", str(published)], alone_env)
+        alone = time.perf_counter() - started
+
+    n, w = args.reports, args.workers
+    worker_ms = total * w / n * 1000  # worker time per article, all workers busy
+    extract_ms = extract_seconds / n * 1000
+    alone_ms = alone / n * 1000
+    print(f"reports                          {n} (about {sum(map(len, texts)) // n} bytes each)")
+    print(f"statuses                         {statuses}; engagements stored {engagements}")
+    print(f"extractor only, 1 process        {n / extract_seconds:8.1f} articles/s")
+    print(f"store+extract+merge, 1 process   {n / alone:8.1f} articles/s (no broker, no workers)")
+    print(f"ingest command (store+queue)     {loaded:8.2f} s")
+    print(f"end to end, {w} workers           {n / total:8.1f} articles/s ({total:.1f} s)")
+    print("worker time per article, of which:")
+    print(f"  extraction                     {extract_ms:8.1f} ms")
+    print(f"  storing and merging            {alone_ms - extract_ms:8.1f} ms")
+    print(f"  broker, Celery, contention     {worker_ms - alone_ms:8.1f} ms")
+    print(f"  total                          {worker_ms:8.1f} ms")
+    print(
+        f"pipeline overhead                {(1 - extract_ms / worker_ms) * 100:8.1f} % "
+        "of worker time (everything but extraction; target < 50 %)"
+    )
+
+
+def manage(arguments: list[str], env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def end_to_end(
+    folder: str, published: date, db_url: str, env: dict[str, str], count: int
+) -> tuple[float, dict, int, float]:
+    """`manage.py ingest` and `count` workers until every article is done: seconds and counts."""
     reset_database(db_url)
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    manage(["migrate", "-v0"], env)
     workers = [
         subprocess.Popen(
             [
@@ -156,9 +211,9 @@ def main() -> None:
                 "--concurrency",
                 "1",
                 "-Q",
-                queue,
+                env["CELERY_QUEUE"],
                 "-n",
-                f"{queue}-{n}@%h",
+                f"{env['CELERY_QUEUE']}-{n}@%h",
                 "--loglevel=WARNING",
                 "--without-gossip",
                 "--without-mingle",
@@ -167,63 +222,34 @@ def main() -> None:
             env=env,
             start_new_session=True,
         )
-        for n in range(args.workers)
+        for n in range(count)
     ]
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            for i, text in enumerate(texts):
-                Path(folder, f"r{i:05d}.txt").write_text(text, encoding="utf-8")
-            time.sleep(3)  # let the workers connect
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "manage.py", "ingest", folder, "--published", str(published)],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
+        time.sleep(3)  # let the workers connect
+        started = time.perf_counter()
+        manage(["ingest", folder, "--published", str(published)], env)
+        loaded = time.perf_counter() - started
+        with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
+            while True:
+                row = conn.execute(
+                    "SELECT count(*) FILTER (WHERE status = 'queued'), count(*) "
+                    "FROM reports_article"
+                ).fetchone()
+                conn.commit()
+                if row[0] == 0:
+                    break
+                time.sleep(0.2)
+            total = time.perf_counter() - started
+            statuses = dict(
+                conn.execute("SELECT status, count(*) FROM reports_article GROUP BY status")
             )
-            loaded = time.perf_counter() - started
-            with psycopg.connect(db_url.replace("postgres://", "postgresql://")) as conn:
-                while True:
-                    row = conn.execute(
-                        "SELECT count(*) FILTER (WHERE status = 'queued'), count(*) "
-                        "FROM reports_article"
-                    ).fetchone()
-                    conn.commit()
-                    if row[0] == 0:
-                        break
-                    time.sleep(0.2)
-                total = time.perf_counter() - started
-                statuses = dict(
-                    conn.execute(
-                        "SELECT status, count(*) FROM reports_article GROUP BY status"
-                    ).fetchall()
-                )
-                engagements = conn.execute("SELECT count(*) FROM engagements_engagement").fetchone()
+            (engagements,) = conn.execute("SELECT count(*) FROM engagements_engagement").fetchone()
     finally:
         for worker in workers:
             os.killpg(worker.pid, signal.SIGTERM)
         for worker in workers:
             worker.wait(timeout=30)
-
-    n = args.reports
-    extract_rate = n / extract_seconds
-    pipeline_rate = n / total
-    # worker time per article (all workers busy) against the extractor's own time
-    per_article_pipeline = total * args.workers / n
-    per_article_extract = extract_seconds / n
-    overhead = 1 - per_article_extract / per_article_pipeline
-    print(f"reports                      {n} (about {sum(map(len, texts)) // n} bytes each)")
-    print(f"statuses                     {statuses}; engagements stored {engagements[0]}")
-    print(f"extractor only, 1 process    {extract_rate:8.1f} articles/s")
-    print(f"ingest command (store+queue) {loaded:8.2f} s")
-    print(
-        f"end to end, {args.workers} workers         {pipeline_rate:8.1f} articles/s "
-        f"({total:.1f} s)"
-    )
-    print(f"worker time per article      {per_article_pipeline * 1000:8.1f} ms")
-    print(f"extraction per article       {per_article_extract * 1000:8.1f} ms")
-    print(f"pipeline overhead            {overhead * 100:8.1f} % of worker time (target < 50 %)")
+    return total, statuses, engagements, loaded
 
 
 if __name__ == "__main__":
