@@ -431,7 +431,12 @@ def _trip_for(
 
 
 def trip_merge_stops(
-    *, article: Article, traveler: Official, stops: list[TripStop], result: MergeResult
+    *,
+    article: Article,
+    traveler: Official,
+    stops: list[TripStop],
+    result: MergeResult,
+    new_traveler: bool = False,
 ) -> tuple[Trip, list[Stop]] | None:
     """Join one article's stops for a traveler to the traveler's trip on record, or start one.
 
@@ -443,7 +448,8 @@ def trip_merge_stops(
     resolved = [(s, p) for s, p in resolved if p is not None]
     if not resolved:
         return None
-    trip = _trip_for(article, traveler, resolved)
+    # a traveler created by this merge has no trip on record yet
+    trip = None if new_traveler else _trip_for(article, traveler, resolved)
     # a new trip is saved once its stops are placed, with their dates
     ordered = list(trip.stops.order_by("order", "pk")) if trip is not None else []
     new: list[Stop] = []
@@ -665,7 +671,11 @@ def document_merge(*, article: Article, document: Document) -> MergeResult:
     for extracted_trip in document.trips:
         traveler = officials[extracted_trip.traveler]
         merged = trip_merge_stops(
-            article=article, traveler=traveler, stops=extracted_trip.stops, result=result
+            article=article,
+            traveler=traveler,
+            stops=extracted_trip.stops,
+            result=result,
+            new_traveler=traveler.pk in resolver.created,
         )
         if merged is not None:
             engagements_attach_to_stops(traveler, merged[1], engagements, result)

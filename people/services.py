@@ -82,6 +82,8 @@ class OfficialResolver:
     _loaded: set[str] = field(default_factory=set)
     _known: dict[int, Official] = field(default_factory=dict)
     _new: list[Official] = field(default_factory=list)
+    # primary keys of the officials `save` created: nothing on record refers to them yet
+    created: set[int] = field(default_factory=set)
     _aliases: dict[int, list[tuple[Official, str]]] = field(default_factory=dict)
     _posts: list[tuple[Official, str, Country | None]] = field(default_factory=list)
 
@@ -180,6 +182,7 @@ class OfficialResolver:
         """Write the new officials, then the aliases and posts not yet on record."""
         if self._new:
             bulk_create_with_history(self._new, Official)
+            self.created |= {person.pk for person in self._new}
             self._new = []
         aliases = {}
         for entries in self._aliases.values():
@@ -194,7 +197,7 @@ class OfficialResolver:
         if aliases:
             OfficialAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
         if self._posts:
-            posts_record(self._posts)
+            posts_record(self._posts, self.created)
             self._posts = []
 
 
@@ -203,19 +206,24 @@ def _age(person: Official) -> tuple[int, int]:
     return (0, person.pk) if person.pk is not None else (1, 0)
 
 
-def posts_record(posts: Iterable[tuple[Official, str, Country | None]]) -> None:
-    """Record each (official, title, country) as a post, unless that person already holds it."""
+def posts_record(
+    posts: Iterable[tuple[Official, str, Country | None]], new_officials: set[int] | None = None
+) -> None:
+    """Record each (official, title, country) as a post, unless that person already holds it.
+
+    Officials in `new_officials` were just created: they hold no post yet.
+    """
     wanted = {}
     for official, title, country in posts:
         key = (official.pk, title.casefold(), country.pk if country else None)
         wanted.setdefault(key, (official, title, country))
-    if not wanted:
-        return
-    held = Post.objects.filter(official_id__in={k[0] for k in wanted}).values_list(
-        "official_id", "title", "country_id"
-    )
-    for official_id, title, country_id in held:
-        wanted.pop((official_id, title.casefold(), country_id), None)
+    known = {k[0] for k in wanted} - (new_officials or set())
+    if known:
+        held = Post.objects.filter(official_id__in=known)
+        for official_id, title, country_id in held.values_list(
+            "official_id", "title", "country_id"
+        ):
+            wanted.pop((official_id, title.casefold(), country_id), None)
     if wanted:
         bulk_create_with_history(
             [Post(official=o, title=t, country=c) for o, t, c in wanted.values()], Post
