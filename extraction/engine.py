@@ -43,7 +43,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:phone|telephone|video(?:\s*link|\s*call)?|videoconference)"
             r"(?:\s+(?:on\s+|late\s+|earlier\s+)?(?:" + _WD + r"|today|yesterday))?"
             r"(?:\s+(?:with|to)\b)?|"
-            r"(?:spoke|speaks|speak|speaking)\s+(?:(?:also\s+)?(?:on\s+)?" + _WD + r"\s+)?"
+            r"(?:spoke|speaks|speak|speaking)\s+(?:(?:also\s+)?(?:(?:on\s+)?"
+            + _WD
+            + r"|today|yesterday|earlier\s+today)\s+)?"
             r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))" + _NOT_INTERLOCUTOR + r"|"
             r"(?:conversation|communication|call)s?\s+with|phoned|held\s+a\s+call)\b",
             re.I,

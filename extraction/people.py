@@ -20,6 +20,9 @@ NAME_RE = re.compile(
     r"(?<![\w.'-])(?:"
     + _PART_CAP
     + r"\s+)?"
+    + r"(?:"  # leading initials: "S. Jaishankar"
+    + _INITIAL
+    + r"\s+){0,2}"
     + _WORD
     + r"(?:\s+(?:"
     + _INITIAL
@@ -83,6 +86,7 @@ Weekly Sunday Morning Evening Night Afternoon Ukrainian Haitian Migrants Climate
 Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negotiations
 Association Associations Federation Confederation Organization Directorate Intelligence
 Another Typhoon Hurricane Cyclone Storm Tropical Maj Lt Col Capt Sgt Brig Cmdr Adm
+Highness Excellency Majesty Shri Smt Shrimati H.E. HE
 """
 
 EAST_ASIAN_SURNAMES = {
@@ -274,9 +278,11 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
             p in blocked or p.lower() in title_words() or p.lower() in ("elect", "designate")
             for p in parts
         )
+        # "Enrique A. Manalo": a middle initial, not the article "A"
+        initial = cur_start is not None and re.fullmatch(r"[A-Z]\.", tok) is not None
         if (
             bare in blocked or tok in blocked or bare.lower() in title_words() or office_compound
-        ) and not he_surname:
+        ) and not (he_surname or initial):
             if cur_start is not None:
                 pieces.append((cur_start, last_end))
             cur_start = None
@@ -480,6 +486,11 @@ def _name_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _place_name(text: str) -> bool:
+    """A city or country name ("Buenos Aires", "Tel Aviv"), not a person's."""
+    return gz.is_city(text) or gz.country_code(text) is not None
+
+
 def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
     a = list(_name_tokens(tuple(a_toks)))
     b = list(_name_tokens(tuple(b_toks)))
@@ -496,6 +507,15 @@ def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
     if len(short) == 1 and len(long_) >= 4 and long_[-2] in PARTICLES and long_[-3] == short[0]:
         return True
     if len(short) == 1 and _patronymic(long_) and long_[0] == short[0]:
+        return True
+    # a family name after a particle left out: "Mohamed bin Zayed" of "... bin Zayed Al Nahyan"
+    family_left_out = len(long_) == len(short) + 2 and long_[-2] in PARTICLES
+    if len(short) >= 2 and family_left_out and long_[: len(short)] == short:
+        return True
+    # two surnames, paternal then maternal ("Gustavo Petro Urrego"), later one of them only
+    # ("Gustavo Petro", "Petro")
+    two_surnames = len(long_) in (3, 4) and not {long_[-1], long_[-2]} & PARTICLES
+    if two_surnames and (short == long_[:-1] or (len(short) == 1 and short[0] == long_[-2])):
         return True
     if a[-1] != b[-1]:
         # Asian order: family name first ("Kang Kyung-wha" / "Kang")
@@ -553,7 +573,7 @@ def build_people(
             p = find_person(c.tokens)
             if p:
                 attach(p, c)
-            elif c.evidence >= 0.4 and body_like:
+            elif c.evidence >= 0.4 and body_like and (c.title or not _place_name(c.text)):
                 p = Person(len(people))
                 attach(p, c)
                 people.append(p)

@@ -1,0 +1,78 @@
+"""Rules added in 1.3.1 after the fifth batch of held-out reports (heldout5/)."""
+
+from .conftest import engagements_with
+
+
+def names(doc) -> list[str]:
+    return [o.name for o in doc.officials]
+
+
+def test_a_middle_initial_a_is_not_the_article(run):
+    doc = run(
+        "Secretary of State Antony J. Blinken met Philippine Secretary of Foreign Affairs "
+        "Enrique A. Manalo in Manila on Tuesday. Manalo thanked him."
+    )
+    assert "Enrique A. Manalo" in names(doc)
+    assert not any(n in ("Enrique", "Manalo") for n in names(doc))
+    assert engagements_with(doc, "Blinken", "Enrique A. Manalo")
+
+
+def test_leading_initials_after_an_honorific_belong_to_the_name(run):
+    doc = run(
+        "External Affairs Minister Dr. S. Jaishankar will travel to the UAE next month.",
+        "2022-02-18",
+    )
+    (jaishankar,) = doc.officials
+    assert (jaishankar.name, jaishankar.title) == ("S. Jaishankar", "External Affairs Minister")
+    assert [t.traveler for t in doc.trips] == ["S. Jaishankar"]
+
+
+def test_two_surnames_then_one_are_one_person(run):
+    doc = run(
+        "Chinese President Xi Jinping held talks with Colombian President Gustavo Petro Urrego "
+        "in Beijing on Wednesday. Petro said the visit opened a new chapter. Xi told "
+        "Gustavo Petro that China valued the partnership.",
+        "2023-10-26",
+    )
+    assert [n for n in names(doc) if "Petro" in n] == ["Gustavo Petro Urrego"]
+
+
+def test_a_family_name_after_a_particle_may_be_left_out(run):
+    doc = run(
+        "Prime Minister Narendra Modi held talks with Crown Prince Sheikh Mohamed bin Zayed "
+        "Al Nahyan in Abu Dhabi on Saturday. Modi later thanked Sheikh Mohamed bin Zayed "
+        "for his hospitality.",
+        "2019-08-26",
+    )
+    assert len([n for n in names(doc) if "Zayed" in n]) == 1
+
+
+def test_honorific_styles_are_not_part_of_names(run):
+    doc = run(
+        "Prime Minister Shri Narendra Modi held a virtual summit today with His Highness "
+        "Sheikh Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi.",
+        "2022-02-18",
+    )
+    assert not any(n.startswith(("Shri", "Highness", "His")) for n in names(doc))
+    assert any(n.endswith("Narendra Modi") for n in names(doc))
+
+
+def test_city_names_are_not_people(run):
+    doc = run(
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Alberto "
+        "Fernandez in Buenos Aires on Monday. Israeli strikes continued in Tel Aviv, "
+        "Buenos Aires said, while Tel Aviv warned of more.",
+        "2023-01-24",
+    )
+    assert not {"Buenos Aires", "Tel Aviv"} & set(names(doc))
+
+
+def test_spoke_today_with_is_a_call(run):
+    doc = run(
+        "Secretary of State Antony J. Blinken spoke today with Qatari Prime Minister and "
+        "Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman Al Thani.",
+        "2024-03-19",
+    )
+    (call,) = engagements_with(doc, "Blinken", "Al Thani")
+    assert call.kind == "call"
+    assert str(call.start) == "2024-03-19"
