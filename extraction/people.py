@@ -211,6 +211,8 @@ class Person:
                     keys.add(" ".join(toks_nomid[-3:]))
             else:
                 keys.add(last)
+                if _ARTICLE_PREFIX.match(last):
+                    keys.add(_ARTICLE_PREFIX.sub("", last))
                 if len(toks_nomid) >= 3:
                     keys.add(" ".join(toks_nomid[-2:]))
             if self.is_east_asian():
@@ -477,10 +479,14 @@ def _key_regex(key: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + re.escape(key) + r"(?![\w-])")
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|Al|El)-(?=[A-Z])")
+
+
 @lru_cache(maxsize=8192)
 def _name_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
+    # "al-Sisi" is "Sisi" on second reference
     return tuple(
-        normalize_key(t)
+        normalize_key(_ARTICLE_PREFIX.sub("", t))
         for t in toks
         if not re.fullmatch(r"[A-Z]\.", t) and not GENERATION.fullmatch(t)
     )

@@ -76,3 +76,14 @@ def test_spoke_today_with_is_a_call(run):
     (call,) = engagements_with(doc, "Blinken", "Al Thani")
     assert call.kind == "call"
     assert str(call.start) == "2024-03-19"
+
+
+def test_telephoned_is_a_call_and_al_sisi_is_sisi_later(run):
+    doc = run(
+        "Egyptian President Abdel Fattah al-Sisi telephoned Turkish President Tayyip Erdogan "
+        "on Monday to congratulate him. Sisi and Erdogan agreed to exchange ambassadors.",
+        "2023-05-30",
+    )
+    assert [n for n in names(doc) if "Sisi" in n] == ["Abdel Fattah al-Sisi"]
+    (call,) = engagements_with(doc, "al-Sisi", "Erdogan")
+    assert (call.kind, str(call.start)) == ("call", "2023-05-29")
