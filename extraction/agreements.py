@@ -53,6 +53,13 @@ SIGNED_TOPIC = re.compile(
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|in|"
     r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b)"
 )
+# "witnessed the signing of ... documents, including a memorandum of understanding on X":
+# a memorandum named by its topic in a sentence about signing
+MOU_TOPIC = re.compile(
+    r"\b(?:a|an)\s+(?:new\s+|bilateral\s+)?(?P<name>memorandum of understanding\s+(?:on|for)\s+"
+    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
+    r"in|at|on|that|which|between|while|after|to|by|under|from)\b)"
+)
 _ORG_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Secretariat|Commission|Council)\b")
 ALIAS_AFTER = re.compile(
     r"^\s*(?:,\s*(?:or|known\s+as|also\s+known\s+as)\s+(?:the\s+)?|\s*\((?:the\s+)?)(?P<alias>[A-Z][A-Z0-9-]{2,})\b"
@@ -176,7 +183,14 @@ def find_agreements(
                 ag.date, ag.precision = date_for(s, a, b)
         if s.kind != "body":
             continue
-        for m in SIGNED_TOPIC.finditer(t):
+        topics = list(SIGNED_TOPIC.finditer(t))
+        if SIGN_VERB.search(t):
+            topics += [
+                m
+                for m in MOU_TOPIC.finditer(t)
+                if not any(x.start("name") <= m.start("name") < x.end("name") for x in topics)
+            ]
+        for m in topics:
             a, b = s.start + m.start("name"), s.start + m.end("name")
             ag = add(m.group("name"), a, b, s, _parties_in(t), 0.6)
             if ag is not None and ag.date is None:

@@ -87,3 +87,15 @@ def test_telephoned_is_a_call_and_al_sisi_is_sisi_later(run):
     assert [n for n in names(doc) if "Sisi" in n] == ["Abdel Fattah al-Sisi"]
     (call,) = engagements_with(doc, "al-Sisi", "Erdogan")
     assert (call.kind, str(call.start)) == ("call", "2023-05-29")
+
+
+def test_a_memorandum_named_by_topic_among_documents_signed(run):
+    doc = run(
+        "After the talks, the two heads of state witnessed the signing of more than ten "
+        "cooperation documents between China and Colombia, including a memorandum of "
+        "understanding on cooperation in the field of the digital economy.",
+        "2023-10-25",
+    )
+    (mou,) = [a for a in doc.agreements if a.name.startswith("memorandum")]
+    assert mou.name.startswith("memorandum of understanding on cooperation")
+    assert set(mou.parties) == {"CN", "CO"}
