@@ -165,6 +165,8 @@ class Person:
     title: str | None = None
     country: str | None = None
     country_conf: float = 0.0
+    # the text calls them by their first word alone ("Park Jin" ... "Park said")
+    surname_first: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
     mention_forms: list[str] = field(default_factory=list)
     evidence: float = 0.0
@@ -230,7 +232,7 @@ class Person:
         toks = self.tokens()
         if len(toks) < 2 or len(toks) > 3:
             return False
-        if self.country in EAST_ASIAN_COUNTRIES:
+        if self.country in EAST_ASIAN_COUNTRIES or self.surname_first:
             return True
         first = toks[0].lower()
         return first in EAST_ASIAN_SURNAMES and (
@@ -595,6 +597,15 @@ def build_people(
                 attach(p, c)
                 people.append(p)
 
+    # "Park Jin" ... "Park will fly": a two-word name whose first word, an East Asian
+    # surname, stands alone elsewhere in the text is written family name first
+    for p in people:
+        toks = p.tokens()
+        if len(toks) == 2 and toks[0].lower() in EAST_ASIAN_SURNAMES:
+            alone = re.compile(
+                r"(?<![\w.'-])" + re.escape(toks[0]) + r"(?![\w-])(?!\s+" + re.escape(toks[1]) + ")"
+            )
+            p.surname_first = alone.search(full) is not None
     # mentions: every occurrence of a person's keys, longest keys first
     owners_of: dict[str, list[Person]] = {}
     for p in people:

@@ -99,3 +99,19 @@ def test_a_memorandum_named_by_topic_among_documents_signed(run):
     (mou,) = [a for a in doc.agreements if a.name.startswith("memorandum")]
     assert mou.name.startswith("memorandum of understanding on cooperation")
     assert set(mou.parties) == {"CN", "CO"}
+
+
+def test_a_korean_name_is_its_family_name_alone_later(run):
+    doc = run(
+        "SEOUL, June 9 (Yonhap) -- Foreign Minister Park Jin will travel to Brazil and "
+        "Paraguay next week, the ministry said.\n\n"
+        "On Tuesday, Park will pay a courtesy call on Brazilian Vice President Geraldo "
+        "Alckmin.\n\n"
+        "Park will then fly to Asuncion on Wednesday. He is scheduled to hold talks with "
+        "Paraguayan Foreign Minister Julio Cesar Arriola Ramirez there.",
+        "2023-06-09",
+    )
+    (park,) = [o for o in doc.officials if "Park" in o.name]
+    assert park.name == "Park Jin"
+    assert engagements_with(doc, "Park Jin", "Arriola")
+    assert not engagements_with(doc, "Alckmin", "Arriola")
