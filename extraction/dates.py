@@ -402,7 +402,8 @@ def _relative(t: str, pub: date) -> Resolved:
 
 _FUTURE = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|(?:is|are|was|were) (?:set|due|expected|scheduled|slated|"
-    r"poised|going) to|had been (?:due|set|expected|scheduled|slated|planning) to|"
+    r"poised|going) to|(?:is|are) due (?:in|at|back|on)|"
+    r"had been (?:due|set|expected|scheduled|slated|planning) to|"
     r"(?:was|were) to (?!have\b)|plans? to|planning to|planned to|intends? to|upcoming|next|"
     r"later this|"
     r"to travel|to visit|to meet|to hold|to host|to attend|would travel|would visit|"

@@ -297,6 +297,21 @@ def _owner_fit(ctx: Ctx, before: str) -> int | None:
     return fits[0].id if len(fits) == 1 else None
 
 
+def _demonym_fit(ctx: Ctx, before: str, title: str) -> int | None:
+    """ "the Russian minister": the one official of that country whose title has that word."""
+    m = re.search(r"\b(?:the|a)\s+([A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?$", before, re.I)
+    if not m:
+        return None
+    code = gz.country_code(m.group(1))
+    if not code:
+        return None
+    head = title.split()[-1].lower()
+    fits = [
+        p for p in ctx.people if p.title and p.country == code and head in p.title.lower().split()
+    ]
+    return fits[0].id if len(fits) == 1 else None
+
+
 def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) -> int | None:
     """Resolve "he", "his", "the nation's top diplomat" to a person."""
     m = gz.title_regex().search(text)
@@ -305,6 +320,9 @@ def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) ->
         owned = _owner_fit(ctx, text[: m.start()])
         if owned is not None:
             return owned
+        described = _demonym_fit(ctx, text[: m.start()], m.group("title"))
+        if described is not None:
+            return described
         if fam:
             if focus is not None and title_family(ctx.people[focus].title) in (fam, None):
                 return focus

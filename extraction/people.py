@@ -315,6 +315,13 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
 _REVERSE_APPOSITIVE = re.compile(r"(?P<title>" + gz.TITLE_PATTERN + r")\s*,\s+$", re.I)
 
 
+# Seats of government that stand for it in an official's title ("Kremlin spokesman").
+INSTITUTIONS = ("Kremlin", "White House", "Pentagon", "Downing Street", "Elysee")
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(" + "|".join(INSTITUTIONS) + r")(?:'s)?\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
 def country_before(text: str, pos: int) -> tuple[str | None, int]:
     """Country named just before ``pos`` ("U.S. ", "Italian ", "South Korea's ", "the French ")."""
     left = text[max(0, pos - 60) : pos]
@@ -331,6 +338,9 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
     )
     if agency:
         return gz.AGENCIES[agency.group(1)], max(0, pos - 60) + agency.start()
+    seat = _INSTITUTION_BEFORE.search(left)
+    if seat:
+        return gz.metonym_code(seat.group(1)), max(0, pos - 60) + seat.start()
     m = re.search(r"\b(?:the\s+)?(?:nation|country)'s\s+(?:new\s+|top\s+)?$", left, re.I)
     if m:
         return "SELF", max(0, pos - 60) + m.start()
@@ -409,6 +419,9 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         code = gz.country_code(cm.group(0))
                     elif app.group("of"):
                         code = gz.country_code(app.group("of"))
+                    seat = re.search(r"\b(" + "|".join(INSTITUTIONS) + r")\b", mod)
+                    if code is None and seat:
+                        code = gz.metonym_code(seat.group(1))  # "the Kremlin spokesman"
                     if re.search(r"(?:nation|country)'s", mod):
                         code = "SELF"
                     if re.search(r"\b(?:EU|UN|U\.N\.|NATO|AU|ASEAN|WHO|IMF|OPEC)\b", mod):

@@ -115,3 +115,28 @@ def test_a_korean_name_is_its_family_name_alone_later(run):
     assert park.name == "Park Jin"
     assert engagements_with(doc, "Park Jin", "Arriola")
     assert not engagements_with(doc, "Alckmin", "Arriola")
+
+
+def test_a_seat_of_government_in_a_title_gives_the_country(run):
+    doc = run(
+        "Dmitry Peskov, the Kremlin spokesman, told reporters on Thursday that no date was set. "
+        "John Kirby, the White House national security spokesman, called it a concern.",
+        "2023-10-19",
+    )
+    countries = {o.name: o.country for o in doc.officials}
+    assert countries == {"Dmitry Peskov": "RU", "John Kirby": "US"}
+
+
+def test_the_russian_minister_is_the_russian_minister_and_is_due_means_future(run):
+    doc = run(
+        "SEOUL, Oct 19 (Reuters) - Sergei Lavrov, Russia's foreign minister, met North Korean "
+        "leader Kim Jong Un in Pyongyang on Thursday.\n\n"
+        "Lavrov came after accompanying President Vladimir Putin to a forum in Beijing, where "
+        "Putin held talks with Chinese President Xi Jinping on Wednesday.\n\n"
+        "The Russian minister is due in Tehran on Monday for talks with Hossein "
+        "Amir-Abdollahian, Iran's foreign minister.",
+        "2023-10-19",
+    )
+    (tehran,) = engagements_with(doc, "Amir-Abdollahian")
+    assert "Sergei Lavrov" in tehran.participants and "Vladimir Putin" not in tehran.participants
+    assert (str(tehran.start), tehran.status) == ("2023-10-23", "scheduled")

@@ -147,7 +147,7 @@ def test_heldout5_reports_score_above_floor():
     Reuters/AP/AFP datelines, a multi-country tour, a summit's sideline meetings), gold
     written before the extractor was run on them.
     First run (1.3.0): officials 0.92, engagements 0.72, trip stops 0.51, agreements 0.67.
-    With 1.3.1: officials 0.97, engagements 0.75, trip stops 0.62, agreements 0.77 (macro 0.78)."""
+    With 1.3.1: officials 0.97, engagements 0.77, trip stops 0.65, agreements 0.77 (macro 0.79)."""
     pairs = []
     for gold_path in sorted(HELDOUT5.glob("*.gold.json")):
         stem = gold_path.name[: -len(".gold.json")]
@@ -156,6 +156,6 @@ def test_heldout5_reports_score_above_floor():
     assert len(pairs) >= 10
     f1, tallies = _score(pairs)
     misses = {c: t.misses + t.extras for c, t in tallies.items()}
-    floors = {"officials": 0.95, "engagements": 0.72, "trip stops": 0.6, "agreements": 0.75}
+    floors = {"officials": 0.95, "engagements": 0.75, "trip stops": 0.62, "agreements": 0.75}
     for cat, floor in floors.items():
         assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
