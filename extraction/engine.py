@@ -1145,6 +1145,15 @@ _STOP_CONTEXT = re.compile(
 )
 
 
+# "by two of his closest aides", "by a delegation": travellers the text does not name
+_UNNAMED_PARTY = re.compile(
+    r"(?:(?:a|an|the|his|her|their|its|two|three|several|some|senior|top|of|closest|close|"
+    r"[a-z]+est)\s+){0,5}(?:aides?|officials?|delegations?|teams?|envoys?|advis[eo]rs?|"
+    r"ministers|diplomats|lawmakers|staff|negotiators)\b",
+    re.I,
+)
+
+
 def _extract_trips(ctx: Ctx, counts: Counter) -> None:
     pub = ctx.published
     order = 0
@@ -1197,6 +1206,8 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                 ]
                 if after_by:
                     traveler = after_by[0]
+                elif _UNNAMED_PARTY.match(s.text[vb - s.start + by.end() :]):
+                    continue  # "a visit to Washington by two of his aides": nobody named goes
             # "Modi visited Riyadh in 2019, and Crown Prince Mohammed paid a visit to ...": a
             # new clause with its own subject names the traveler of what follows
             if pre and traveler == pre[0]:

@@ -140,3 +140,13 @@ def test_the_russian_minister_is_the_russian_minister_and_is_due_means_future(ru
     (tehran,) = engagements_with(doc, "Amir-Abdollahian")
     assert "Sergei Lavrov" in tehran.participants and "Vladimir Putin" not in tehran.participants
     assert (str(tehran.start), tehran.status) == ("2023-10-23", "scheduled")
+
+
+def test_a_visit_by_unnamed_aides_is_not_the_subjects(run):
+    doc = run(
+        "Israeli Prime Minister Benjamin Netanyahu on Monday canceled a planned visit to "
+        "Washington by two of his closest aides.",
+        "2024-03-25",
+    )
+    assert not engagements_with(doc, "Netanyahu")
+    assert doc.trips == []
