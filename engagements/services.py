@@ -94,12 +94,17 @@ def citations_write(result: MergeResult) -> None:
 # ---------------------------------------------------------------- places
 
 
-def places_load(extracted: list[ExtractedPlace], result: MergeResult) -> None:
+def _place_key(extracted: ExtractedPlace) -> tuple[str, str]:
+    """What a merge's place cache is keyed by: the normalized name and the country code."""
+    return normalize_name(extracted.name), (extracted.country or "").upper()
+
+
+def places_load(extracted: list[ExtractedPlace | None], result: MergeResult) -> None:
     """Look up the places of one merge in one query (the ones not yet in its cache)."""
     wanted = {}
     for place in extracted:
         if place is not None and place.name:
-            key = (normalize_name(place.name), (place.country or "").upper())
+            key = _place_key(place)
             if key not in result.places:
                 wanted[key] = place
     if not wanted:
@@ -119,7 +124,7 @@ def place_resolve(
     if extracted is None or not extracted.name:
         return None
     cache = result.places if result is not None else {}
-    key = (normalize_name(extracted.name), (extracted.country or "").upper())
+    key = _place_key(extracted)
     if key in cache:
         return cache[key]
     country = country_by_code(extracted.country, result.countries if result else None)
@@ -181,17 +186,21 @@ def _engagement_match(
             | Q(start__lte=when[1] + DATE_SLACK, end__gte=when[0] - DATE_SLACK)
             | Q(start__lte=when[1] + DATE_SLACK, end__isnull=True)
         )
-    for candidate in candidates.order_by("pk"):
-        if place and candidate.place_id and candidate.place_id != place.pk:
-            continue
-        theirs = _range(candidate.start, candidate.end)
-        if dates_compatible(when, theirs):
-            return candidate
-        # one report gives no date: the same people at the same place doing the same thing
-        one_undated = (when is None) != (theirs is None)
-        if one_undated and candidate.kind == kind and place and candidate.place_id == place.pk:
-            return candidate
-    return None
+    return next((c for c in candidates.order_by("pk") if _same_event(c, place, when, kind)), None)
+
+
+def _same_event(
+    candidate: Engagement, place: Place | None, when: tuple[date, date] | None, kind: str
+) -> bool:
+    """The candidate (with the right people) is the engagement at that place, those dates."""
+    if place and candidate.place_id and candidate.place_id != place.pk:
+        return False
+    theirs = _range(candidate.start, candidate.end)
+    if dates_compatible(when, theirs):
+        return True
+    # one report gives no date: the same people at the same place doing the same thing
+    one_undated = (when is None) != (theirs is None)
+    return bool(one_undated and candidate.kind == kind and place and candidate.place_id == place.pk)
 
 
 def _fill_engagement(engagement: Engagement, extracted: ExtractedEngagement, place: Place | None):
@@ -241,18 +250,14 @@ def _pending_match(
     people: set[int], place: Place | None, when: tuple[date, date] | None, kind: str, result
 ) -> Engagement | None:
     """An engagement this merge is about to create that the extracted one repeats."""
-    for engagement in result.new_engagements:
-        if not people <= result.people[id(engagement)]:
-            continue
-        if place and engagement.place_id and engagement.place_id != place.pk:
-            continue
-        theirs = _range(engagement.start, engagement.end)
-        if dates_compatible(when, theirs):
-            return engagement
-        one_undated = (when is None) != (theirs is None)
-        if one_undated and engagement.kind == kind and place and engagement.place_id == place.pk:
-            return engagement
-    return None
+    return next(
+        (
+            e
+            for e in result.new_engagements
+            if people <= result.people[id(e)] and _same_event(e, place, when, kind)
+        ),
+        None,
+    )
 
 
 def engagement_merge(
@@ -612,10 +617,8 @@ def _lock_keys(document: Document, places: dict) -> set[str]:
     names |= {trip.traveler for trip in document.trips}
     keys = {f"name:{normalize_name(n)}" for n in names}
     for place in _places(document):
-        if place is not None and place.name:
-            key = (normalize_name(place.name), (place.country or "").upper())
-            if key not in places:
-                keys.add(f"place:{key[0]}")
+        if place is not None and place.name and _place_key(place) not in places:
+            keys.add(f"place:{_place_key(place)[0]}")
     for agreement in document.agreements:
         keys |= {f"agreement:{normalize_name(n)}" for n in [agreement.name, *agreement.aliases]}
     return keys

@@ -84,7 +84,7 @@ class OfficialResolver:
     _new: list[Official] = field(default_factory=list)
     # primary keys of the officials `save` created: nothing on record refers to them yet
     created: set[int] = field(default_factory=set)
-    _aliases: dict[int, list[tuple[Official, str]]] = field(default_factory=dict)
+    _aliases: list[tuple[Official, str]] = field(default_factory=list)
     _posts: list[tuple[Official, str, Country | None]] = field(default_factory=list)
 
     def prepare(self, mentions: Sequence[NameMention]) -> None:
@@ -173,7 +173,7 @@ class OfficialResolver:
             person.save(update_fields=[*updates, "updated_at"])
 
     def _alias(self, person: Official, alias: str) -> None:
-        self._aliases.setdefault(id(person), []).append((person, alias))
+        self._aliases.append((person, alias))
         form = normalize_name(alias)
         if form:  # findable by it from now on, as it will be in the database
             self._index(form, person)
@@ -185,15 +185,14 @@ class OfficialResolver:
             self.created |= {person.pk for person in self._new}
             self._new = []
         aliases = {}
-        for entries in self._aliases.values():
-            for person, alias in entries:
-                normalized = normalize_name(alias)
-                if normalized and normalized != person.normalized_name:
-                    aliases.setdefault(
-                        (person.pk, normalized),
-                        OfficialAlias(official=person, alias=alias.strip(), normalized=normalized),
-                    )
-        self._aliases = {}
+        for person, alias in self._aliases:
+            normalized = normalize_name(alias)
+            if normalized and normalized != person.normalized_name:
+                aliases.setdefault(
+                    (person.pk, normalized),
+                    OfficialAlias(official=person, alias=alias.strip(), normalized=normalized),
+                )
+        self._aliases = []
         if aliases:
             OfficialAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
         if self._posts:

@@ -24,21 +24,41 @@ def _scorer():
     return mod
 
 
+_CATEGORIES = ["officials", "engagements", "trip stops", "agreements"]
+
+
 def _score(pairs):
     score = _scorer()
-    cats = ["officials", "engagements", "trip stops", "agreements"]
-    tallies = {c: score.Tally() for c in cats}
+    tallies = {c: score.Tally() for c in _CATEGORIES}
     attrs = {k: [] for k in ["title", "country", "engagement date", "engagement status",
                              "engagement place"]}  # fmt: skip
     for name, gold, pred in pairs:
         score.score_article(gold, pred, name, tallies, attrs)
-    return {c: tallies[c].prf()[2] for c in cats}, tallies
+    return {c: tallies[c].prf()[2] for c in _CATEGORIES}, tallies
 
 
 def _run(txt: Path, meta: Path) -> dict:
     published = json.loads(meta.read_text()).get("published")
     pub = date.fromisoformat(published) if published else None
     return extract(txt.read_text(encoding="utf-8"), pub).to_dict()
+
+
+def _folder_pairs(*folders: Path) -> list:
+    """(name, gold, prediction) for every NAME.gold.json fixture in the folders."""
+    pairs = []
+    for folder in folders:
+        for gold_path in sorted(folder.glob("*.gold.json")):
+            stem = gold_path.name[: -len(".gold.json")]
+            pairs.append((stem, json.loads(gold_path.read_text()),
+                          _run(folder / f"{stem}.txt", folder / f"{stem}.meta.json")))  # fmt: skip
+    return pairs
+
+
+def _assert_floors(pairs: list, floors: dict[str, float]) -> None:
+    f1, tallies = _score(pairs)
+    misses = {c: t.misses + t.extras for c, t in tallies.items()}
+    for cat, floor in floors.items():
+        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
 
 
 def test_seed_articles_score_above_floor():
@@ -49,24 +69,14 @@ def test_seed_articles_score_above_floor():
         txt = SEEDS / f"{gold_path.stem}.txt"
         pairs.append((gold_path.stem, json.loads(gold_path.read_text()),
                       _run(txt, SEEDS / f"{gold_path.stem}.meta.json")))  # fmt: skip
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
     # measured 1.00 in every category when written; the floor leaves room for trade-offs
-    for cat in f1:
-        assert f1[cat] >= 0.9, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, dict.fromkeys(_CATEGORIES, 0.9))
 
 
 def test_own_articles_score_above_floor():
-    pairs = []
-    for gold_path in sorted(ARTICLES.glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        pairs.append((stem, json.loads(gold_path.read_text()),
-                      _run(ARTICLES / f"{stem}.txt", ARTICLES / f"{stem}.meta.json")))  # fmt: skip
+    pairs = _folder_pairs(ARTICLES)
     assert len(pairs) >= 4
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
-    for cat in f1:
-        assert f1[cat] >= 0.85, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, dict.fromkeys(_CATEGORIES, 0.85))
 
 
 def test_each_article_is_fast():
@@ -85,18 +95,10 @@ HELDOUT = [Path(__file__).parent / "heldout", Path(__file__).parent / "heldout2"
 
 def test_heldout_wire_reports_score_above_floor():
     """Wire-style reports written with their gold before the extractor was run on them."""
-    pairs = []
-    for folder in HELDOUT:
-        for gold_path in sorted(folder.glob("*.gold.json")):
-            stem = gold_path.name[: -len(".gold.json")]
-            pairs.append((stem, json.loads(gold_path.read_text()),
-                          _run(folder / f"{stem}.txt", folder / f"{stem}.meta.json")))  # fmt: skip
+    pairs = _folder_pairs(*HELDOUT)
     assert len(pairs) >= 10
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
     # batch 1: 0.80 macro with 1.0.0, 0.97 with 1.1.0; the floor leaves room for trade-offs
-    for cat in f1:
-        assert f1[cat] >= 0.85, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, dict.fromkeys(_CATEGORIES, 0.85))
 
 
 HELDOUT3 = Path(__file__).parent / "heldout3"
@@ -106,17 +108,10 @@ def test_heldout3_wire_reports_score_above_floor():
     """Batch 3: ten wire-style reports with gold written before the extractor was run on them.
     First run (1.1.0): officials 0.96, engagements 0.74, trip stops 0.65, agreements 0.57.
     With 1.2.0: officials 0.99, engagements 0.85, trip stops 0.94, agreements 0.75."""
-    pairs = []
-    for gold_path in sorted(HELDOUT3.glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        pairs.append((stem, json.loads(gold_path.read_text()),
-                      _run(HELDOUT3 / f"{stem}.txt", HELDOUT3 / f"{stem}.meta.json")))  # fmt: skip
+    pairs = _folder_pairs(HELDOUT3)
     assert len(pairs) >= 10
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
     floors = {"officials": 0.95, "engagements": 0.8, "trip stops": 0.88, "agreements": 0.7}
-    for cat, floor in floors.items():
-        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, floors)
 
 
 HELDOUT4 = Path(__file__).parent / "heldout4"
@@ -126,17 +121,10 @@ def test_heldout4_wire_reports_score_above_floor():
     """Batch 4: eight wire-style reports with gold written before the extractor was run on them.
     First run (1.2.0): officials 0.99, engagements 0.66, trip stops 0.56, agreements 0.40.
     With 1.3.0: officials 1.00, engagements 0.84, trip stops 0.75, agreements 0.80."""
-    pairs = []
-    for gold_path in sorted(HELDOUT4.glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        pairs.append((stem, json.loads(gold_path.read_text()),
-                      _run(HELDOUT4 / f"{stem}.txt", HELDOUT4 / f"{stem}.meta.json")))  # fmt: skip
+    pairs = _folder_pairs(HELDOUT4)
     assert len(pairs) >= 8
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
     floors = {"officials": 0.95, "engagements": 0.8, "trip stops": 0.7, "agreements": 0.75}
-    for cat, floor in floors.items():
-        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, floors)
 
 
 HELDOUT5 = Path(__file__).parent / "heldout5"
@@ -148,14 +136,7 @@ def test_heldout5_reports_score_above_floor():
     written before the extractor was run on them.
     First run (1.3.0): officials 0.92, engagements 0.72, trip stops 0.51, agreements 0.67.
     With 1.3.1: officials 0.97, engagements 0.78, trip stops 0.65, agreements 0.77 (macro 0.79)."""
-    pairs = []
-    for gold_path in sorted(HELDOUT5.glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        pairs.append((stem, json.loads(gold_path.read_text()),
-                      _run(HELDOUT5 / f"{stem}.txt", HELDOUT5 / f"{stem}.meta.json")))  # fmt: skip
+    pairs = _folder_pairs(HELDOUT5)
     assert len(pairs) >= 10
-    f1, tallies = _score(pairs)
-    misses = {c: t.misses + t.extras for c, t in tallies.items()}
     floors = {"officials": 0.95, "engagements": 0.75, "trip stops": 0.62, "agreements": 0.75}
-    for cat, floor in floors.items():
-        assert f1[cat] >= floor, (cat, f1[cat], misses[cat])
+    _assert_floors(pairs, floors)

@@ -56,6 +56,24 @@ def merge_in_thread(text: str, results: list, started: threading.Barrier | None 
     return thread
 
 
+def merge_in_progress(*keys: str) -> tuple[threading.Event, threading.Thread]:
+    """An article merge holding its locks (the record lock shared, and the keys) until released."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with transaction.atomic():
+            record_lock(shared=True)
+            keys_lock("merge", keys)
+            holding.set()
+            release.wait(timeout=30)
+        connections.close_all()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert holding.wait(timeout=10)
+    return release, holder
+
+
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_merging_the_same_meeting_at_once_make_one_engagement():
@@ -81,20 +99,8 @@ def test_two_workers_merging_the_same_meeting_at_once_make_one_engagement():
 @pytest.mark.django_db(transaction=True)
 def test_a_merge_waits_only_for_merges_about_the_same_people():
     require_postgresql()
-    holding, release = threading.Event(), threading.Event()
-
-    def hold_a_name() -> None:
-        # a merge in progress about Amina Okafor, paused while holding its locks
-        with transaction.atomic():
-            record_lock(shared=True)
-            keys_lock("merge", ["name:amina okafor"])
-            holding.set()
-            release.wait(timeout=30)
-        connections.close_all()
-
-    holder = threading.Thread(target=hold_a_name)
-    holder.start()
-    assert holding.wait(timeout=10)
+    # a merge in progress about Amina Okafor, paused while holding its locks
+    release, holder = merge_in_progress("name:amina okafor")
     try:
         other: list = []
         merge_in_thread(OTHER_PEOPLE, other).join(timeout=30)
@@ -116,18 +122,7 @@ def test_a_merge_waits_only_for_merges_about_the_same_people():
 @pytest.mark.django_db(transaction=True)
 def test_an_editors_merge_of_records_waits_for_article_merges_in_progress():
     require_postgresql()
-    holding, release = threading.Event(), threading.Event()
-
-    def article_merge_in_progress() -> None:
-        with transaction.atomic():
-            record_lock(shared=True)
-            holding.set()
-            release.wait(timeout=30)
-        connections.close_all()
-
-    holder = threading.Thread(target=article_merge_in_progress)
-    holder.start()
-    assert holding.wait(timeout=10)
+    release, holder = merge_in_progress()
     with connection.cursor() as cursor:
         cursor.execute("SET lock_timeout = '500ms'")
         try:
