@@ -144,6 +144,34 @@ def _bare_abbreviation(text: str, m: re.Match[str]) -> bool:
     return not _MONTH_LEAD.search(text[: m.start()]) or text[m.end() : m.end() + 1] == "-"
 
 
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:" + _WD_RE + r",?\s+)?(?:(?P<m1>" + _MONTH_RE + r")\s+(?P<d1>\d{1,2}),?\s+"
+    r"(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_RE + r"),?\s+(?P<y2>\d{4}))[ \t]*$",
+    re.M | re.I,
+)
+
+
+def date_lines(text: str, published: date | None) -> list[tuple[int, date]]:
+    """Lines that hold nothing but a date ("FEBRUARY 2, 2025"), with their offsets.
+
+    In a release of several readouts each such line heads its section, and "today" there
+    means that day. Only days in the year up to publication count.
+    """
+    if published is None:
+        return []
+    out = []
+    for m in _DATE_LINE.finditer(text):
+        month = _month_num(m.group("m1") or m.group("m2"))
+        try:
+            year, num = int(m.group("y1") or m.group("y2")), int(m.group("d1") or m.group("d2"))
+            day = date(year, month or 0, num)
+        except ValueError:
+            continue
+        if timedelta(0) <= published - day <= timedelta(days=366):
+            out.append((m.start(), day))
+    return out
+
+
 def find_dates(text: str, offset: int = 0) -> list[TimeExpr]:
     """Temporal expressions in ``text`` (folded), with absolute offsets."""
     return [

@@ -16,6 +16,7 @@ from .dates import (
     Resolved,
     TimeExpr,
     clear_date_cache,
+    date_lines,
     find_dates,
     resolve,
     tense_near,
@@ -241,6 +242,17 @@ class Ctx:
     engs: list[Eng] = field(default_factory=list)
     stops: list[Stop] = field(default_factory=list)
     place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    # date lines heading sections of the report ("FEBRUARY 2, 2025"): (offset, day)
+    sections: list[tuple[int, date]] = field(default_factory=list)
+
+    def pub_at(self, offset: int) -> date | None:
+        """The day "today" means at this offset: its section's date line, else publication."""
+        day = self.published
+        for at, heading in self.sections:
+            if at > offset:
+                break
+            day = heading
+        return day
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -678,10 +690,10 @@ def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> lis
 
 
 def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
-    pub = ctx.published
     for s in ctx.sentences:
         if s.kind != "body":
             continue
+        pub = ctx.pub_at(s.start)
         ms = ctx.mentions.get(s.index, [])
         spk = _speakers(s, ms)
         tail = _reporting_tail(s)
@@ -1055,7 +1067,7 @@ def _merge_anaphoric(
             )
         return
     near, _ = _pick_date(
-        dates, s.start, s.end, tb, ctx.published, "unknown", max_after=25, max_before=25
+        dates, s.start, s.end, tb, ctx.pub_at(s.start), "unknown", max_after=25, max_before=25
     )
     if near.known:
         if target.res.known:
@@ -1155,11 +1167,11 @@ _UNNAMED_PARTY = re.compile(
 
 
 def _extract_trips(ctx: Ctx, counts: Counter) -> None:
-    pub = ctx.published
     order = 0
     for s in ctx.sentences:
         if s.kind != "body":
             continue
+        pub = ctx.pub_at(s.start)
         ms = ctx.mentions.get(s.index, [])
         spk = _speakers(s, ms)
         tail = _reporting_tail(s)
@@ -1601,7 +1613,7 @@ def _refine_from_captions(ctx: Ctx, engs: list[Eng]) -> None:
             continue
         days = [
             r
-            for r in (resolve(d, ctx.published, "past") for d in find_dates(s.text, s.start))
+            for r in (resolve(d, ctx.pub_at(s.start), "past") for d in find_dates(s.text, s.start))
             if r.known and r.precision == "day" and r.start == r.end
         ]
         if len(days) != 1:
@@ -1728,6 +1740,7 @@ def extract_document(text: str, published: date | None) -> Document:
         for _, _, code in _sentence_countries(s):
             countries[code] += 1
     ctx = Ctx(text, published, sentences, people, mentions, frozenset(countries))
+    ctx.sections = date_lines(text, published)
     ctx.dateline = _dateline(ctx)
     counts = _count_mentions(ctx)
     _fill_countries(ctx, counts)
@@ -1740,6 +1753,7 @@ def extract_document(text: str, published: date | None) -> Document:
     _resolve_placeholders(ctx, officials)
     ctx.engs = _drop_orphans(ctx.engs)
     engs = _merge_engagements(ctx)
+    _host_countries(ctx, engs)
     trips = _merge_stops(ctx)
     _place_by_sidelines(ctx, engs)
     _stops_from_engagements(ctx, engs, trips)
@@ -1912,6 +1926,29 @@ _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.value
 _IN_PERSON = ("meeting", "talks", "summit", "conference", "dialogue", "other", "sign")
 
 
+def _host_countries(ctx: Ctx, engs: list[Eng]) -> None:
+    """An official whose country was only guessed, met in person by a visitor from another
+    country, at places all in one country: that country is theirs ("Lavrov met President
+    Sisi in Cairo"). The visitor is whoever travelled there, or an official of another
+    country stated in the text."""
+    seen: dict[int, set[str]] = {}
+    for e in engs:
+        if e.kind not in _IN_PERSON or e.cancelled or not e.place or not e.place.country:
+            continue
+        where = e.place.country
+        people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+        stated = [q for q in people if q.country and not q.country_guessed]
+        for p in people:
+            if not p.country_guessed or p.id in e.visitors:
+                continue
+            if any(q is not p and q.country not in ("SELF", "ORG", where) for q in stated):
+                seen.setdefault(p.id, set()).add(where)
+    for pid, places in seen.items():
+        p = ctx.people[pid]
+        if len(places) == 1 and p.country not in places:
+            p.country = places.pop()
+
+
 def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An official meeting people abroad travelled there: the subject of "X met Y in P" and the
     guest of "X hosted Y in P", when serving another government than P's, get a stop at P,
@@ -1933,6 +1970,13 @@ def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Sto
                 same = _key(st.place) == _key(place)
                 if st.place.country != place.country and not same:
                     continue
+                if not st.res.known and e.res.known and st.place.is_country > place.is_country:
+                    # "the trip will also take him to El Salvador", then a dated meeting
+                    # in San Salvador: that is the stop, in the city, on that day
+                    st.place, st.res, st.tense = place, e.res, e.tense
+                    st.evidence = [*st.evidence, *e.evidence]
+                    clash = True
+                    break
                 slack = 7 if same else 1  # one stay, however its days are reported
                 if not (st.res.known and e.res.known) or (
                     (st.res.start - e.res.end).days <= slack
@@ -2038,11 +2082,21 @@ SUCCESSION = re.compile(
 )
 
 
+def _mention_starts(p: Person) -> set[tuple[int, int]]:
+    return {(a, p.id) for a, _ in p.mentions}
+
+
 def _successor_countries(ctx: Ctx) -> None:
-    """ "Wang's predecessor, Qin Gang": the predecessor served the same government."""
+    """ "Wang's predecessor, Qin Gang": the predecessor served the same government, as
+    does "Biden's national security adviser, Jake Sullivan"."""
     for p in ctx.people:
         if p.country is not None or not p.mentions:
             continue
+        if p.owner_at is not None:
+            boss = next((q for q in ctx.people if (p.owner_at, q.id) in _mention_starts(q)), None)
+            if boss is not None and boss is not p and boss.country not in (None, "SELF"):
+                p.country = boss.country
+                continue
         a = p.mentions[0][0]
         m = SUCCESSION.search(ctx.text[max(0, a - 80) : a])
         if not m:
@@ -2094,6 +2148,7 @@ def _fill_countries(ctx: Ctx, counts: Counter) -> None:
             p.country = majority
         elif p.country is None and p.title and home:
             p.country = home
+            p.country_guessed = True
         elif p.country is None and p.mentions:
             # an untitled leader: the country that opens this or the previous sentence
             first = p.mentions[0][0]

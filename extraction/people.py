@@ -155,6 +155,7 @@ class Candidate:
     non_official: bool = False
     possessive: bool = False
     counterpart: bool = False
+    owner_at: int | None = None  # where the superior whose office it is is named
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Person:
     title: str | None = None
     country: str | None = None
     country_conf: float = 0.0
+    country_guessed: bool = False  # the report's home country, for want of anything said
     # the text calls them by their first word alone ("Park Jin" ... "Park said")
     surname_first: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -174,6 +176,7 @@ class Person:
     first: int = 10**9
     title_source: str | None = None
     counterpart_at: int | None = None
+    owner_at: int | None = None
 
     _name_cache: tuple[tuple[int, int], str] | None = None
 
@@ -312,7 +315,19 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-_REVERSE_APPOSITIVE = re.compile(r"(?P<title>" + gz.TITLE_PATTERN + r")\s*,\s+$", re.I)
+_REVERSE_APPOSITIVE = re.compile(
+    r"(?P<title>" + gz.TITLE_PATTERN + r")(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w.'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}))?\s*,\s+$",
+    re.I,
+)
+# a name after an appositive title: in "Modi, Brazil's president, Lula," the title is Lula's
+_NAME_NEXT = re.compile(
+    r",\s+(?:[A-Z][\w'-]+\s+(?:" + _PART + r"\s+)?)+[A-Z][\w'-]+(?:,|\s+and\b)"
+)
+_OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})\s+")
+# what stands before such a title: "the " or a superior's name ("Biden's ")
+_DEFINITE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$", re.I)
+_OWNER_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w-]+)['\u2019]s\s+$")
 
 
 # Seats of government that stand for it in an official's title ("Kremlin spokesman").
@@ -377,10 +392,16 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 # title right before the name ("Foreign Minister Luigi Di Maio")
                 for ta, tb, ttl in titles:
                     gap = t[tb:a]
-                    if re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", gap) and tb <= a:
+                    # "Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Saidov"
+                    of = _OF_COUNTRY.fullmatch(gap) if tb <= a and len(toks) > 1 else None
+                    of_code = gz.country_code(of.group(1)) if of else None
+                    if (
+                        re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", gap) or of_code
+                    ) and tb <= a:
                         c.title = ttl
                         c.title_span = (s.start + ta, s.start + tb)
                         code, _ = country_before(t, ta)
+                        code = of_code or code
                         chained = [
                             (xa, xb, x) for xa, xb, x in titles if xb < ta and not t[xb:ta].strip()
                         ]
@@ -411,6 +432,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     after,
                     re.I,
                 )
+                if app and _NAME_NEXT.match(after, app.end()):
+                    app = None
                 if app and not c.title:
                     mod = app.group("mod") or ""
                     code = None
@@ -437,7 +460,17 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 if rev and not c.title:
                     base = a - len(before)
                     code, _ = country_before(t, base + rev.start("title"))
-                    if code:
+                    if rev.group("of"):
+                        code = gz.country_code(rev.group("of")) or code  # "the president of Peru"
+                    # "the foreign minister, Penny Wong," / "Biden's national security
+                    # adviser, Jake Sullivan,": the office is theirs, the country the
+                    # home one or the superior's
+                    at = base + rev.start("title")
+                    lead = t[max(0, at - 40) : at]
+                    owner = _OWNER_BEFORE.search(lead)
+                    if code is None and owner and not gz.country_code(owner.group(1)):
+                        c.owner_at = s.start + at - len(lead) + owner.start(1)
+                    if code or c.owner_at is not None or _DEFINITE_BEFORE.search(lead):
                         c.title = rev.group("title")
                         c.title_span = (
                             s.start + base + rev.start("title"),
@@ -578,6 +611,8 @@ def build_people(
         p.non_official = p.non_official or c.non_official
         if c.counterpart and p.counterpart_at is None:
             p.counterpart_at = c.start
+        if c.owner_at is not None and p.owner_at is None:
+            p.owner_at = c.owner_at
         if c.title and (p.title is None or p.title_source == "role"):
             p.title = c.title
             p.title_source = "title"

@@ -1,0 +1,93 @@
+"""Rules added in 1.3.2 after the sixth batch of held-out reports (heldout6/)."""
+
+from .conftest import engagements_with
+
+
+def officials(doc) -> dict[str, tuple[str | None, str | None]]:
+    return {o.name: (o.title, o.country) for o in doc.officials}
+
+
+def test_the_title_comma_name_gives_the_office(run):
+    doc = run(
+        "SYDNEY — The foreign minister, Penny Wong, said the alliance was bigger than any "
+        "one visit. \"We will act,\" the White House press secretary, Karine Jean-Pierre, "
+        "told reporters.",
+        "2023-05-17",
+    )
+    people = officials(doc)
+    assert people["Penny Wong"] == ("Foreign Minister", "AU")
+    assert people["Karine Jean-Pierre"][1] == "US"
+
+
+def test_a_superiors_adviser_serves_the_superiors_government(run):
+    doc = run(
+        "U.S. President Joe Biden flew home on Sunday. Biden's national security adviser, "
+        "Jake Sullivan, held talks with China's top diplomat, Wang Yi, in Vienna last week.",
+        "2023-05-17",
+    )
+    assert officials(doc)["Jake Sullivan"] == ("National Security Adviser", "US")
+
+
+def test_the_president_of_a_country_comma_name(run):
+    doc = run(
+        "ASUNCION (EFE) — The president of Paraguay, Santiago Peña, signed a trade agreement "
+        "on Monday.",
+        "2024-10-15",
+    )
+    assert officials(doc)["Santiago Peña"] == ("President", "PY")
+
+
+def test_in_a_list_of_appositives_each_title_is_the_next_names(run):
+    doc = run(
+        "HIROSHIMA — The leaders were joined by guests including Brazil's president, Luiz "
+        "Inácio Lula da Silva, South Korea's president, Yoon Suk Yeol, and others.",
+        "2023-05-21",
+    )
+    people = officials(doc)
+    assert people["Luiz Inácio Lula da Silva"] == ("President", "BR")
+    assert people["Yoon Suk Yeol"] == ("President", "KR")
+
+
+def test_a_title_of_a_country_before_the_name(run):
+    doc = run(
+        "KUWAIT, Nov 6 (KUNA) -- The Crown Prince received on Monday Minister of Foreign "
+        "Affairs of the Republic of Uzbekistan Bakhtiyor Saidov and his delegation.",
+        "2023-11-06",
+    )
+    assert officials(doc)["Bakhtiyor Saidov"] == ("Minister of Foreign Affairs", "UZ")
+
+
+def test_a_host_met_by_a_visitor_abroad_is_of_that_country(run):
+    doc = run(
+        "ENTEBBE, Uganda, July 26 (Reuters) - Russian Foreign Minister Sergei Lavrov arrived "
+        "in Uganda on Tuesday. The tour began on Sunday in Cairo, where Lavrov met President "
+        "Abdel Fattah al-Sisi.",
+        "2022-07-26",
+    )
+    assert officials(doc)["Abdel Fattah al-Sisi"][1] == "EG"
+
+
+def test_a_date_line_heads_its_readout(run):
+    doc = run(
+        "READOUT\nFEBRUARY 2, 2025\n\nSecretary of State Marco Rubio met today in Panama City "
+        "with Panamanian President José Raúl Mulino.\n\nREADOUT\nFEBRUARY 3, 2025\n\n"
+        "Secretary Rubio met today with Salvadoran President Nayib Bukele in San Salvador.",
+        "2025-02-04",
+    )
+    (panama,) = engagements_with(doc, "Marco Rubio", "José Raúl Mulino")
+    (salvador,) = engagements_with(doc, "Marco Rubio", "Nayib Bukele")
+    assert (str(panama.start), str(salvador.start)) == ("2025-02-02", "2025-02-03")
+
+
+def test_a_dated_city_meeting_places_an_undated_country_stop(run):
+    doc = run(
+        "READOUT\nFEBRUARY 2, 2025\n\nSecretary of State Marco Rubio met today in Panama City "
+        "with Panamanian President José Raúl Mulino. Panama is the first stop on a trip that "
+        "will also take him to El Salvador and Costa Rica.\n\nREADOUT\nFEBRUARY 3, 2025\n\n"
+        "Secretary Rubio met today with Salvadoran President Nayib Bukele in San Salvador.",
+        "2025-02-04",
+    )
+    (trip,) = doc.trips
+    stops = {s.place.name: (str(s.start) if s.start else None) for s in trip.stops}
+    assert stops["San Salvador"] == "2025-02-03"
+    assert "El Salvador" not in stops
