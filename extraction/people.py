@@ -321,9 +321,7 @@ _REVERSE_APPOSITIVE = re.compile(
     re.I,
 )
 # a name after an appositive title: in "Modi, Brazil's president, Lula," the title is Lula's
-_NAME_NEXT = re.compile(
-    r",\s+(?:[A-Z][\w'-]+\s+(?:" + _PART + r"\s+)?)+[A-Z][\w'-]+(?:,|\s+and\b)"
-)
+_NAME_NEXT = re.compile(r",\s+(?:[A-Z][\w'-]+\s+(?:" + _PART + r"\s+)?)+[A-Z][\w'-]+(?:,|\s+and\b)")
 _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})\s+")
 # what stands before such a title: "the " or a superior's name ("Biden's ")
 _DEFINITE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$", re.I)

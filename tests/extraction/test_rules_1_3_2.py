@@ -10,7 +10,7 @@ def officials(doc) -> dict[str, tuple[str | None, str | None]]:
 def test_the_title_comma_name_gives_the_office(run):
     doc = run(
         "SYDNEY — The foreign minister, Penny Wong, said the alliance was bigger than any "
-        "one visit. \"We will act,\" the White House press secretary, Karine Jean-Pierre, "
+        'one visit. "We will act," the White House press secretary, Karine Jean-Pierre, '
         "told reporters.",
         "2023-05-17",
     )
