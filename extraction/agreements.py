@@ -13,7 +13,7 @@ from .text import Sentence, fold, normalize_key
 
 _HEAD = (
     r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
-    r"Compact|Memorandum of Understanding|Declaration|Joint Statement)"
+    r"Compact|Memorandum of Understanding|Declaration|Joint Statement|Exchange of Notes)"
 )
 _LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
 _CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"
@@ -24,8 +24,12 @@ NAMED = re.compile(
     + _CAPW
     + r"\s+(?:(?:of|for|the|de|and)\s+)?){0,7}"
     + _HEAD
-    + r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b)" + _CAPW + r"(?:\s+" + _CAPW + r"){0,5})?)(?![\w-])"
+    + r"(?:\s+(?:of|on|for|[Cc]oncerning)\s+(?:the\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    + _CAPW
+    + r"(?:\s+"
+    + _CAPW
+    + r"){0,5})?)(?![\w-])"
 )
 ACRONYM = re.compile(
     r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"
@@ -53,12 +57,20 @@ SIGNED_TOPIC = re.compile(
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|in|"
     r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b)"
 )
-# "witnessed the signing of ... documents, including a memorandum of understanding on X":
-# a memorandum named by its topic in a sentence about signing
-MOU_TOPIC = re.compile(
-    r"\b(?:a|an)\s+(?:new\s+|bilateral\s+)?(?P<name>memorandum of understanding\s+(?:on|for)\s+"
-    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
-    r"in|at|on|that|which|between|while|after|to|by|under|from)\b)"
+# "witnessed the signing of ... documents, including a memorandum of understanding on X, a
+# protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
+# about signing them (or about issuing a joint statement)
+SIGNED_ITEM = re.compile(
+    r"\b(?:a|an)\s+(?:new\s+|bilateral\s+)?(?P<head>memorandum of understanding|memorandum|"
+    r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
+    r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
+    r"(?:\s*\((?:MoU|MOU)\))?\s+(?P<prep>on|for|concerning)\s+"
+    r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
+    r"during|in|at|on|that|which|between|while|after|to|by|under|from|for)\b)"
+)
+ISSUE_VERB = re.compile(r"\b(?:issu(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b")
+_VERB_BEFORE_HEAD = re.compile(
+    r"\b(?:to|will|would|can|could|may|might|must|should|not|cannot)\s+\w+$"
 )
 _ORG_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Secretariat|Commission|Council)\b")
 ALIAS_AFTER = re.compile(
@@ -111,7 +123,7 @@ def find_agreements(
                 if s.span not in ag.evidence:
                     ag.evidence.append(s.span)
                 return ag
-        ag = Agreement(_clean(text[a:b]), [], parties, None, "unknown", conf, [s.span])
+        ag = Agreement(_clean(name), [], parties, None, "unknown", conf, [s.span])
         found.append(ag)
         return ag
 
@@ -183,16 +195,21 @@ def find_agreements(
                 ag.date, ag.precision = date_for(s, a, b)
         if s.kind != "body":
             continue
-        topics = list(SIGNED_TOPIC.finditer(t))
-        if SIGN_VERB.search(t):
-            topics += [
-                m
-                for m in MOU_TOPIC.finditer(t)
-                if not any(x.start("name") <= m.start("name") < x.end("name") for x in topics)
-            ]
-        for m in topics:
-            a, b = s.start + m.start("name"), s.start + m.end("name")
-            ag = add(m.group("name"), a, b, s, _parties_in(t), 0.6)
+        topics = [
+            (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
+        ]
+        signing, issuing = SIGN_VERB.search(t), ISSUE_VERB.search(t)
+        for m in SIGNED_ITEM.finditer(t):
+            if not (signing or (issuing and m.group("head").startswith("joint"))):
+                continue
+            if any(x <= m.start("head") < y for _, x, y in topics):
+                continue
+            # "memorandum of understanding (MoU) on X" is named without its abbreviation
+            name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
+            topics.append((name, m.start("head"), m.end("topic")))
+        for name, x, y in topics:
+            a, b = s.start + x, s.start + y
+            ag = add(name, a, b, s, _parties_in(t), 0.6)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIPTIVE.finditer(t):
@@ -207,6 +224,8 @@ def find_agreements(
             if any(a < y and x < b for x, y in spans):
                 continue
             name = m.group("name")
+            if _VERB_BEFORE_HEAD.search(name):
+                continue  # "home from Japan to deal with the standoff": a verb, not a pact
             ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)

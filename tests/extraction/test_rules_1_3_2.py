@@ -91,3 +91,59 @@ def test_a_dated_city_meeting_places_an_undated_country_stop(run):
     stops = {s.place.name: (str(s.start) if s.start else None) for s in trip.stops}
     assert stops["San Salvador"] == "2025-02-03"
     assert "El Salvador" not in stops
+
+
+def agreement_names(doc) -> list[str]:
+    return [a.name for a in doc.agreements]
+
+
+def test_instruments_listed_in_a_signing_sentence_are_each_an_agreement(run):
+    doc = run(
+        "BEIJING, Nov. 3 (Xinhua) -- After the talks, the two heads of state witnessed the "
+        "signing of more than 15 cooperation documents, including a cooperation plan on jointly "
+        "building the Belt and Road, a memorandum of understanding on strengthening cooperation "
+        "in the digital economy, and a protocol on phytosanitary requirements for the export of "
+        "avocados. The two sides also issued a joint statement on the establishment of a "
+        "comprehensive strategic cooperative partnership.",
+        "2022-11-03",
+    )
+    names = agreement_names(doc)
+    assert "cooperation plan on jointly building the Belt" in names
+    assert any(
+        n.startswith("memorandum of understanding on strengthening cooperation") for n in names
+    )
+    assert "protocol on phytosanitary requirements" in names
+    assert any(n.startswith("joint statement on the establishment") for n in names)
+
+
+def test_an_abbreviation_in_brackets_is_not_part_of_the_name(run):
+    doc = run(
+        "KUWAIT, Nov 6 (KUNA) -- The two ministers signed a memorandum of understanding (MoU) on "
+        "political consultations between the two ministries, as well as an agreement on mutual "
+        "exemption from visa requirements.",
+        "2023-11-06",
+    )
+    names = agreement_names(doc)
+    assert "memorandum of understanding on political consultations" in names
+    assert "agreement on mutual exemption" in names
+
+
+def test_treaty_concerning_and_exchange_of_notes_are_named(run):
+    doc = run(
+        "Rubio said the presence violated the 1977 Treaty Concerning the Permanent Neutrality "
+        "and Operation of the Panama Canal. In Manila the ministers welcomed the signing of the "
+        "Exchange of Notes concerning the provision of coastal radar systems.",
+        "2025-02-04",
+    )
+    names = agreement_names(doc)
+    assert "Treaty Concerning the Permanent Neutrality" in names
+    assert "Exchange of Notes" in names
+
+
+def test_to_deal_with_is_not_a_deal(run):
+    doc = run(
+        "Biden decided to fly straight home from Japan to deal with the standoff over the debt "
+        "ceiling.",
+        "2023-05-21",
+    )
+    assert doc.agreements == []
