@@ -87,7 +87,8 @@ VISIT_TRIGGER = re.compile(
     r"to|heads?\s+to|headed\s+to|heading\s+to|stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|"
     r"arriv(?:e|es|ed|ing)\s+in|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
     r"flying\s+(?:in)?to|stopover|(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
-    r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"
+    r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|"
+    r"(?:is|are|was|were)\s+(?:due|expected)\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"
     r"(?:is|was|are|were)\s+in(?=\s+[A-Z]))\b",
     re.I,
 )
@@ -726,6 +727,8 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             if re.search(r"\b(?:if|unless)\b", after_text):
                 continue
             passive = _passive_host(members, fbefore, after_text)
+            # "he ... was received by X": the one received stays the subject, and came
+            guest_is_subject = passive is not None
             if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
                 pronoun_obj = re.match(r"\s+(?:him|her)\b", after_text)
                 if not pronoun_obj and not any(tb <= a <= tb + 25 for a, _, _ in persons):
@@ -801,6 +804,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     hosts = [pid for a, _b, pid in persons if by_at <= a < by_at + 60]
                     if hosts:
                         subj, cps = hosts[:1], [pre[-1][1]]
+                        guest_is_subject = False
                 elif (
                     GERUND_AFTER.search(fbefore)
                     and members[0][3].lower().endswith("ing")
@@ -923,7 +927,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 between=bool(between),
                 not_before=not_before,
                 signing=signing,
-                visitors=_visitors(members, subj, cps),
+                visitors=_visitors(members, subj, cps, guest_is_subject),
             )
             conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
             separate = kind == "call" or SEPARATE.search(s.text[lo - s.start : hi - s.start])
@@ -1157,6 +1161,13 @@ _STOP_CONTEXT = re.compile(
 )
 
 
+_DISTANCE_BEFORE = re.compile(
+    r"\d\s*(?:km|kilometers|kilometres|miles)\b[^.;]{0,25}?\b(?:north|south|east|west)\w*\s+"
+    r"of\s+$"
+)
+# "a visit to Washington by two aides": who made the visit; not "flew to Congo and was
+# received by the president", where a new verb begins
+_VISIT_BY = re.compile(r"(?:(?!\b(?:was|were|is|are|been|being|and)\b)[^.;,]){0,40}?\bby\s+")
 # "by two of his closest aides", "by a delegation": travellers the text does not name
 _UNNAMED_PARTY = re.compile(
     r"(?:(?:a|an|the|his|her|their|its|two|three|several|some|senior|top|of|closest|close|"
@@ -1211,7 +1222,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                 if pre and re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
                 else (pre[0] if pre else None)
             )
-            by = re.match(r"^[^.;,]{0,40}?\bby\s+", s.text[vb - s.start :])
+            by = _VISIT_BY.match(s.text[vb - s.start :])
             if by:
                 after_by = [
                     pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40
@@ -1245,6 +1256,8 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                     continue  # "before returning to Brasilia": going home is no stop
                 if OTHER_PLACES_AFTER.match(ctx.text[pm.end : pm.end + 40]):
                     continue
+                if _DISTANCE_BEFORE.search(ctx.text[max(s.start, pm.start - 40) : pm.start]):
+                    continue  # "400 km north of Brazzaville" locates another place
                 if (
                     (
                         pm.end <= va
@@ -1427,7 +1440,29 @@ def _narrative_day(ctx: Ctx) -> date | None:
             back = (pub.weekday() - wd) % 7
             if back <= 1:
                 days.add(pub - timedelta(days=back))
+    if not days:
+        days = _lede_day(ctx)
     return days.pop() if len(days) == 1 else None
+
+
+def _lede_day(ctx: Ctx) -> set[date]:
+    """ "KAMPALA, July 26 (Reuters) - Lavrov on Tuesday told ...": the one day the first
+    sentence of the report gives, when it is the day of publication or the day before."""
+    pub = ctx.published
+    lede = next((s for s in ctx.sentences if s.kind == "body"), None)
+    if pub is None or lede is None:
+        return set()
+    aside = re.search(r",\s+(?:who|which|where|when|after|since)\b", lede.text)
+    days = {
+        r.start
+        for r in (
+            resolve(d, pub, "past")
+            for d in find_dates(lede.text, lede.start)
+            if not aside or d.start_off - lede.start < aside.start()
+        )
+        if r.known and r.precision == "day" and r.start == r.end
+    }
+    return {d for d in days if 0 <= (pub - d).days <= 1} if len(days) == 1 else set()
 
 
 def _date_lede_by_narrative_day(ctx: Ctx, engs: list[Eng]) -> None:
@@ -1913,11 +1948,14 @@ def _named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
     return any(q.kind != "org" and 0 <= q.start - pm.end <= 40 for q in places)
 
 
-def _visitors(members: list, subj: list[int], cps: list[int | str]) -> list[int]:
-    """Who came to the meeting place: the guest of "X hosted Y", the subject of "X met Y".
-    "The two leaders last met in Ohrid" names nobody met, so nobody is known to have come."""
+def _visitors(
+    members: list, subj: list[int], cps: list[int | str], passive: bool = False
+) -> list[int]:
+    """Who came to the meeting place: the guest of "X hosted Y", the subject of "X met Y"
+    and of "X was received by Y". "The two leaders last met in Ohrid" names nobody met, so
+    nobody is known to have come."""
     met = [c for c in cps if isinstance(c, int)]
-    if all(HOST_TRIGGER.match(m[3]) for m in members):
+    if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
         return met
     return list(subj) if met else []
 
@@ -2128,7 +2166,39 @@ def _counterpart_titles(ctx: Ctx) -> None:
             break
 
 
+_DESCRIPTOR_OPENING = re.compile(r"\s*The\s+(?P<dem>[A-Z][\w-]+)\s+")
+
+
+def _descriptor_subjects(ctx: Ctx) -> None:
+    """ "Rishi Sunak embraced Zelenskiy ... The British prime minister had arrived": a
+    sentence opening with a nationality and an office that no official named holds describes
+    whoever opened the sentence before, when their country is not stated."""
+    trx = gz.title_regex()
+    for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
+        if s.kind != "body" or prev.kind != "body":
+            continue
+        m = _DESCRIPTOR_OPENING.match(s.text)
+        code = gz.country_code(m.group("dem")) if m else None
+        tm = trx.match(s.text, m.end()) if code else None
+        opener = ctx.mentions.get(prev.index)
+        if not tm or not opener:
+            continue
+        title = tm.group("title")
+        head = title.split()[-1].lower()
+        if any(
+            p.country == code and p.title and head in p.title.lower().split() for p in ctx.people
+        ):
+            continue
+        p = ctx.people[opener[0][2]]
+        # the person opens the sentence (after a dateline, if any)
+        if p.country is None and not re.search(r"[a-z]", prev.text[: opener[0][0] - prev.start]):
+            p.country = code
+            if p.title is None and head != "leader":
+                p.title, p.title_source = title, "descriptor"
+
+
 def _fill_countries(ctx: Ctx, counts: Counter) -> None:
+    _descriptor_subjects(ctx)
     people = ctx.people
     for p in people:
         if p.country in (None, "SELF") and p.title:

@@ -129,6 +129,8 @@ def country_names() -> dict[str, CountryName]:
             add(val, c.alpha_2, False)
             if val.startswith("Republic of "):
                 add(val[len("Republic of ") :], c.alpha_2, False)
+            if " of the " in val:  # "Republic of the Congo" is also "Republic of Congo"
+                add(val.replace(" of the ", " of "), c.alpha_2, False)
     return table
 
 

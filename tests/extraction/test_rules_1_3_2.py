@@ -147,3 +147,42 @@ def test_to_deal_with_is_not_a_deal(run):
         "2023-05-21",
     )
     assert doc.agreements == []
+
+
+LAVROV_TOUR = (
+    "KAMPALA, July 26 (Reuters) - Russian Foreign Minister Sergei Lavrov on Tuesday told "
+    "Uganda's leader that sanctions were to blame for high food prices.\n\n"
+    "Lavrov held talks with President Yoweri Museveni at State House in Entebbe.\n\n"
+    "The tour began on Sunday in Cairo, where Lavrov met President Abdel Fattah al-Sisi.\n\n"
+    "On Monday he flew to the Republic of Congo and was received by President Denis Sassou "
+    "Nguesso in his home town, about 400 km (250 miles) north of Brazzaville.\n\n"
+    "Lavrov is due in Addis Ababa on Wednesday for two days of meetings."
+)
+
+
+def stops_of(doc, traveler: str) -> dict[str, str | None]:
+    trip = next(t for t in doc.trips if t.traveler == traveler)
+    return {s.place.name: (str(s.start) if s.start else None) for s in trip.stops}
+
+
+def test_a_tour_told_from_its_third_stop(run):
+    doc = run(LAVROV_TOUR, "2022-07-26")
+    stops = stops_of(doc, "Sergei Lavrov")
+    assert stops == {
+        "Cairo": "2022-07-24",
+        "Republic of Congo": "2022-07-25",
+        "Entebbe": "2022-07-26",
+        "Addis Ababa": "2022-07-27",
+    }
+    # the one who received him travelled nowhere
+    assert [t.traveler for t in doc.trips] == ["Sergei Lavrov"]
+    assert officials(doc)["Denis Sassou Nguesso"][1] == "CG"
+
+
+def test_a_sentence_opening_with_a_nationality_and_office_describes_the_one_before(run):
+    doc = run(
+        "HIROSHIMA — Volodymyr Zelenskiy has used a surprise appearance at the G7 summit to "
+        "lobby leaders.\n\nThe Ukrainian president landed in the city on Saturday afternoon.",
+        "2023-05-21",
+    )
+    assert officials(doc)["Volodymyr Zelenskiy"] == ("President", "UA")
