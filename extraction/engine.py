@@ -123,10 +123,10 @@ CANCELLED = re.compile(
 )
 SPEAKER_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
-    r"tweeted|announced|stressed)\b"
+    r"tweeted|announced|stressed|confirmed)\b"
 )
 SPEAKER_BEFORE = re.compile(
-    r"\b(?:said|says|according\s+to(?:\s+(?:a|the)\s+statement\s+(?:from|by))?|added)\s+"
+    r"\b(?:said|says|[Aa]ccording\s+to(?:\s+(?:a|the)\s+statement\s+(?:from|by))?|added)\s+"
     r"(?:(?:[A-Z][\w.'-]*|the|a|an|of|for|state|foreign|minister|spokes\w+|secretary|press|"
     r"deputy|chief|senior|official|department|ministry|government)\s+){0,6}$"
 )
@@ -1996,7 +1996,10 @@ def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Sto
         place = e.place
         if e.kind not in _IN_PERSON or e.cancelled or not place or not place.country:
             continue
-        for pid in e.visitors:
+        # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
+        gathering = e.kind in ("summit", "conference")
+        came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
+        for pid in came:
             home = ctx.people[pid].country
             if not home or home == "SELF" or home == place.country:
                 continue

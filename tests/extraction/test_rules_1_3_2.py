@@ -186,3 +186,27 @@ def test_a_sentence_opening_with_a_nationality_and_office_describes_the_one_befo
         "2023-05-21",
     )
     assert officials(doc)["Volodymyr Zelenskiy"] == ("President", "UA")
+
+
+def test_according_to_a_spokesman_he_takes_no_part(run):
+    doc = run(
+        "BERLIN — German Chancellor Friedrich Merz held a phone call with Chinese Premier Li "
+        "Qiang on Wednesday. According to government spokesman Stefan Kornelius, the two "
+        "discussed trade. Kornelius confirmed on Friday that Merz will travel to Washington in "
+        "June for his first meeting with U.S. President Donald Trump.",
+        "2025-05-23",
+    )
+    assert all("Stefan Kornelius" not in e.participants for e in doc.engagements)
+    assert [t.traveler for t in doc.trips] == ["Friedrich Merz"]
+
+
+def test_leaders_at_a_summit_abroad_travelled_there(run):
+    doc = run(
+        "BERLIN — German Chancellor Friedrich Merz will travel to Washington in June for his "
+        "first meeting with U.S. President Donald Trump. Both men are due to meet again at the "
+        "G7 summit in Kananaskis, Canada, from June 15 to 17.",
+        "2025-05-23",
+    )
+    travellers = {t.traveler: {s.place.name for s in t.stops} for t in doc.trips}
+    assert "Kananaskis" in travellers["Friedrich Merz"]
+    assert "Kananaskis" in travellers["Donald Trump"]
