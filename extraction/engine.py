@@ -23,7 +23,7 @@ from .dates import (
 )
 from .gazetteer import title_family
 from .models import Document, Engagement, Official, Place, Trip, TripStop
-from .people import Person, build_people, is_official
+from .people import Person, build_people, family_names_in_capitals, is_official
 from .places import PlaceMention, find_places, resolve_place
 from .text import Sentence, fold, normalize_key, segment
 
@@ -245,6 +245,8 @@ class Ctx:
     place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
     # date lines heading sections of the report ("FEBRUARY 2, 2025"): (offset, day)
     sections: list[tuple[int, date]] = field(default_factory=list)
+    # the government whose release this is ("Ministry of Foreign Affairs of Japan")
+    issuer: str | None = None
 
     def pub_at(self, offset: int) -> date | None:
         """The day "today" means at this offset: its section's date line, else publication."""
@@ -1767,8 +1769,9 @@ def extract_document(text: str, published: date | None) -> Document:
     # per-document caches: sentences are looked at by several passes, but never across articles
     _countries_in.cache_clear()
     clear_date_cache()
+    text, family_first = family_names_in_capitals(text)
     sentences = segment(text)
-    people, _cands, mentions = build_people(sentences, text)
+    people, _cands, mentions = build_people(sentences, text, family_first)
     _assign_role_titles(sentences, people, mentions)
     countries = Counter()
     for s in sentences:
@@ -1777,6 +1780,7 @@ def extract_document(text: str, published: date | None) -> Document:
     ctx = Ctx(text, published, sentences, people, mentions, frozenset(countries))
     ctx.sections = date_lines(text, published)
     ctx.dateline = _dateline(ctx)
+    ctx.issuer = _issuer(text)
     counts = _count_mentions(ctx)
     _fill_countries(ctx, counts)
     _compute_focus(ctx, counts)
@@ -2096,6 +2100,26 @@ DATELINE_ALONE = re.compile(
 )
 
 
+_ISSUER = re.compile(
+    r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"
+    r"(?:of[ \t]+)?(?P<after>(?:the[ \t]+)?[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'-]*){0,3})|"
+    r"(?P<before>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})(?:'s)?[ \t]+(?:Ministry|Department)"
+    r"[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs|"
+    r"(?P<state>U\.S\.[ \t]+Department[ \t]+of[ \t]+State))[ \t]*$",
+    re.M,
+)
+
+
+def _issuer(text: str) -> str | None:
+    """The government a release comes from, when its first lines name the ministry."""
+    m = _ISSUER.search(text[:300])
+    if not m:
+        return None
+    if m.group("state"):
+        return "US"
+    return gz.country_code(m.group("after") or m.group("before") or "")
+
+
 def _dateline(ctx: Ctx) -> Place | None:
     """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
     for s in ctx.sentences[:6]:
@@ -2213,7 +2237,8 @@ def _fill_countries(ctx: Ctx, counts: Counter) -> None:
         if p.country and p.country not in ("SELF", "ORG"):
             known[p.country] += counts[p.id] or 1
     majority = known.most_common(1)[0][0] if known else None
-    home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else majority
+    home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else None
+    home = home or ctx.issuer or majority
     by_index = {s.index: s for s in ctx.sentences}
     _successor_countries(ctx)
     for p in people:

@@ -425,7 +425,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     r"(?P<mod>(?:(?-i:[A-Z][\w.'-]*)(?:'s)?\s+|(?:former|new|top|then|current|"
                     r"outgoing|incoming|acting|country's|nation's)\s+){0,3})"
                     r"\s*(?P<title>" + gz.TITLE_PATTERN + r")"
-                    r"(?:\s+(?:of|for)\s+(?P<of>[A-Z][\w.' -]{1,30}?))?"
+                    r"(?:\s+(?:of|for)\s+(?P<of>[A-Z][\w.' -]{1,80}?))?"
                     r"\s*(?=[,;.)]|\s+(?:who|and|said|told)\b|$)",
                     after,
                     re.I,
@@ -440,6 +440,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         code = gz.country_code(cm.group(0))
                     elif app.group("of"):
                         code = gz.country_code(app.group("of"))
+                    if code is None:
+                        code = _long_office_country(after, app.start("title"))
                     seat = re.search(r"\b(" + "|".join(INSTITUTIONS) + r")\b", mod)
                     if code is None and seat:
                         code = gz.metonym_code(seat.group(1))  # "the Kremlin spokesman"
@@ -579,10 +581,43 @@ def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
     return a[0] == b[0] or a[0][0] == b[0][0]
 
 
+def _long_office_country(after: str, at: int) -> str | None:
+    """ "Mauro Vieira, Minister of External Relations of the Federative Republic of Brazil,":
+    the country an office written out in full belongs to."""
+    window = re.split(r"[.;]|\s\(|,\s+(?:on|at|in|who|and|said)\b", after[at : at + 160])[0]
+    for cm in gz.country_regex().finditer(window):
+        if re.search(r"\bof\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:of\s+)?$", window[: cm.start()]):
+            return gz.country_code(cm.group(0))
+    return None
+
+
+_CAPS_SURNAME = re.compile(r"(?<=[a-z.]\s)[A-Z]{3,}(?=\s+([A-Z][a-z]+)\b)")
+
+
+def family_names_in_capitals(text: str) -> tuple[str, frozenset[str]]:
+    """ "Ms. KAMIKAWA Yoko", "Prime Minister KISHIDA Fumio": Japanese releases write the family
+    name first, in capitals. Returns the text with those names in title case (offsets kept)
+    and the family names, in title case."""
+    found: set[str] = set()
+
+    def fix(m: re.Match[str]) -> str:
+        word, given = m.group(0), m.group(1)
+        if given in blocked_words() or given.lower() in title_words():
+            return word
+        if word in gz.ORG_ACRONYMS or gz.country_code(word):
+            return word
+        found.add(word.title())
+        return word.title()
+
+    return _CAPS_SURNAME.sub(fix, text), frozenset(found)
+
+
 def build_people(
-    sentences: list[Sentence], full: str
+    sentences: list[Sentence], full: str, family_first: frozenset[str] = frozenset()
 ) -> tuple[list[Person], list[Candidate], dict[int, list[tuple[int, int, int]]]]:
-    """Resolve candidates into people and return per-sentence mention lists (start, end, pid)."""
+    """Resolve candidates into people and return per-sentence mention lists (start, end, pid).
+
+    Two-word names whose first word is in family_first are written family name first."""
     cands = find_candidates(sentences, full)
     people: list[Person] = []
 
@@ -647,7 +682,9 @@ def build_people(
     # surname, stands alone elsewhere in the text is written family name first
     for p in people:
         toks = p.tokens()
-        if len(toks) == 2 and toks[0].lower() in EAST_ASIAN_SURNAMES:
+        if len(toks) == 2 and toks[0] in family_first:
+            p.surname_first = True
+        elif len(toks) == 2 and toks[0].lower() in EAST_ASIAN_SURNAMES:
             alone = re.compile(
                 r"(?<![\w.'-])" + re.escape(toks[0]) + r"(?![\w-])(?!\s+" + re.escape(toks[1]) + ")"
             )

@@ -210,3 +210,36 @@ def test_leaders_at_a_summit_abroad_travelled_there(run):
     travellers = {t.traveler: {s.place.name for s in t.stops} for t in doc.trips}
     assert "Kananaskis" in travellers["Friedrich Merz"]
     assert "Kananaskis" in travellers["Donald Trump"]
+
+
+MOFA_RELEASE = (
+    "Ministry of Foreign Affairs of Japan\nPress Releases\n\n"
+    "Japan-Brazil Foreign Ministers' Meeting\n\nFebruary 21, 2024\n\n"
+    "On February 21, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, who is visiting Rio de "
+    "Janeiro, held a meeting with H.E. Mr. Mauro Vieira, Minister of External Relations of the "
+    "Federative Republic of Brazil, on the margins of the G20 Foreign Ministers' Meeting.\n\n"
+    "1. Minister Kamikawa stated that Japan is considering a visit to Brazil by Prime Minister "
+    "KISHIDA Fumio."
+)
+
+
+def test_a_japanese_release_family_names_in_capitals(run):
+    doc = run(MOFA_RELEASE, "2024-02-23")
+    people = officials(doc)
+    assert people["Kamikawa Yoko"] == ("Minister for Foreign Affairs", "JP")
+    assert "Kamikawa" not in people  # the later "Minister Kamikawa" is the same person
+    assert people["Kishida Fumio"] == ("Prime Minister", "JP")
+
+
+def test_an_office_written_out_in_full_names_its_country(run):
+    doc = run(MOFA_RELEASE, "2024-02-23")
+    assert officials(doc)["Mauro Vieira"] == ("Minister of External Relations", "BR")
+
+
+def test_capitals_that_are_an_acronym_stay_one(run):
+    doc = run(
+        "BRUSSELS — The NATO Secretary General Jens Stoltenberg met Ukrainian Foreign Minister "
+        "Dmytro Kuleba on Tuesday.",
+        "2023-04-05",
+    )
+    assert "Jens Stoltenberg" in officials(doc)
