@@ -77,6 +77,10 @@ PLURAL_ANAPHOR = re.compile(
     r"governments|states|days|weeks|months|years|sides'|of\b)))",
     re.I,
 )
+# place and day adjuncts, then the guest's office: "at Bayan Palace on Monday Minister of ..."
+RECEIVED_ADJUNCTS = re.compile(
+    r"(?:\s+(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+){1,3}[^,.;]{0,90}$"
+)
 HOST_TRIGGER = re.compile(
     r"^(?:hosted|hosts|host|hosting|welcome|welcomed|welcomes|welcoming|receive|received|"
     r"receives|receiving)$",
@@ -733,7 +737,13 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             guest_is_subject = passive is not None
             if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
                 pronoun_obj = re.match(r"\s+(?:him|her)\b", after_text)
-                if not pronoun_obj and not any(tb <= a <= tb + 25 for a, _, _ in persons):
+                # "received at Bayan Palace on Monday Minister of Foreign Affairs ... Saidov":
+                # where and when may come between the verb and the guest
+                near = [a for a, _, _ in persons if tb <= a <= tb + 140]
+                guest = near and (
+                    near[0] <= tb + 25 or RECEIVED_ADJUNCTS.match(ctx.text[tb : near[0]])
+                )
+                if not pronoun_obj and not guest:
                     continue
                 if re.match(r"\s+(?:a|an|the)\b", after_text):
                     continue

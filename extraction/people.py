@@ -578,6 +578,9 @@ def _compatible(a_toks: list[str], b_toks: list[str]) -> bool:
         )
     if len(a) == 1 or len(b) == 1:
         return True
+    # "Sheikh Mishal ... Al-Sabah" and "Sheikh Salem ... Al-Sabah": the style is no given name
+    a = [t for t in a if t not in styles] or a
+    b = [t for t in b if t not in styles] or b
     return a[0] == b[0] or a[0][0] == b[0][0]
 
 

@@ -243,3 +243,18 @@ def test_capitals_that_are_an_acronym_stay_one(run):
         "2023-04-05",
     )
     assert "Jens Stoltenberg" in officials(doc)
+
+
+def test_royals_sharing_a_family_chain_are_different_people(run):
+    doc = run(
+        "KUWAIT, Nov 6 (KUNA) -- His Highness the Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber "
+        "Al-Sabah received at Bayan Palace on Monday Minister of Foreign Affairs of the Republic "
+        "of Uzbekistan Bakhtiyor Saidov. Saidov later held talks with Foreign Minister Sheikh "
+        "Salem Abdullah Al-Jaber Al-Sabah.",
+        "2023-11-06",
+    )
+    people = officials(doc)
+    assert people["Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah"] == ("Crown Prince", "KW")
+    assert people["Sheikh Salem Abdullah Al-Jaber Al-Sabah"] == ("Foreign Minister", "KW")
+    # the guest comes after where and when he was received
+    assert engagements_with(doc, "Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah", "Bakhtiyor Saidov")
