@@ -11,7 +11,7 @@ from .text import Sentence, fold
 
 # lowercase joiners inside a name: "Rio de Janeiro", "Dar es Salaam", "Frankfurt am Main"
 _JOINER = r"(?:of|for|and|de|del|la|the|on|es|el|al|am|da|do|dos|du)"
-_CAPSEQ = r"[A-Z][\w'.-]*(?:\s+" + _JOINER + r"?\s*[A-Z][\w'.-]*)*"
+_CAPSEQ = r"[A-Z][\w'.-]*(?:\s+(?:" + _JOINER + r"\s+){0,2}[A-Z][\w'.-]*)*"
 _LOCATIVE = re.compile(
     r"(?<!war )(?<!crisis )(?<!conflict )(?<!fighting )(?<!situation )(?<!violence )"
     r"(?<!peace )(?<!stability )(?<!invasion )(?<!attacks )(?<!investment )"
@@ -48,6 +48,18 @@ _REGION = re.compile(
     r"(?:Asia|Africa|Europe|America|Americas|Balkans|Caucasus|Pacific|Mediterranean)\b|"
     r"(?:Middle\s+East|Latin\s+America|Horn\s+of\s+Africa|Persian\s+Gulf|Indo-Pacific)\b"
 )
+
+
+_VENUE_AFTER = re.compile(
+    r"\s+(?:international\s+)?(?:airport|air\s+base|airbase|palace|hotel|stadium)\b"
+)
+
+
+def _demonym(text: str) -> bool:
+    """ "Paraguayan": an adjective of nationality (a plural such as "Laos" or "Philippines"
+    may be the country's name)."""
+    hit = gz.country_names().get(fold(text))
+    return hit is not None and hit.is_demonym and not text.endswith("s")
 
 
 @dataclass
@@ -269,12 +281,17 @@ def find_places(
                 if overlaps(a, b):
                     break
                 place, kind = res
+                rest = s.text[b - s.start :]
+                if _VENUE_AFTER.match(s.text, base - s.start + len(name)):
+                    break  # "the Viru Viru international airport" is no town Viru
                 if rx is _LOCATIVE and kind == "country":
                     named = _capital_named(text, s.text[a - s.start + len(text) :])
                     if named is False:
                         break
                     if named is not None:
                         place, kind = named, "city"
+                if kind == "country" and _demonym(text) and re.match(r"\s+[a-z]", rest):
+                    break  # "the Paraguayan community": a people, not a place
                 if rx is _LOCATIVE and kind == "city":
                     place = _qualified(place, text, s.text[a - s.start + len(text) :], preferred)
                 place.span = (a, b)

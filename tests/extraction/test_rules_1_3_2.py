@@ -258,3 +258,16 @@ def test_royals_sharing_a_family_chain_are_different_people(run):
     assert people["Sheikh Salem Abdullah Al-Jaber Al-Sabah"] == ("Foreign Minister", "KW")
     # the guest comes after where and when he was received
     assert engagements_with(doc, "Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah", "Bakhtiyor Saidov")
+
+
+def test_places_in_a_translated_wire_report(run):
+    doc = run(
+        "Asunción, Oct 15 (EFE).- The president of Paraguay, Santiago Peña, signed this Monday "
+        "in the Bolivian city of Santa Cruz de la Sierra an agreement with his counterpart Luis "
+        "Arce.\n\nPeña was received by Arce at the Viru Viru international airport. On Thursday "
+        "he will visit the Paraguayan community in Buenos Aires.",
+        "2024-10-15",
+    )
+    places = {e.place.name for e in doc.engagements if e.place}
+    assert "Santa Cruz de la Sierra" in places
+    assert not places & {"Viru", "Paraguayan", "Paraguay"}
