@@ -1722,6 +1722,29 @@ def _merge_stops(ctx: Ctx) -> dict[int, list[Stop]]:
     return trips
 
 
+SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
+    r"(?:earlier|later)\s+that\s+(?:morning|afternoon|evening))\b",
+    re.I,
+)
+
+
+def _same_day(ctx: Ctx, engs: list[Eng]) -> None:
+    """ "Earlier in the day, Rubio met ...", "On the same day, Li met ...": an undated event
+    told after a dated one took place that day, and there, unless its sentence says where."""
+    told = sorted(engs, key=lambda e: e.evidence[0][0])
+    for k, e in enumerate(told):
+        if e.res.known or not SAME_DAY.search(ctx.sentences[e.sentence].text):
+            continue
+        before = [x for x in told[:k] if x.res.known and x.res.precision == "day"]
+        if not before or before[-1].res.start != before[-1].res.end:
+            continue
+        prev = before[-1]
+        e.res, e.tense = prev.res, prev.tense
+        if e.place is None and e.kind in _IN_PERSON and prev.kind in _IN_PERSON:
+            e.place = prev.place
+
+
 def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     for e in engs:
         if e.place or e.kind == "call":
@@ -1805,6 +1828,7 @@ def extract_document(text: str, published: date | None) -> Document:
     _host_countries(ctx, engs)
     trips = _merge_stops(ctx)
     _place_by_sidelines(ctx, engs)
+    _same_day(ctx, engs)
     _stops_from_engagements(ctx, engs, trips)
     _inherit_places(ctx, engs, trips)
     engs = _merge_engagements(

@@ -271,3 +271,14 @@ def test_places_in_a_translated_wire_report(run):
     places = {e.place.name for e in doc.engagements if e.place}
     assert "Santa Cruz de la Sierra" in places
     assert not places & {"Viru", "Paraguayan", "Paraguay"}
+
+
+def test_earlier_in_the_day_is_the_day_and_place_told_before(run):
+    doc = run(
+        "READOUT\nFEBRUARY 2, 2025\n\nSecretary of State Marco Rubio met today in Panama City "
+        "with Panamanian President José Raúl Mulino.\n\nEarlier in the day, Secretary Rubio met "
+        "with Foreign Minister Javier Martínez-Acha Vásquez to review security cooperation.",
+        "2025-02-04",
+    )
+    (e,) = engagements_with(doc, "Marco Rubio", "Javier Martínez-Acha Vásquez")
+    assert (str(e.start), e.place.name) == ("2025-02-02", "Panama City")

@@ -135,7 +135,8 @@ def test_heldout5_reports_score_above_floor():
     Reuters/AP/AFP datelines, a multi-country tour, a summit's sideline meetings), gold
     written before the extractor was run on them.
     First run (1.3.0): officials 0.92, engagements 0.72, trip stops 0.51, agreements 0.67.
-    With 1.3.1: officials 0.97, engagements 0.78, trip stops 0.65, agreements 0.77 (macro 0.79)."""
+    With 1.3.1: officials 0.97, engagements 0.78, trip stops 0.65, agreements 0.77 (macro 0.79).
+    With 1.3.2: engagements 0.80, trip stops 0.66 (macro 0.80)."""
     pairs = _folder_pairs(HELDOUT5)
     assert len(pairs) >= 10
     floors = {"officials": 0.95, "engagements": 0.75, "trip stops": 0.62, "agreements": 0.75}
@@ -151,9 +152,9 @@ def test_heldout6_reports_score_above_floor():
     roundup), gold written before the extractor was run on them.
     First run (1.3.1): officials 0.85, engagements 0.58, trip stops 0.35, agreements 0.52,
     country accuracy 0.52 (macro 0.575).
-    With 1.3.2: officials 0.91, engagements 0.60, trip stops 0.60, agreements 0.90, country
-    accuracy 0.68 (macro 0.75)."""
+    With 1.3.2: officials 0.91, engagements 0.62, trip stops 0.60, agreements 0.90, country
+    accuracy 0.68 (macro 0.76)."""
     pairs = _folder_pairs(HELDOUT6)
     assert len(pairs) >= 10
-    floors = {"officials": 0.89, "engagements": 0.57, "trip stops": 0.57, "agreements": 0.87}
+    floors = {"officials": 0.89, "engagements": 0.59, "trip stops": 0.57, "agreements": 0.87}
     _assert_floors(pairs, floors)
