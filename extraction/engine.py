@@ -126,7 +126,7 @@ CANCELLED = re.compile(
     re.I,
 )
 SPEAKER_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
+    r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*|,\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
     r"tweeted|announced|stressed|confirmed)\b"
 )
 SPEAKER_BEFORE = re.compile(

@@ -109,7 +109,8 @@ SPEECH_VERBS = (
     r"criticized|criticised|condemned|proposed|offered|asked|wants|wanted|hopes|hoped|plans|"
     r"planned|insists|argued|argues|responded|replied|explained|acknowledged|admitted|denied|"
     r"rejected|dismissed|confirmed|cautioned|stated|wrote|posted|threatened|ordered|signaled|"
-    r"signalled|described|told|urges|seeks|sought|promised|repeated|reaffirmed|briefed|lauded"
+    r"signalled|described|told|urges|seeks|sought|promised|repeated|reaffirmed|briefed|lauded|"
+    r"embraced|greeted|hugged"
 )
 WEAK_VERBS = r"is|was|has|had|will|would|could|can|may|might|also|did|does|and|himself|herself"
 

@@ -282,3 +282,23 @@ def test_earlier_in_the_day_is_the_day_and_place_told_before(run):
     )
     (e,) = engagements_with(doc, "Marco Rubio", "Javier Martínez-Acha Vásquez")
     assert (str(e.start), e.place.name) == ("2025-02-02", "Panama City")
+
+
+def test_title_then_name_then_told_reporters_is_a_speaker(run):
+    doc = run(
+        'SYDNEY — "The president will return to Washington on Sunday for meetings with '
+        'congressional leaders," the White House press secretary, Karine Jean-Pierre, told '
+        "reporters.",
+        "2023-05-17",
+    )
+    assert all("Karine Jean-Pierre" not in e.participants for e in doc.engagements)
+
+
+def test_an_embrace_names_a_leader_the_next_sentence_describes(run):
+    doc = run(
+        "HIROSHIMA — Rishi Sunak embraced Zelenskiy before their talks later on Saturday. The "
+        "British prime minister had arrived in Japan on Thursday.",
+        "2023-05-21",
+    )
+    assert officials(doc)["Rishi Sunak"] == ("Prime Minister", "GB")
+    assert [t.traveler for t in doc.trips] == ["Rishi Sunak"]

@@ -152,9 +152,9 @@ def test_heldout6_reports_score_above_floor():
     roundup), gold written before the extractor was run on them.
     First run (1.3.1): officials 0.85, engagements 0.58, trip stops 0.35, agreements 0.52,
     country accuracy 0.52 (macro 0.575).
-    With 1.3.2: officials 0.91, engagements 0.62, trip stops 0.60, agreements 0.90, country
+    With 1.3.2: officials 0.91, engagements 0.64, trip stops 0.60, agreements 0.90, country
     accuracy 0.68 (macro 0.76)."""
     pairs = _folder_pairs(HELDOUT6)
     assert len(pairs) >= 10
-    floors = {"officials": 0.89, "engagements": 0.59, "trip stops": 0.57, "agreements": 0.87}
+    floors = {"officials": 0.89, "engagements": 0.61, "trip stops": 0.57, "agreements": 0.87}
     _assert_floors(pairs, floors)
