@@ -1732,17 +1732,19 @@ SAME_DAY = re.compile(
 def _same_day(ctx: Ctx, engs: list[Eng]) -> None:
     """ "Earlier in the day, Rubio met ...", "On the same day, Li met ...": an undated event
     told after a dated one took place that day, and there, unless its sentence says where."""
-    told = sorted(engs, key=lambda e: e.evidence[0][0])
-    for k, e in enumerate(told):
-        if e.res.known or not SAME_DAY.search(ctx.sentences[e.sentence].text):
-            continue
-        before = [x for x in told[:k] if x.res.known and x.res.precision == "day"]
-        if not before or before[-1].res.start != before[-1].res.end:
-            continue
-        prev = before[-1]
-        e.res, e.tense = prev.res, prev.tense
-        if e.place is None and e.kind in _IN_PERSON and prev.kind in _IN_PERSON:
-            e.place = prev.place
+    prev = None  # the last event told with a day's precision
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        if (
+            not e.res.known
+            and prev is not None
+            and prev.res.start == prev.res.end
+            and SAME_DAY.search(ctx.sentences[e.sentence].text)
+        ):
+            e.res, e.tense = prev.res, prev.tense
+            if e.place is None and e.kind in _IN_PERSON and prev.kind in _IN_PERSON:
+                e.place = prev.place
+        if e.res.known and e.res.precision == "day":
+            prev = e
 
 
 def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
@@ -1987,13 +1989,13 @@ def _named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
 
 
 def _visitors(
-    members: list, subj: list[int], cps: list[int | str], passive: bool = False
+    members: list, subj: list[int], cps: list[int | str], guest_is_subject: bool = False
 ) -> list[int]:
     """Who came to the meeting place: the guest of "X hosted Y", the subject of "X met Y"
     and of "X was received by Y". "The two leaders last met in Ohrid" names nobody met, so
     nobody is known to have come."""
     met = [c for c in cps if isinstance(c, int)]
-    if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
+    if all(HOST_TRIGGER.match(m[3]) for m in members) and not guest_is_subject:
         return met
     return list(subj) if met else []
 
@@ -2181,10 +2183,6 @@ SUCCESSION = re.compile(
 )
 
 
-def _mention_starts(p: Person) -> set[tuple[int, int]]:
-    return {(a, p.id) for a, _ in p.mentions}
-
-
 def _successor_countries(ctx: Ctx) -> None:
     """ "Wang's predecessor, Qin Gang": the predecessor served the same government, as
     does "Biden's national security adviser, Jake Sullivan"."""
@@ -2192,7 +2190,8 @@ def _successor_countries(ctx: Ctx) -> None:
         if p.country is not None or not p.mentions:
             continue
         if p.owner_at is not None:
-            boss = next((q for q in ctx.people if (p.owner_at, q.id) in _mention_starts(q)), None)
+            at = p.owner_at
+            boss = next((q for q in ctx.people if any(a == at for a, _ in q.mentions)), None)
             if boss is not None and boss is not p and boss.country not in (None, "SELF"):
                 p.country = boss.country
                 continue
