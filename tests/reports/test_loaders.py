@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from reports import loaders
 from reports.loaders import (
     LoadError,
     ReportInput,
@@ -104,8 +103,8 @@ def test_a_bad_input_fails_alone_and_the_rest_of_the_batch_loads(tmp_path):
     assert len(errors) == 3
 
 
-def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_FILE_BYTES", 1000)
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, settings):
+    settings.LOADER_MAX_FILE_BYTES = 1000
     (tmp_path / "big.txt").write_text("x" * 1001, encoding="utf-8")
     (tmp_path / "small.txt").write_text("Kerry visited Beijing.", encoding="utf-8")
     results = read_inputs([tmp_path / "big.txt", tmp_path / "small.txt"])
@@ -479,17 +478,17 @@ def test_a_member_whose_header_understates_its_size_is_not_read_past_it(tmp_path
     assert error.startswith("lies.zip:liar.txt: damaged archive member (Bad CRC-32")
 
 
-def test_an_archive_expanding_past_the_total_limit_is_refused_whole(monkeypatch):
+def test_an_archive_expanding_past_the_total_limit_is_refused_whole(settings):
     archive = make_zip({f"{n}.txt": f"report {n} " * 100 for n in range(3)})
-    monkeypatch.setattr(loaders, "MAX_ZIP_TOTAL_BYTES", 2500)
+    settings.LOADER_MAX_ZIP_TOTAL_BYTES = 2500
     assert errors_of(read_upload("a.zip", archive)) == [
         "a.zip: expands to 2.6 kB, over the 2.4 kB limit per archive; "
         "split it into smaller archives"
     ]
 
 
-def test_too_many_members_are_refused(monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_ZIP_MEMBERS", 10)
+def test_too_many_members_are_refused(settings):
+    settings.LOADER_MAX_ZIP_MEMBERS = 10
     archive = make_zip({f"{n}.txt": "x" for n in range(11)})
     assert errors_of(read_upload("many.zip", archive)) == [
         "many.zip: 11 entries, over the limit of 10 per archive; split it into smaller archives"
@@ -514,8 +513,8 @@ def test_an_upload_is_read_by_its_extension_and_stripped_of_folders():
     assert str(error).startswith("a.exe: unsupported file type .exe")
 
 
-def test_an_oversized_upload_is_refused(monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_FILE_BYTES", 2048)
+def test_an_oversized_upload_is_refused(settings):
+    settings.LOADER_MAX_FILE_BYTES = 2048
     [error] = read_upload("big.txt", b"x" * 4096)
     assert str(error) == "big.txt: the file is 4 kB, over the 2 kB limit"
 
@@ -551,7 +550,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(monkeypatch) -> Iterator[str]:
+def server(monkeypatch, settings) -> Iterator[str]:
+    # The server is on loopback, which downloads refuse unless an admin allows the host.
+    settings.FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
     for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
         monkeypatch.delenv(var, raising=False)
     article = (DATA / "article.html").read_bytes()
@@ -574,8 +575,8 @@ def server(monkeypatch) -> Iterator[str]:
         httpd.server_close()
 
 
-def test_a_url_list_gives_reports_and_one_error_per_failed_url(tmp_path, server, monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_URL_BYTES", 15_000)
+def test_a_url_list_gives_reports_and_one_error_per_failed_url(tmp_path, server, settings):
+    settings.LOADER_MAX_URL_BYTES = 15_000
     (tmp_path / "links.urls").write_text(
         f"# this week's reading\n{server}/article\n\n{server}/missing\n{server}/huge\n"
         f"{server}/huge-unannounced\n{server}/report.pdf\nftp://example.org/x\n{server}/feed\n",
@@ -615,8 +616,8 @@ def test_urls_given_directly_are_downloaded(server):
     assert [r.source for r in reports_of(feed)] == ["Diplomatic Dispatch"] * 3
 
 
-def test_a_slow_server_times_out(server, monkeypatch):
-    monkeypatch.setattr(loaders, "FETCH_TIMEOUT", 0.3)
+def test_a_slow_server_times_out(server, settings):
+    settings.FETCH_TIMEOUT = 0.3
     assert errors_of(read_url(f"{server}/slow")) == [f"{server}/slow: timed out after 0.3 s"]
 
 
