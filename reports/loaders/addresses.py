@@ -35,7 +35,7 @@ def refusal(address: Address) -> str | None:
     for inner in _embedded_ipv4(address):
         reason = refusal(inner)
         if reason:
-            return f"{reason} ({inner} inside an IPv6 address)"
+            return f"an IPv6 form of {inner}, {reason}"
     checks = (
         (address == METADATA, "the cloud metadata address"),
         (address.is_loopback, "a loopback address"),
