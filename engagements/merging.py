@@ -22,7 +22,7 @@ from diplomacy.locks import record_lock
 from people.models import Official, OfficialAlias, Post
 
 from .models import Citation, Engagement, Participant, Stop, Trip
-from .services import _finer, _merged_status, trip_renumber
+from .services import precision_finer, status_merged, trip_renumber
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -292,12 +292,12 @@ def _engagement_fill(keep: Engagement, other: Engagement) -> list[str]:
     if keep.stop_id is None and other.stop_id and "stop" not in edited:
         keep.stop_id = other.stop_id
         changed.append("stop")
-    if other.start and not edited & DATES and _finer(other.precision, keep.precision):
+    if other.start and not edited & DATES and precision_finer(other.precision, keep.precision):
         keep.start, keep.end = other.start, other.end or other.start
         keep.precision = other.precision
         changed += ["start", "end", "precision"]
     if "status" not in edited:
-        status = _merged_status(keep.status, other.status)
+        status = status_merged(keep.status, other.status)
         if status != keep.status:
             keep.status = status
             changed.append("status")
@@ -381,7 +381,7 @@ def _stop_fold(stop: Stop, extra: Stop, editor: AbstractBaseUser | None) -> None
     changed: list[str] = []
     if extra.start and not set(stop.edited_fields) & DATES:
         start, end, precision = extra.start, extra.end or extra.start, extra.precision
-        if stop.start is not None and not _finer(extra.precision, stop.precision):
+        if stop.start is not None and not precision_finer(extra.precision, stop.precision):
             # the same precision: cover both; a coarser one adds nothing
             precision = stop.precision
             if extra.precision == stop.precision:

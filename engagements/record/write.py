@@ -21,7 +21,7 @@ from django.db.models import Max
 from diplomacy.models import Origin, Precision
 from diplomacy.text import normalize_name, sentence_around
 from engagements.models import Citation, Engagement, Participant, Stop, Trip
-from engagements.services import MergeResult, place_resolve, trip_renumber
+from engagements.services import MergeResult, confidence, place_resolve, trip_renumber
 from extraction import EXTRACTOR_VERSION, Document, extract
 from people.models import Official
 from reports.models import Article, text_sha256
@@ -280,7 +280,7 @@ class RecordImporter:
                     end=entry.end,
                     precision=Precision.DAY,
                     status=Engagement.Status.HELD,
-                    confidence=round(max(0.0, min(extracted.confidence, 1.0)), 3),
+                    confidence=confidence(extracted.confidence),
                     origin=Origin.RECORD,
                     stop=stop,
                 )
