@@ -49,14 +49,15 @@ def model_of(items: Iterable[Model], facts: list[Model]) -> type[Model] | None:
     return type(facts[0]) if facts else None
 
 
-def attachment(body: str | bytes, fmt: str, filename: str) -> HttpResponse:
+def download(
+    body: str | bytes, fmt: str, items: Iterable[Model], facts: list[Model], filename: str | None
+) -> HttpResponse:
+    """The export as an attachment, named filename or after what it holds ("trips.csv")."""
+    model = model_of(items, facts)
+    name = filename or f"{NAMES.get(model, 'export') if model else 'export'}.{fmt}"
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def filename_for(model: type[Model] | None, fmt: str, filename: str | None) -> str:
-    return filename or f"{NAMES.get(model, 'export') if model else 'export'}.{fmt}"
 
 
 def located_facts(facts: list[Model]) -> Iterator[Model]:

@@ -13,11 +13,9 @@ from engagements.api import serializers
 from engagements.models import Engagement, Stop
 
 from .common import (
-    attachment,
+    download,
     facts_of,
-    filename_for,
     located_facts,
-    model_of,
     participant_names,
     summary,
     traveler_of,
@@ -81,4 +79,4 @@ def export_geojson(items: Iterable[Model], *, filename: str | None = None) -> Ht
     facts = facts_of(items)
     features = [f for f in map(_feature, located_facts(facts)) if f is not None]
     body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-    return attachment(body, "geojson", filename_for(model_of(items, facts), "geojson", filename))
+    return download(body, "geojson", items, facts, filename)

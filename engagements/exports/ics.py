@@ -14,11 +14,9 @@ from engagements.api import serializers
 from engagements.models import Engagement, Stop
 
 from .common import (
-    attachment,
+    download,
     facts_of,
-    filename_for,
     located_facts,
-    model_of,
     participant_names,
     place_label,
     summary,
@@ -112,6 +110,4 @@ def export_ics(
         event = _event(fact)
         if event is not None:
             calendar.add_component(event)
-    return attachment(
-        calendar.to_ical(), "ics", filename_for(model_of(items, facts), "ics", filename)
-    )
+    return download(calendar.to_ical(), "ics", items, facts, filename)

@@ -15,7 +15,7 @@ from engagements.api import serializers
 from engagements.models import Agreement, Engagement, Stop, Trip
 from people.models import Official
 
-from .common import attachment, facts_of, filename_for, model_of
+from .common import download, facts_of, model_of
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -167,7 +167,7 @@ def export_csv(items: Iterable[Model], *, filename: str | None = None) -> HttpRe
         for fact in facts:
             for row in rows(fact):
                 writer.writerow({column: _cell(row.get(column)) for column in columns})
-    return attachment(out.getvalue(), "csv", filename_for(model, "csv", filename))
+    return download(out.getvalue(), "csv", items, facts, filename)
 
 
 def export_json(items: Iterable[Model], *, filename: str | None = None) -> HttpResponse:
@@ -175,4 +175,4 @@ def export_json(items: Iterable[Model], *, filename: str | None = None) -> HttpR
     facts = facts_of(items)
     results = [serializers.record(fact) for fact in facts]
     body = json.dumps({"count": len(results), "results": results}, ensure_ascii=False, indent=1)
-    return attachment(body, "json", filename_for(model_of(items, facts), "json", filename))
+    return download(body, "json", items, facts, filename)

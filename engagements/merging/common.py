@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model
@@ -38,12 +38,29 @@ def _locked(model: type[Model], *pks: int) -> dict[int, Any]:
     return {row.pk: row for row in rows}
 
 
-def pair_locked(model: type[Model], keep: Model, other: Model, noun: str) -> tuple[Any, Any]:
-    record_lock()  # no extraction attaches rows to either record while they merge
-    rows = _locked(model, keep.pk, other.pk)
-    if keep.pk not in rows or other.pk not in rows:
-        raise MergeError(f"One of the two {noun} no longer exists.")
-    return rows[keep.pk], rows[other.pk]
+def pair_for_merge(
+    model: type[Model], keep: Model, other: Model, noun: str, refusal: Callable[..., str | None]
+) -> tuple[Any, Any]:
+    """Both records, locked, for merging other into keep: call inside the merge's transaction.
+
+    MergeError when one is gone, or when refusal(keep=, other=) says why they may not merge.
+    """
+    if keep.pk != other.pk:
+        record_lock()  # no extraction attaches rows to either record while they merge
+        rows = _locked(model, keep.pk, other.pk)
+        if keep.pk not in rows or other.pk not in rows:
+            raise MergeError(f"One of the two {noun} no longer exists.")
+        keep, other = rows[keep.pk], rows[other.pk]
+    reason = refusal(keep=keep, other=other)
+    if reason:
+        raise MergeError(reason)
+    return keep, other
+
+
+def retire(instance: Model, editor: AbstractBaseUser | None) -> None:
+    """Delete the record merged away, once nothing points at it any more."""
+    ensure_unreferenced(instance)
+    delete_by(instance, editor)
 
 
 def references(instance: Model) -> list[str]:

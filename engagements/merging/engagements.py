@@ -11,12 +11,11 @@ from engagements.services import precision_finer, status_merged
 
 from .common import (
     DATES,
-    MergeError,
     carry_edited,
     citations_move,
     delete_by,
-    ensure_unreferenced,
-    pair_locked,
+    pair_for_merge,
+    retire,
     role_fill,
     save_by,
 )
@@ -69,10 +68,10 @@ def engagements_merge(
     blank fields are filled from other, the finer dates win, and a scheduled
     meeting reported held or cancelled takes that status.
     """
-    if keep.pk == other.pk:
-        raise MergeError(engagement_merge_refusal(keep=keep, other=other))
     with transaction.atomic():
-        keep, other = pair_locked(Engagement, keep, other, "engagements")
+        keep, other = pair_for_merge(
+            Engagement, keep, other, "engagements", engagement_merge_refusal
+        )
         mine = {
             row.official_id: row
             for row in Participant.objects.select_for_update().filter(engagement=keep)
@@ -88,6 +87,5 @@ def engagements_merge(
         changed = _engagement_fill(keep, other)
         keep.version += 1
         save_by(keep, editor, [*changed, "version", "updated_at"])
-        ensure_unreferenced(other)
-        delete_by(other, editor)
+        retire(other, editor)
     return keep

@@ -11,12 +11,11 @@ from engagements.models import Participant, Trip
 from people.models import Official, OfficialAlias, Post
 
 from .common import (
-    MergeError,
     carry_edited,
     citations_move,
     delete_by,
     ensure_unreferenced,
-    pair_locked,
+    pair_for_merge,
     role_fill,
     save_by,
 )
@@ -144,13 +143,8 @@ def officials_merge(
     and citations, and its country when keep has none; keep's name and aliases
     stay. Raises MergeError when the merge is not possible.
     """
-    if keep.pk == other.pk:
-        raise MergeError(official_merge_refusal(keep=keep, other=other))
     with transaction.atomic():
-        keep, other = pair_locked(Official, keep, other, "officials")
-        refusal = official_merge_refusal(keep=keep, other=other)
-        if refusal:
-            raise MergeError(refusal)
+        keep, other = pair_for_merge(Official, keep, other, "officials", official_merge_refusal)
         _aliases_move(keep, other)
         _posts_move(keep, other, editor)
         _participations_move(keep, other, editor)

@@ -12,12 +12,10 @@ from engagements.services import precision_finer, trip_renumber
 
 from .common import (
     DATES,
-    MergeError,
     carry_edited,
     citations_move,
-    delete_by,
-    ensure_unreferenced,
-    pair_locked,
+    pair_for_merge,
+    retire,
     save_by,
 )
 
@@ -77,8 +75,7 @@ def _stop_fold(stop: Stop, extra: Stop, editor: AbstractBaseUser | None) -> None
             stop.start, stop.end, stop.precision = start, end, precision
             changed += ["start", "end", "precision"]
     record_id = extra.record_id if extra.record_id and not stop.record_id else None
-    ensure_unreferenced(extra)
-    delete_by(extra, editor)
+    retire(extra, editor)
     if record_id:
         # the official record's entry now lives here, so a re-import adds nothing
         stop.record_id = record_id
@@ -93,13 +90,8 @@ def trips_merge(*, keep: Trip, other: Trip, editor: AbstractBaseUser | None) -> 
     Other's stops join keep's; a stop at the same place with overlapping dates
     folds into keep's stop. The stops are then put in date order.
     """
-    if keep.pk == other.pk:
-        raise MergeError(trip_merge_refusal(keep=keep, other=other))
     with transaction.atomic():
-        keep, other = pair_locked(Trip, keep, other, "trips")
-        refusal = trip_merge_refusal(keep=keep, other=other)
-        if refusal:
-            raise MergeError(refusal)
+        keep, other = pair_for_merge(Trip, keep, other, "trips", trip_merge_refusal)
         stops = list(
             Stop.objects.select_for_update()
             .filter(trip_id__in=[keep.pk, other.pk])
@@ -126,6 +118,5 @@ def trips_merge(*, keep: Trip, other: Trip, editor: AbstractBaseUser | None) -> 
         keep.version += 1
         save_by(keep, editor, changed)
         trip_renumber(keep)  # saves keep's dates; keep still carries the editor for history
-        ensure_unreferenced(other)
-        delete_by(other, editor)
+        retire(other, editor)
     return keep

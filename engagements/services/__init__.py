@@ -5,18 +5,16 @@ resolved to people already known, a meeting already on record gains a citation i
 becoming a duplicate (`engagements`), stops join the traveler's trip (`trips`), agreements
 are matched by name or alias (`agreements`), places by name and country (`places`). Fields an
 editor changed are never overwritten; re-extraction adds citations and fills blanks only.
-`common` holds what every merge shares: its result and caches, citations, dates.
+`common` holds what every merge shares (its result and caches, citations), `dates` the
+rules for dates.
 """
 
 from .agreements import agreement_merge
-from .common import (
+from .common import MergeResult, citations_write, cite, confidence
+from .dates import (
     DATE_SLACK,
     PRECISION_RANK,
     TRIP_GAP,
-    MergeResult,
-    citations_write,
-    cite,
-    confidence,
     date_range,
     dates_compatible,
     precision_finer,

@@ -1,24 +1,16 @@
-"""What every merge shares: its result (with its look-up caches), citations and dates."""
+"""What every merge shares: its result (with its look-up caches) and its citations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from diplomacy.models import Precision
 from diplomacy.text import sentence_around
 from engagements.models import Citation, Engagement
 from people.models import Official
 
 if TYPE_CHECKING:
     from reports.models import Article
-
-# Finer precision first: a merge keeps the finest dates any report gave.
-PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.UNKNOWN: 3}
-# Stops of one traveler this close in time belong to one journey.
-TRIP_GAP = timedelta(days=2)
-DATE_SLACK = timedelta(days=1)
 
 
 @dataclass
@@ -45,9 +37,6 @@ def confidence(value: float) -> float:
     return round(max(0.0, min(value, 1.0)), 3)
 
 
-# ---------------------------------------------------------------- citations
-
-
 def cite(
     article: Article, span: tuple[int, int] | list[int], result: MergeResult, **target
 ) -> None:
@@ -69,23 +58,3 @@ def citations_write(result: MergeResult) -> None:
         for a, name, fact, start, end in result.citations.values()
     )
     result.citations.clear()
-
-
-# ---------------------------------------------------------------- dates
-
-
-def date_range(start: date | None, end: date | None) -> tuple[date, date] | None:
-    if start is None:
-        return None
-    return start, end or start
-
-
-def dates_compatible(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
-    """Two date ranges that may be the same event: overlapping, give or take a day."""
-    if a is None or b is None:
-        return a is None and b is None
-    return a[0] <= b[1] + DATE_SLACK and b[0] <= a[1] + DATE_SLACK
-
-
-def precision_finer(new_precision: str, old_precision: str) -> bool:
-    return PRECISION_RANK.get(new_precision, 3) < PRECISION_RANK.get(old_precision, 3)

@@ -12,15 +12,8 @@ from diplomacy.models import Origin, Precision, Review
 from engagements.models import Engagement, Participant, Place
 from people.models import Official
 
-from .common import (
-    DATE_SLACK,
-    MergeResult,
-    cite,
-    confidence,
-    date_range,
-    dates_compatible,
-    precision_finer,
-)
+from .common import MergeResult, cite, confidence
+from .dates import DATE_SLACK, date_range, dates_compatible, precision_finer
 from .places import place_resolve
 
 if TYPE_CHECKING:
