@@ -12,6 +12,8 @@ CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: tasks run in process, e
 CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
 CELERY_QUEUE       the queue tasks go to (default "celery").
 CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
+FETCH_ALLOWED_HOSTS  comma-separated host names report downloads may reach even though they
+                   resolve to loopback or private addresses (default: none).
 """
 
 import os
@@ -205,6 +207,21 @@ CELERY_TIMEZONE = TIME_ZONE
 # queue is empty, lost its message: workers send it again (reports/recovery.py).
 ARTICLE_REQUEUE_AFTER = int(os.environ.get("ARTICLE_REQUEUE_AFTER", str(2 * _visibility)))
 CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
+
+# Report loading (reports/loaders/limits.py reads these at each call): sizes in bytes.
+LOADER_MAX_FILE_BYTES = 20 * 1024 * 1024  # any one report file, upload or archive member
+LOADER_MAX_ARCHIVE_BYTES = 100 * 1024 * 1024  # a .zip file itself, as stored (compressed)
+LOADER_MAX_ZIP_MEMBERS = 5_000  # entries in one archive, folders included
+LOADER_MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024  # all members of one archive, expanded
+LOADER_MAX_ZIP_RATIO = 100  # expanded / compressed size of one member...
+LOADER_ZIP_RATIO_MIN_BYTES = 1024 * 1024  # ...checked for members expanding past this size
+LOADER_MAX_URL_BYTES = 5 * 1024 * 1024  # one downloaded page or feed
+LOADER_MAX_URLS = 1_000  # URLs in one .urls list
+FETCH_TIMEOUT = 15  # seconds for one download: connecting, redirects and reading together
+FETCH_MAX_REDIRECTS = 5  # redirects one download follows, each checked like the first URL
+# Downloads refuse hosts with a loopback, private, link-local (cloud metadata), multicast or
+# otherwise non-public address; the host names listed here (exactly, any case) are let through.
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
 
 LOGGING = {
     "version": 1,

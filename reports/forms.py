@@ -1,6 +1,6 @@
 from django import forms
 
-from . import loaders
+from .loaders import limits
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -42,11 +42,12 @@ class UploadForm(forms.Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
+        current = limits.current()
         for upload in files:
             limit = (
-                loaders.MAX_ARCHIVE_BYTES
+                current.archive_bytes
                 if upload.name.lower().endswith(".zip")
-                else loaders.MAX_FILE_BYTES
+                else current.file_bytes
             )
             if upload.size > limit:
                 raise forms.ValidationError(

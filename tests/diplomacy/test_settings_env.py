@@ -10,7 +10,8 @@ SHOW = (
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'name': str(settings.DATABASES['default']['NAME']), "
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
-    "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS}))"
+    "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
+    "'fetch_allowed': settings.FETCH_ALLOWED_HOSTS}))"
 )
 
 
@@ -32,6 +33,7 @@ def test_the_embedded_default_is_sqlite_with_tasks_in_process():
     assert config["name"] == str(ROOT / "db.sqlite3")
     assert config["eager"] is True
     assert config["debug"] is False
+    assert config["fetch_allowed"] == []  # downloads refuse every non-public address
 
 
 def test_database_url_broker_and_hosts_come_from_the_environment():
@@ -47,6 +49,11 @@ def test_database_url_broker_and_hosts_come_from_the_environment():
     assert config["broker"] == "redis://broker.example:6379/0"
     assert config["hosts"] == ["tracker.example.org", "www.tracker.example.org"]
     assert config["debug"] is True
+
+
+def test_hosts_downloads_may_reach_on_private_addresses_come_from_the_environment():
+    config = show(FETCH_ALLOWED_HOSTS="news.intranet.example, feeds.intranet.example")
+    assert config["fetch_allowed"] == ["news.intranet.example", "feeds.intranet.example"]
 
 
 def test_the_web_server_refuses_to_start_without_a_secret_key():

@@ -10,80 +10,10 @@ import pytest
 from django.core.management import call_command
 
 from engagements.models import Citation, Engagement, Participant, Place, Stop, Trip
-from engagements.record import group_trips, parse_travels, record_country, split_title
 from people.models import Official, OfficialAlias, Post
 from reports.models import Article
 
-TRAVELS_XML = """<?xml version="1.0" encoding="UTF-8"?>
-<trips>
-    <trip role="secretary" who="doe-jane-q">
-        <id>90001</id>
-        <role>secretary</role>
-        <name>Jane Quincy Doe</name>
-        <start-date>2023-01-09</start-date>
-        <end-date>2023-01-10</end-date>
-        <country id="israel">Israel</country>
-        <locale>Jerusalem</locale>
-        <remarks>Met with President Isaac Herzog and Prime Minister Benjamin
-            Netanyahu.</remarks>
-        <created-by>test</created-by>
-        <created-datetime>2023-02-01T10:00:00-04:00</created-datetime>
-        <last-modified-by>test</last-modified-by>
-        <last-modified-datetime/>
-    </trip>
-    <trip role="secretary" who="doe-jane-q">
-        <id>90002</id>
-        <role>secretary</role>
-        <name>Jane Quincy Doe</name>
-        <start-date>2023-01-11</start-date>
-        <end-date>2023-01-11</end-date>
-        <country id="holy-see">Vatican City</country>
-        <locale/>
-        <remarks>Attended a ceremony.</remarks>
-        <created-by>test</created-by>
-        <created-datetime>2023-02-01T10:00:00-04:00</created-datetime>
-        <last-modified-by>test</last-modified-by>
-        <last-modified-datetime/>
-    </trip>
-    <trip role="secretary" who="doe-jane-q">
-        <id>90003</id>
-        <role>secretary</role>
-        <name>Jane Quincy Doe</name>
-        <start-date>2023-03-02</start-date>
-        <end-date>2023-03-03</end-date>
-        <country id="korea-south">Korea, Republic of</country>
-        <locale>Seoul (and Osan)</locale>
-        <remarks/>
-        <created-by>test</created-by>
-        <created-datetime>2023-04-01T10:00:00-04:00</created-datetime>
-        <last-modified-by>test</last-modified-by>
-        <last-modified-datetime/>
-    </trip>
-</trips>
-"""
-
-VISITS_XML = """<?xml version="1.0" encoding="UTF-8"?>
-<visits>
-    <visit>
-        <id>99001</id>
-        <start-date>2022-05-10</start-date>
-        <end-date>2022-05-11</end-date>
-        <visitor>Prime Minister Kyriakos Mitsotakis</visitor>
-        <from id="greece">Greece</from>
-        <description>Official Working Visit. Addressed a joint meeting of Congress.</description>
-        <created-by>test</created-by>
-        <created-datetime>2022-06-03T09:30:59-04:00</created-datetime>
-        <last-modified-by>test</last-modified-by>
-        <last-modified-datetime/>
-    </visit>
-</visits>
-"""
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from .samples import TRAVELS_XML, VISITS_XML, write_sample
 
 
 def _counts() -> dict[str, int]:
@@ -100,38 +30,9 @@ def _import(*paths: Path, command: str = "import_travels") -> str:
     return out.getvalue()
 
 
-# ---------------------------------------------------------------- parsing (no database)
-
-
-def test_record_countries_map_to_iso_codes():
-    assert record_country("korea-south", "Korea, Republic of") == "KR"
-    assert record_country("holy-see", "Vatican City") == "VA"
-    assert record_country("china", "China, People’s Republic of") == "CN"
-    assert record_country("france", "France") == "FR"
-
-
-def test_visitor_title_is_split_from_the_name():
-    assert split_title("Prime Minister Kyriakos Mitsotakis") == (
-        "Prime Minister",
-        "Kyriakos Mitsotakis",
-    )
-
-
-def test_adjacent_entries_form_one_trip(tmp_path):
-    entries = parse_travels([_write(tmp_path, "doe.xml", TRAVELS_XML)])
-    trips = group_trips(entries)
-    assert [[e.record_id for e in t] for t in trips] == [
-        ["travels:90001", "travels:90002"],
-        ["travels:90003"],
-    ]
-
-
-# ---------------------------------------------------------------- import
-
-
 @pytest.mark.django_db
 def test_remarks_with_two_officials_yield_two_engagements_with_titles(tmp_path):
-    _import(_write(tmp_path, "doe.xml", TRAVELS_XML))
+    _import(write_sample(tmp_path, "doe.xml", TRAVELS_XML))
     stop = Stop.objects.select_related("trip__traveler", "place__country").get(
         record_id="travels:90001"
     )
@@ -165,7 +66,7 @@ def test_remarks_with_two_officials_yield_two_engagements_with_titles(tmp_path):
 
 @pytest.mark.django_db
 def test_country_only_entry_and_multi_city_locale(tmp_path):
-    _import(_write(tmp_path, "doe.xml", TRAVELS_XML))
+    _import(write_sample(tmp_path, "doe.xml", TRAVELS_XML))
     vatican = Stop.objects.select_related("place__country").get(record_id="travels:90002")
     assert vatican.place.country.code == "VA"
     assert vatican.place.kind == "country"
@@ -177,7 +78,7 @@ def test_country_only_entry_and_multi_city_locale(tmp_path):
 
 @pytest.mark.django_db
 def test_importing_twice_creates_nothing_new(tmp_path):
-    path = _write(tmp_path, "doe.xml", TRAVELS_XML)
+    path = write_sample(tmp_path, "doe.xml", TRAVELS_XML)
     _import(path)
     before = _counts()
     output = _import(path)
@@ -188,12 +89,12 @@ def test_importing_twice_creates_nothing_new(tmp_path):
 
 @pytest.mark.django_db
 def test_a_new_adjacent_entry_joins_the_trip_on_record(tmp_path):
-    path = _write(tmp_path, "doe.xml", TRAVELS_XML)
+    path = write_sample(tmp_path, "doe.xml", TRAVELS_XML)
     _import(path)
     trip = Stop.objects.get(record_id="travels:90001").trip
     later = TRAVELS_XML.replace("90003", "90004").replace("2023-03-02", "2023-01-12")
     later = later.replace("2023-03-03", "2023-01-12")
-    _import(_write(tmp_path, "doe.xml", later))
+    _import(write_sample(tmp_path, "doe.xml", later))
     stop = Stop.objects.get(record_id="travels:90004")
     assert stop.trip_id == trip.pk
     trip.refresh_from_db()
@@ -207,7 +108,7 @@ def test_a_new_adjacent_entry_joins_the_trip_on_record(tmp_path):
 
 @pytest.mark.django_db
 def test_import_visits(tmp_path):
-    path = _write(tmp_path, "2020.xml", VISITS_XML)
+    path = write_sample(tmp_path, "2020.xml", VISITS_XML)
     _import(path, command="import_visits")
     stop = Stop.objects.select_related("trip__traveler__country", "place__country").get(
         record_id="visits:99001"

@@ -1,4 +1,3 @@
-import json
 from datetime import date
 from pathlib import Path
 
@@ -6,43 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
-from reports.loaders import LoadError, decode_bytes, read_text_report
 from reports.models import Article, Batch
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
-
-
-def test_utf8_utf16_and_latin1_reports_decode_to_the_same_text():
-    text = "Le Drian reçut José Albares à Paris."
-    assert decode_bytes(text.encode("utf-8"), "a.txt") == text
-    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt") == text
-    assert decode_bytes(text.encode("utf-16"), "a.txt") == text
-    assert decode_bytes(text.encode("latin-1"), "a.txt") == text
-
-
-@pytest.mark.parametrize(
-    "data, message",
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
-)
-def test_empty_and_binary_files_are_refused_with_a_reason(data, message):
-    with pytest.raises(LoadError, match=message):
-        decode_bytes(data, "bad.txt")
-
-
-def test_a_sidecar_supplies_title_source_and_date(tmp_path):
-    (tmp_path / "r.txt").write_text("Blinken spoke to his counterparts.", encoding="utf-8")
-    (tmp_path / "r.meta.json").write_text(
-        json.dumps({"title": "Calls", "source": "CNBC", "published": "2021-01-27"})
-    )
-    report = read_text_report(tmp_path / "r.txt")
-    assert (report.title, report.source, report.published) == ("Calls", "CNBC", date(2021, 1, 27))
-
-
-def test_a_malformed_sidecar_names_the_line(tmp_path):
-    (tmp_path / "r.txt").write_text("text", encoding="utf-8")
-    (tmp_path / "r.meta.json").write_text('{\n"title": "x",\n"published": \n}')
-    with pytest.raises(LoadError, match="r.meta.json: malformed JSON at line 4"):
-        read_text_report(tmp_path / "r.txt")
 
 
 @pytest.mark.django_db
