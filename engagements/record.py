@@ -31,7 +31,7 @@ from django.db.models import Max
 
 from diplomacy.models import Origin, Precision
 from diplomacy.text import normalize_name, sentence_around
-from extraction import EXTRACTOR_VERSION, extract
+from extraction import EXTRACTOR_VERSION, extract, titles
 from extraction import Place as ExtractedPlace
 from extraction import gazetteer as gz
 from extraction.places import resolve_place
@@ -183,7 +183,7 @@ def parse_travels(paths: Iterable[str | Path]) -> list[RecordEntry]:
 def split_title(visitor: str) -> tuple[str | None, str]:
     """ "Prime Minister Kyriakos Mitsotakis" -> ("Prime Minister", "Kyriakos Mitsotakis")."""
     visitor = " ".join(visitor.split())
-    match = gz.title_regex().match(visitor)
+    match = titles.title_regex().match(visitor)
     if match and match.end() < len(visitor):
         return match.group("title"), visitor[match.end() :].strip(" ,")
     return None, visitor
@@ -439,7 +439,7 @@ class RecordImporter:
     def official_for(self, extracted, entry: RecordEntry) -> Official:
         """The official a name in the remarks refers to, in the most likely country."""
         name, title = extracted.name, extracted.title
-        country = extracted.country or gz.default_country_for_title(title)
+        country = extracted.country or titles.default_country_for_title(title)
         president = None
         if title and title.lower() == "president":
             president = self._president_on(normalize_name(name).split()[-1], entry.start)

@@ -21,11 +21,11 @@ from .dates import (
     resolve,
     tense_near,
 )
-from .gazetteer import title_family
 from .models import Document, Engagement, Official, Place, Trip, TripStop
 from .people import Person, build_people, family_names_in_capitals, is_official
 from .places import PlaceMention, find_places, resolve_place
 from .text import Sentence, fold, normalize_key, segment
+from .titles import TITLE_PATTERN, default_country_for_title, title_family, title_regex
 
 KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
              "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
@@ -333,7 +333,7 @@ def _demonym_fit(ctx: Ctx, before: str, title: str) -> int | None:
 
 def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) -> int | None:
     """Resolve "he", "his", "the nation's top diplomat" to a person."""
-    m = gz.title_regex().search(text)
+    m = title_regex().search(text)
     if m:
         fam = title_family(m.group("title"))
         owned = _owner_fit(ctx, text[: m.start()])
@@ -487,7 +487,7 @@ def _compute_focus(ctx: Ctx, counts: Counter) -> None:
                 if focus is not None and (
                     re.match(r"^(?:[A-Z]\w+\s+){0,3}(?:he|she|his|her)\b", lead, re.I)
                     or re.match(r"^(?:the\s+)?(?:\w+'s\s+)?(?:new\s+|top\s+)?", lead, re.I)
-                    and gz.title_regex().search(lead)
+                    and title_regex().search(lead)
                 ):
                     subj = _resolve_nominal(ctx, lead, focus, counts)
                 break
@@ -516,7 +516,7 @@ def _strip_trailing_titles(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _trailing_title_regex() -> re.Pattern[str]:
-    return re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + gz.TITLE_PATTERN + r")\s*$", re.I)
+    return re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + TITLE_PATTERN + r")\s*$", re.I)
 
 
 def _triggers(s: Sentence) -> list[tuple[int, int, str, str]]:
@@ -790,7 +790,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     if he_and and focus is not None and focus not in subj:
                         subj.insert(0, focus)
                 else:
-                    nom = PRONOUN.search(fbefore) or gz.title_regex().search(fbefore)
+                    nom = PRONOUN.search(fbefore) or title_regex().search(fbefore)
                     who = _resolve_nominal(ctx, fbefore, focus, counts) if nom else focus
                     if who is not None:
                         subj = [who]
@@ -1127,7 +1127,7 @@ def _accompany(
     after = [pid for a, _b, pid in persons if a > pos]
     subj = before[0] if before else None
     if subj is None:
-        nom = PRONOUN.search(s.text[: m.start()]) or gz.title_regex().search(s.text[: m.start()])
+        nom = PRONOUN.search(s.text[: m.start()]) or title_regex().search(s.text[: m.start()])
         subj = _resolve_nominal(ctx, s.text[: m.start()], focus, counts) if nom else focus
     if subj is None or not after:
         return
@@ -1251,7 +1251,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                 if later and later[0] != traveler:
                     traveler = later[0]
             if traveler is None:
-                nom = PRONOUN.search(before) or gz.title_regex().search(before)
+                nom = PRONOUN.search(before) or title_regex().search(before)
                 traveler = _resolve_nominal(ctx, before, focus, counts) if nom else focus
             if traveler is None:
                 continue
@@ -2105,7 +2105,7 @@ def _assign_role_titles(sentences: list[Sentence], people: list[Person], mention
     """ "X ... confirmation hearing to be Secretary of State": give X that title."""
     rx = re.compile(
         r"\b(?:to\s+be|as|named|appointed|became|becomes|nominee\s+for|nominated\s+for)\s+"
-        r"(?:the\s+)?(?:next\s+|new\s+)?(?P<title>" + gz.TITLE_PATTERN + r")\b",
+        r"(?:the\s+)?(?:next\s+|new\s+)?(?P<title>" + TITLE_PATTERN + r")\b",
         re.I,
     )
     for s in sentences:
@@ -2233,7 +2233,7 @@ def _descriptor_subjects(ctx: Ctx) -> None:
     """ "Rishi Sunak embraced Zelenskiy ... The British prime minister had arrived": a
     sentence opening with a nationality and an office that no official named holds describes
     whoever opened the sentence before, when their country is not stated."""
-    trx = gz.title_regex()
+    trx = title_regex()
     for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
         if s.kind != "body" or prev.kind != "body":
             continue
@@ -2262,7 +2262,7 @@ def _fill_countries(ctx: Ctx, counts: Counter) -> None:
     people = ctx.people
     for p in people:
         if p.country in (None, "SELF") and p.title:
-            d = gz.default_country_for_title(p.title)
+            d = default_country_for_title(p.title)
             if d:
                 p.country = d
     known = Counter()

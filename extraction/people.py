@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from . import gazetteer as gz
 from .text import Sentence, normalize_key
+from .titles import NON_OFFICIAL_ROLES, TITLE_PATTERN, title_regex, title_words
 
 _WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
 _INITIAL = r"(?:[A-Z]\.)"
@@ -113,20 +114,6 @@ SPEECH_VERBS = (
     r"embraced|greeted|hugged"
 )
 WEAK_VERBS = r"is|was|has|had|will|would|could|can|may|might|also|did|does|and|himself|herself"
-
-
-_TITLE_WORDS = """
-minister ministers secretary adviser advisor advisers ambassador envoy spokesman spokeswoman
-spokesperson commissioner negotiator coordinator czar premier president chancellor senator
-congressman congresswoman governor chairman chairwoman undersecretary taoiseach diplomat
-director secretary-general director-general president-elect vice-president
-"""
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Lower-case head words of office titles ("adviser", "minister", "premier")."""
-    return frozenset(_TITLE_WORDS.split())
 
 
 @lru_cache(maxsize=1)
@@ -317,7 +304,7 @@ def _split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
 
 
 _REVERSE_APPOSITIVE = re.compile(
-    r"(?P<title>" + gz.TITLE_PATTERN + r")(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w.'-]*)"
+    r"(?P<title>" + TITLE_PATTERN + r")(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w.'-]*)"
     r"(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}))?\s*,\s+$",
     re.I,
 )
@@ -372,7 +359,7 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
 def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
     """Capitalised runs that look like people, with titles and other evidence."""
     cands: list[Candidate] = []
-    trx = gz.title_regex()
+    trx = title_regex()
     for s in sentences:
         t = s.text
         titles = [(m.start("title"), m.end("title"), m.group("title")) for m in trx.finditer(t)]
@@ -425,7 +412,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     r"(?:former\s+|new\s+|then-)?"
                     r"(?P<mod>(?:(?-i:[A-Z][\w.'-]*)(?:'s)?\s+|(?:former|new|top|then|current|"
                     r"outgoing|incoming|acting|country's|nation's)\s+){0,3})"
-                    r"\s*(?P<title>" + gz.TITLE_PATTERN + r")"
+                    r"\s*(?P<title>" + TITLE_PATTERN + r")"
                     r"(?:\s+(?:of|for)\s+(?P<of>[A-Z][\w.' -]{1,80}?))?"
                     r"\s*(?=[,;.)]|\s+(?:who|and|said|told)\b|$)",
                     after,
@@ -492,7 +479,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.country = gz.country_code(cm.group(0))
                 # non-official role in an appositive
                 role = re.match(r",\s+(?:a|an|the)\s+([^,.;]{0,60})", after)
-                if role and gz.NON_OFFICIAL_ROLES.search(role.group(1)) and not c.title:
+                if role and NON_OFFICIAL_ROLES.search(role.group(1)) and not c.title:
                     c.non_official = True
                 if re.match(
                     r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w-]*\s+(?:University|Institute|"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import gazetteer as gz
 from .models import Place
 from .text import Sentence, fold
+from .titles import title_regex
 
 # lowercase joiners inside a name: "Rio de Janeiro", "Dar es Salaam", "Frankfurt am Main"
 _JOINER = r"(?:of|for|and|de|del|la|the|on|es|el|al|am|da|do|dos|du)"
@@ -185,7 +186,7 @@ def _follow_list(
             if (
                 cn is not None
                 and re.match(r"\s[A-Z]", after)
-                and (cn.is_demonym or gz.title_regex().match(s.text, m.start("name") + length + 1))
+                and (cn.is_demonym or title_regex().match(s.text, m.start("name") + length + 1))
             ):
                 continue  # "In Kabul, US Defense Secretary ...": not a list of places
             res = resolve_place(text, preferred)
