@@ -6,9 +6,10 @@ import re
 from datetime import date
 
 from . import gazetteer as gz
-from .dates import find_dates, resolve, tense_near
+from .dates import find_dates, resolve
 from .models import Agreement
 from .people import Person
+from .tense import tense_near
 from .text import Sentence, fold, normalize_key
 
 _HEAD = (

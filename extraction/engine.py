@@ -19,11 +19,11 @@ from .dates import (
     date_lines,
     find_dates,
     resolve,
-    tense_near,
 )
 from .models import Document, Engagement, Official, Place, Trip, TripStop
 from .people import Person, build_people, family_names_in_capitals, is_official
 from .places import PlaceMention, find_places, resolve_place
+from .tense import tense_near
 from .text import Sentence, fold, normalize_key, segment
 from .titles import TITLE_PATTERN, default_country_for_title, title_family, title_regex
 

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from extraction.dates import find_dates, resolve, tense_near
+from extraction.dates import find_dates, resolve
+from extraction.tense import tense_near
 
 from .conftest import engagements_with
 
