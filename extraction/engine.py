@@ -21,7 +21,8 @@ from .dates import (
     resolve,
 )
 from .models import Document, Engagement, Official, Place, Trip, TripStop
-from .people import Person, build_people, family_names_in_capitals, is_official
+from .names import family_names_in_capitals
+from .people import Person, build_people, is_official
 from .places import PlaceMention, find_places, resolve_place
 from .tense import tense_near
 from .text import Sentence, fold, normalize_key, segment
