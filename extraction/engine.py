@@ -11,6 +11,21 @@ from functools import lru_cache
 
 from . import gazetteer as gz
 from .agreements import find_agreements
+from .clauses import (
+    CANCELLED,
+    NEGATION,
+    PLUPERFECT_PLAN,
+    PRONOUN,
+    cancel_nearby,
+    hypothetical,
+    non_possessive,
+    non_possessive_pairs,
+    person_clauses,
+    pick_date,
+    reporting_tail,
+    speakers,
+    split_clause_dates,
+)
 from .dates import (
     UNKNOWN,
     Resolved,
@@ -23,54 +38,21 @@ from .dates import (
 from .models import Document, Engagement, Official, Place, Trip, TripStop
 from .names import family_names_in_capitals
 from .people import Person, build_people, is_official
-from .places import PlaceMention, find_places, resolve_place
+from .places import PlaceMention, find_places, named_after, resolve_place
 from .tense import tense_near
 from .text import Sentence, fold, normalize_key, segment
 from .titles import TITLE_PATTERN, default_country_for_title, title_family, title_regex
-
-KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
-             "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
-
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NOT_INTERLOCUTOR = (
-    r"(?!\s+(?:the\s+)?(?:press|media|reporters|journalists|nation|crowd|audience|parliament|"
-    r"lawmakers|students|troops|supporters|public|country|people|news)\b)"
+from .triggers import (
+    HOST_TRIGGER,
+    IN_PERSON,
+    KIND_RANK,
+    VISIT_TRIGGER,
+    cluster_triggers,
+    event_title,
+    find_triggers,
+    is_named,
 )
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "call",
-        re.compile(
-            r"\b(?:(?:phone|telephone|video)[\s-]+(?:call|conversation|talk)s?|"
-            r"(?:spoke|speaks|speak|speaking|talked|talking)\s+(?:by|over\s+the|on\s+the)\s+"
-            r"(?:phone|telephone|video(?:\s*link|\s*call)?|videoconference)"
-            r"(?:\s+(?:on\s+|late\s+|earlier\s+)?(?:" + _WD + r"|today|yesterday))?"
-            r"(?:\s+(?:with|to)\b)?|"
-            r"(?:spoke|speaks|speak|speaking)\s+(?:(?:also\s+)?(?:(?:on\s+)?"
-            + _WD
-            + r"|today|yesterday|earlier\s+today)\s+)?"
-            r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))" + _NOT_INTERLOCUTOR + r"|"
-            r"(?:conversation|communication|call)s?\s+with|(?:tele)?phoned|held\s+a\s+call)\b",
-            re.I,
-        ),
-    ),
-    ("summit", re.compile(r"\bsummits?\b", re.I)),
-    ("dialogue", re.compile(r"\bdialogues?\b", re.I)),
-    (
-        "conference",
-        re.compile(r"\b(?<!press )(?<!news )(?:conference|ministerial|forum)s?\b", re.I),
-    ),
-    ("talks", re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)),
-    (
-        "meeting",
-        re.compile(
-            r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
-            r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
-            r"welcome|welcomed|welcomes|receive|received|receives)\b",
-            re.I,
-        ),
-    ),
-    ("sign", re.compile(r"\b(?:sign(?:ed|s|ing)?)\b(?!\s+(?:of|that|up|on\s+to))", re.I)),
-]
+
 PLURAL_ANAPHOR = re.compile(
     r"\b(?:(?:both|the\s+pair\s+of)\s+(?:leaders|sides|ministers|men|women|presidents|"
     r"diplomats|officials|heads\s+of\s+state|counterparts|foreign\s+ministers|allies|"
@@ -82,80 +64,15 @@ PLURAL_ANAPHOR = re.compile(
 RECEIVED_ADJUNCTS = re.compile(
     r"(?:\s+(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+){1,3}[^,.;]{0,90}$"
 )
-HOST_TRIGGER = re.compile(
-    r"^(?:hosted|hosts|host|hosting|welcome|welcomed|welcomes|welcoming|receive|received|"
-    r"receives|receiving)$",
-    re.I,
-)
-VISIT_TRIGGER = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
-    r"to|heads?\s+to|headed\s+to|heading\s+to|stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|"
-    r"arriv(?:e|es|ed|ing)\s+in|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
-    r"flying\s+(?:in)?to|stopover|(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
-    r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|"
-    r"(?:is|are|was|were)\s+(?:due|expected)\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"
-    r"(?:is|was|are|were)\s+in(?=\s+[A-Z]))\b",
-    re.I,
-)
-NEGATION = re.compile(
-    r"(?:\b(?:no|not|never|without|nor|neither)\b|n't)(?:\s+[\w'-]+){0,4}\s*$", re.I
-)
-HYPOTHETICAL = re.compile(
-    r"\b(?:wants?|wanted|hopes?|hoped|would\s+like|seeks?|seeking|sought|offered|offers|"
-    r"proposed|proposes|invited\s+[\w\s.'-]{1,40}?|asked|urged|called\s+for|calls\s+for|willing|"
-    r"ready|could|might|may|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
-    re.I,
-)
-REPORTED_FUTURE = re.compile(
-    r"\b(?:agreed|agree|said|says|announced|confirmed|decided|told\s+\w+)\s+(?:that\s+)?"
-    r"(?:[\w.'-]+\s+){1,4}(?:would|will)\s+(?:\w+\s+)?$",
-    re.I,
-)
 
 
-def _hypothetical(before: str) -> bool:
-    """ "wants to meet", "could visit" - but not a reported plan ("agreed that Putin would
-    visit")."""
-    tail = before[-45:]
-    return bool(HYPOTHETICAL.search(tail)) and not REPORTED_FUTURE.search(before[-90:])
-
-
-CANCELLED = re.compile(
-    r"\b(?:cancel(?:l)?ed|cancels|cancel(?:l)?ing|called\s+off|calls\s+off|postpone[ds]?|"
-    r"postponing|scrapped|scraps|axed|put\s+off|delayed|suspended|shelved|cut\s+short|"
-    r"was\s+off|is\s+off|derailed|nixed)\b",
-    re.I,
-)
-SPEAKER_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*|,\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
-    r"tweeted|announced|stressed|confirmed)\b"
-)
-SPEAKER_BEFORE = re.compile(
-    r"\b(?:said|says|[Aa]ccording\s+to(?:\s+(?:a|the)\s+statement\s+(?:from|by))?|added)\s+"
-    r"(?:(?:[A-Z][\w.'-]*|the|a|an|of|for|state|foreign|minister|spokes\w+|secretary|press|"
-    r"deputy|chief|senior|official|department|ministry|government)\s+){0,6}$"
-)
 ACCOMPANY = re.compile(
     r"\b(?:join(?:s|ed|ing)?|accompan(?:y|ies|ied|ying)|alongside|together\s+with|be\s+joined\s+by|"
     r"was\s+joined\s+by)\b",
     re.I,
 )
-PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?P<list>[^.;:]{2,160})", re.I)
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*,?\s*plus\s+)")
-EVENT_TITLE = re.compile(
-    r"(?P<t>(?:(?:the\s+)?(?:[A-Z0-9][\w.'&-]*|of|on|for|and|the)\s+){0,8}?"
-    r"(?:Dialogue|Summit|Conference|Forum|Ministerial|Talks|Session|Consultations|Meeting|"
-    r"Assembly|Council Meeting|Strategic Dialogue))\b"
-)
-EVENT_ACR = re.compile(
-    r"\b(?!(?:The|A|An|This|That|These|Those|Their|His|Her|Its|Our|Each|Every|Any|No|Some|First|"
-    r"Second|Last|Next|Previous|New|Such|Another|Both)\b)"
-    r"(?P<t>(?:(?:[A-Z][\w.-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?:[A-Z][A-Z0-9-]{1,}|G-?\d{1,2}|"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?:\s*\([A-Z0-9]{2,}\))?)\s+"
-    r"(?:leaders'?\s+|foreign\s+ministers'?\s+|ministerial\s+)?"
-    r"(?:summit|ministerial|meetings?|conference|talks|forum|dialogue))\b"
-)
 AND_VP = re.compile(
     r"\band\s+to\s+(?:[\w-]+\s+){0,3}$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
     r"is\s+set|was\s+set|is\s+expected|was\s+expected|plans|planned|is\s+scheduled|"
@@ -175,12 +92,6 @@ BACK_REF = re.compile(
     r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-
-
-def _is_named(title: str) -> bool:
-    """A proper event name ("BRICS summit", "Quad leaders' summit"), not "the summit"."""
-    words = title.split()
-    return len(words) >= 2 and any(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
 
 
 SEPARATE = re.compile(
@@ -264,29 +175,6 @@ class Ctx:
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _speakers(s: Sentence, mentions: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
-    """Mentions that introduce or close reported speech ("..., X said")."""
-    out = set()
-    for a, b, _pid in mentions:
-        after = s.text[b - s.start :]
-        before = s.text[: a - s.start]
-        if SPEAKER_AFTER.match(after) or SPEAKER_BEFORE.search(before):
-            out.add((a, b))
-    return out
-
-
-def _reporting_tail(s: Sentence) -> int:
-    """Offset where a trailing ", X said ..." clause starts (or the sentence end)."""
-    m = re.search(
-        r",\s*(?:[^,]{0,90}?\s)?(?:said|says|told\s+\w+|according\s+to|added|noted|announced|reported|confirmed|"
-        r"stated|tweeted|wrote)\b(?!\s+(?:that|he|she|it|they|we|I|his|her)\b)[^,]*$",
-        s.text,
-    )
-    if m:
-        return s.start + m.start()
-    return s.end
 
 
 def _count_mentions(ctx: Ctx) -> Counter:
@@ -374,35 +262,6 @@ def _places(ctx: Ctx, s: Sentence, pspans: list[tuple[int, int]]) -> list[PlaceM
     return hit
 
 
-def _pick_date(
-    dates: list[TimeExpr],
-    lo: int,
-    hi: int,
-    anchor: int,
-    pub: date | None,
-    tense: str,
-    max_after: int | None = None,
-    max_before: int | None = None,
-) -> tuple[Resolved, TimeExpr | None]:
-    best = None
-    for d in dates:
-        if d.start_off < lo or d.end_off > hi:
-            continue
-        if d.start_off >= anchor:
-            dist = d.start_off - anchor
-            if max_after is not None and dist > max_after:
-                continue
-        else:
-            dist = (anchor - d.end_off) * 1.2 + 3
-            if max_before is not None and anchor - d.end_off > max_before:
-                continue
-        if best is None or dist < best[0]:
-            best = (dist, d)
-    if best is None:
-        return UNKNOWN, None
-    return resolve(best[1], pub, tense), best[1]
-
-
 def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
     if cancelled:
         return "cancelled"
@@ -419,58 +278,6 @@ def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str
     return "unknown"
 
 
-def _event_title(region: str, base: int, ta: int, tb: int) -> str | None:
-    best = None
-    for rx in (EVENT_TITLE, EVENT_ACR):
-        for m in rx.finditer(region):
-            a, b = base + m.start("t"), base + m.end("t")
-            t = _trim_title(m.group("t").strip())
-            if not t:
-                continue
-            words = t.split()
-            caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-            if rx is EVENT_TITLE and len(caps) < 2:
-                continue
-            dist = 0 if a <= tb and b >= ta else min(abs(a - tb), abs(ta - b))
-            if dist > 40:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, t)
-    return best[1] if best else None
-
-
-_NOT_TITLE_WORDS = {"The", "A", "An", "This", "That", "On", "In", "At", "For", "With", "And", "By"}
-
-
-def _trim_title(t: str) -> str:
-    """Keep the trailing run of capitalised words of an event name."""
-    words = t.split()
-    keep: list[str] = []
-    for w in reversed(words):
-        bare = w.strip(",")
-        if not (bare[:1].isupper() or bare[:1].isdigit()):
-            break
-        if bare in _NOT_TITLE_WORDS or bare.lower() in WEEKDAY_MONTH:
-            break
-        keep.append(bare)
-    keep.reverse()
-    if words and words[-1].islower() and keep == []:
-        return t
-    if keep and not keep[-1][:1].isupper():
-        return ""
-    if words and words[-1][:1].islower():
-        # "NATO summit": acronym + lowercase head
-        return t
-    return " ".join(keep)
-
-
-WEEKDAY_MONTH = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
-
-
 # --- main passes ----------------------------------------------------------------------------
 
 
@@ -479,7 +286,7 @@ def _compute_focus(ctx: Ctx, counts: Counter) -> None:
     for s in ctx.sentences:
         ctx.focus[s.index] = focus
         ms = ctx.mentions.get(s.index, [])
-        spk = _speakers(s, ms)
+        spk = speakers(s, ms)
         subj = None
         for a, b, pid in ms:
             if (a, b) not in spk:
@@ -520,46 +327,6 @@ def _trailing_title_regex() -> re.Pattern[str]:
     return re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + TITLE_PATTERN + r")\s*$", re.I)
 
 
-def _triggers(s: Sentence) -> list[tuple[int, int, str, str]]:
-    found: list[tuple[int, int, str, str]] = []
-    for kind, rx in TRIGGERS:
-        for m in rx.finditer(s.text):
-            a, b = s.start + m.start(), s.start + m.end()
-            if any(a < fb and fa < b for fa, fb, _, _ in found):
-                continue
-            found.append((a, b, kind, m.group(0)))
-    found.sort()
-    return found
-
-
-def _cluster(
-    s: Sentence, trig: list[tuple[int, int, str, str]], person_spans: list[tuple[int, int]]
-) -> list[tuple[int, int, str, list[tuple[int, int, str, str]]]]:
-    clusters: list[list[tuple[int, int, str, str]]] = []
-    for t in trig:
-        if clusters:
-            prev = clusters[-1][-1]
-            gap = s.text[prev[1] - s.start : t[0] - s.start]
-            has_person = any(prev[1] <= a and b <= t[0] for a, b in person_spans)
-            if (
-                not has_person
-                and len(gap) <= 80
-                and not re.search(
-                    r"\b(?:during which|while|said|after|before|where|since|when|sidelines)\b|[;:]|"
-                    r"\band\s+(?:will|would|is|was|are|were|has|had|then|later|also)\b",
-                    gap,
-                )
-            ):
-                clusters[-1].append(t)
-                continue
-        clusters.append([t])
-    out = []
-    for c in clusters:
-        kind = max((t[2] for t in c), key=lambda k: KIND_RANK[k])
-        out.append((c[0][0], c[-1][1], kind, c))
-    return out
-
-
 def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
     out: list[str] = []
     seg = text[lo - base : hi - base]
@@ -588,13 +355,6 @@ def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
     return out
 
 
-PLUPERFECT_PLAN = re.compile(
-    r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|slated|planning|planned)\s+to|"
-    r"(?:was|were)\s+to(?:\s+have)?(?=\s*$|\s+\w+\s*$)|had\s+planned\s+to)\b",
-    re.I,
-)
-
-
 _CLAUSE_BREAK = re.compile(
     r"\b(?:after|because|when|while|during|since|as|before|following|but|although)\b|[;:]", re.I
 )
@@ -612,18 +372,6 @@ def _cancel_governs(text: str, a: int, b: int) -> bool:
             if m.start() - b <= 80 and not _CLAUSE_BREAK.search(text[b : m.start()]):
                 return True
         else:
-            return True
-    return False
-
-
-def _cancel_nearby(ctx: Ctx, s: Sentence) -> bool:
-    """A plan in the pluperfect ("had been due to meet") next to a cancellation."""
-    for k in (s.index - 1, s.index, s.index + 1):
-        if (
-            0 <= k < len(ctx.sentences)
-            and ctx.sentences[k].paragraph in (s.paragraph - 1, s.paragraph, s.paragraph + 1)
-            and CANCELLED.search(ctx.sentences[k].text)
-        ):
             return True
     return False
 
@@ -651,7 +399,7 @@ def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
         if not ms:
             continue
         sent = ctx.sentences[k]
-        spk = _speakers(sent, ms)
+        spk = speakers(sent, ms)
         pids: list[int] = []
         for a, b, pid in ms:
             if (a, b) not in spk and pid not in pids:
@@ -703,19 +451,19 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             continue
         pub = ctx.pub_at(s.start)
         ms = ctx.mentions.get(s.index, [])
-        spk = _speakers(s, ms)
-        tail = _reporting_tail(s)
+        spk = speakers(s, ms)
+        tail = reporting_tail(s)
         persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
         pspans = [(a, b) for a, b, _ in ms]
         dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
         places = _places(ctx, s, pspans)
-        trig = _triggers(s)
-        clusters = _cluster(s, trig, pspans)
+        trig = find_triggers(s)
+        clusters = cluster_triggers(s, trig, pspans)
         visit_spans = [
             (s.start + m.start(), s.start + m.end()) for m in VISIT_TRIGGER.finditer(s.text)
         ]
         focus = ctx.focus.get(s.index)
-        clauses = _person_clauses(s, ms)
+        clauses = person_clauses(s, ms)
         prev_subj: list[int] = []
         prev_cancelled = False
         for ci, (ta, tb, kind, members) in enumerate(clusters):
@@ -729,7 +477,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 r"\bno\s+(?:plans?|immediate)\b", fbefore
             ):
                 continue
-            if _hypothetical(fbefore) and members[0][3].lower().startswith("meet"):
+            if hypothetical(fbefore) and members[0][3].lower().startswith("meet"):
                 continue
             if re.search(r"\b(?:if|unless)\b", after_text):
                 continue
@@ -750,7 +498,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     continue
             cancelled = bool(CANCELLED.search(s.text[max(lo, ta - 60) - s.start : hi - s.start]))
             if not cancelled and PLUPERFECT_PLAN.search(fbefore[-60:]):
-                cancelled = _cancel_nearby(ctx, s)
+                cancelled = cancel_nearby(ctx.sentences, s)
             # participants
             between = re.match(r"^[^.;]{0,40}?\bbetween\b", after_text)
             if kind == "sign" and not between:
@@ -771,7 +519,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 for code in _counterpart_countries(s.text, s.start, tb, hi):
                     cps.append("cc:" + code)
                 pre = sorted(
-                    _non_possessive_pairs(
+                    non_possessive_pairs(
                         ctx.text, [(a, b, pid) for a, b, pid in persons if lo <= a < ta]
                     )
                 )
@@ -824,7 +572,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                     and ci > 0
                 ):
                     # "flew to Kyiv for talks with X, a day after meeting Y": the main subject
-                    lead = _non_possessive_pairs(
+                    lead = non_possessive_pairs(
                         ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < ta]
                     )
                     if lead:
@@ -843,7 +591,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 prev_subj = list(subj)
                 prev_cancelled = cancelled
             # title and place
-            title = _event_title(s.text[lo - s.start : hi - s.start], lo, ta, tb)
+            title = event_title(s.text[lo - s.start : hi - s.start], lo, ta, tb)
             org_title = None
             for pm in places:
                 if pm.kind == "org" and lo <= pm.start < hi:
@@ -863,7 +611,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             for pm in places:
                 if not (lo <= pm.start < hi) or pm.start >= tail:
                     continue
-                if pm.kind == "org" and _named_after(pm, places):
+                if pm.kind == "org" and named_after(pm, places):
                     continue  # "the NATO summit in Vilnius": not at NATO's headquarters
                 if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
                     continue
@@ -880,7 +628,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", fbefore)
             )
             tense = tense_near(s.text[lo - s.start : hi - s.start], ta - lo)
-            own, aside = _split_clause_dates(dates, clauses, ta)
+            own, aside = split_clause_dates(dates, clauses, ta)
             if any(tb <= d.start_off < hi for d in own):
                 # a date before "and" belongs to the previous verb ("met X on Monday and ...")
                 own = [
@@ -891,9 +639,9 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                         and re.search(r"\b(?:and|but|while)\b", ctx.text[d.end_off : ta])
                     )
                 ]
-            res, _used = _pick_date(own, lo, hi, tb, pub, tense)
+            res, _used = pick_date(own, lo, hi, tb, pub, tense)
             if not res.known and len(clusters) == 1:
-                res, _used = _pick_date(own, s.start, tail, tb, pub, tense)
+                res, _used = pick_date(own, s.start, tail, tb, pub, tense)
             not_before = None
             if not res.known and tense == "past":
                 res, not_before = _bounded_by_clause(aside, lo, ta, pub)
@@ -906,7 +654,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             adjunct = TIME_ADJUNCT.search(fbefore)
             if adjunct and not any(lo + adjunct.start() <= a < hi for a, _b, _p in persons):
                 continue  # "days before the alliance's summit": a time reference, no attendee
-            named = bool(title) and _is_named(title)
+            named = bool(title) and is_named(title)
             back_ref = definite and not named and (ci > 0 or BACK_REF.search(fbefore))
             if back_ref and not between:
                 # "on the sidelines of the summit", "officials familiar with the talks"
@@ -958,58 +706,6 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             else:
                 ctx.engs.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
         _accompany(ctx, s, persons, clusters, focus, counts)
-
-
-RELATIVE_CLAUSE = re.compile(
-    r"(?:'s)?\s*,\s+(?:who|whom|whose|(?:newly\s+|recently\s+)?(?:confirmed|appointed|elected|"
-    r"re-elected|named|nominated|sworn\s+in|installed|inaugurated))\b[^,;()]{0,160}?(?=,|;|\s-\s|$)",
-    re.I,
-)
-
-
-def _non_possessive_pairs(text: str, persons: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """Mentions that can be a subject: "Wang's predecessor, Qin Gang, ..." is about Qin Gang."""
-    plain = [(a, pid) for a, b, pid in persons if not re.match(r"['\u2019]s?\s", text[b : b + 3])]
-    owners = [(a, pid) for a, b, pid in persons if (a, pid) not in plain]
-    keep = list(plain)
-    for a, pid in owners:
-        # keep a possessive only when no plain mention follows it ("Blinken's call with ...")
-        if not any(pa > a for pa, _ in plain):
-            keep.append((a, pid))
-    return keep
-
-
-def _non_possessive(text: str, persons: list[tuple[int, int, int]]) -> list[int]:
-    keep = set(_non_possessive_pairs(text, persons))
-    return [pid for a, _b, pid in persons if (a, pid) in keep]
-
-
-def _person_clauses(s: Sentence, ms: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """Spans of non-restrictive clauses on a person (", who was confirmed on Tuesday,")."""
-    out = []
-    for _a, b, _pid in ms:
-        m = RELATIVE_CLAUSE.match(s.text, b - s.start)
-        if m:
-            out.append((b, s.start + m.end()))
-    return out
-
-
-def _split_clause_dates(
-    dates: list[TimeExpr], clauses: list[tuple[int, int]], trigger: int
-) -> tuple[list[TimeExpr], list[TimeExpr]]:
-    """Dates of the trigger's own clause, and dates inside clauses about a person.
-
-    A date in ", who was confirmed on Tuesday," dates the confirmation, not the main verb;
-    it only applies to a trigger that sits inside that clause.
-    """
-    own, aside = [], []
-    home = [(a, b) for a, b in clauses if a <= trigger < b]
-    for d in dates:
-        inside = [(a, b) for a, b in clauses if a <= d.start_off and d.end_off <= b]
-        # a trigger inside the clause takes only the clause's own dates
-        ok = any(a <= d.start_off and d.end_off <= b for a, b in home) if home else not inside
-        (own if ok else aside).append(d)
-    return own, aside
 
 
 def _bounded_by_clause(
@@ -1083,7 +779,7 @@ def _merge_anaphoric(
                 )
             )
         return
-    near, _ = _pick_date(
+    near, _ = pick_date(
         dates, s.start, s.end, tb, ctx.pub_at(s.start), "unknown", max_after=25, max_before=25
     )
     if near.known:
@@ -1197,8 +893,8 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             continue
         pub = ctx.pub_at(s.start)
         ms = ctx.mentions.get(s.index, [])
-        spk = _speakers(s, ms)
-        tail = _reporting_tail(s)
+        spk = speakers(s, ms)
+        tail = reporting_tail(s)
         persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
         pspans = [(a, b) for a, b, _ in ms]
         vts = [
@@ -1210,7 +906,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
         places = [p for p in _places(ctx, s, pspans) if p.start < tail]
         dates_all = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
         focus = ctx.focus.get(s.index)
-        clauses = _person_clauses(s, ms)
+        clauses = person_clauses(s, ms)
         used_places: set[int] = set()
         for vi, (va, vb, words) in enumerate(vts):
             hi = vts[vi + 1][0] if vi + 1 < len(vts) else tail
@@ -1218,16 +914,16 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             before = fold(ctx.text[lo:va])
             if NEGATION.search(before[-40:]):
                 continue
-            if _hypothetical(before) or re.search(
+            if hypothetical(before) or re.search(
                 r"\b(?:if|unless)\b", s.text[vb - s.start : hi - s.start]
             ):
                 continue
             cancelled = _cancel_governs(s.text, va - s.start, vb - s.start) or (
-                bool(PLUPERFECT_PLAN.search(s.text)) and _cancel_nearby(ctx, s)
+                bool(PLUPERFECT_PLAN.search(s.text)) and cancel_nearby(ctx.sentences, s)
             )
-            dates, _aside = _split_clause_dates(dates_all, clauses, va)
+            dates, _aside = split_clause_dates(dates_all, clauses, va)
             # traveler
-            pre = _non_possessive(
+            pre = non_possessive(
                 ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va]
             )
             traveler = (
@@ -1263,7 +959,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
             for pm in places:
                 if id(pm) in used_places:
                     continue
-                if pm.kind == "org" and _named_after(pm, places):
+                if pm.kind == "org" and named_after(pm, places):
                     continue  # "from the NATO summit in Vilnius": Vilnius, not NATO's seat
                 if RETURN_HOME.search(ctx.text[max(s.start, pm.start - 30) : pm.start]):
                     continue  # "before returning to Brasilia": going home is no stop
@@ -1304,7 +1000,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                 used_places.add(id(pm))
                 nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
                 prv = stop_places[k - 1].end if k else (va if vi else s.start)
-                res, _ = _pick_date(dates, prv, nxt, pm.end, pub, tense)
+                res, _ = pick_date(dates, prv, nxt, pm.end, pub, tense)
                 if not res.known and len(stop_places) > 1:
                     res = UNKNOWN
                 found_dates.append(res)
@@ -1742,7 +1438,7 @@ def _same_day(ctx: Ctx, engs: list[Eng]) -> None:
             and SAME_DAY.search(ctx.sentences[e.sentence].text)
         ):
             e.res, e.tense = prev.res, prev.tense
-            if e.place is None and e.kind in _IN_PERSON and prev.kind in _IN_PERSON:
+            if e.place is None and e.kind in IN_PERSON and prev.kind in IN_PERSON:
                 e.place = prev.place
         if e.res.known and e.res.precision == "day":
             prev = e
@@ -1984,11 +1680,6 @@ def _passive_host(members: list, fbefore: str, after_text: str) -> re.Match[str]
     return PASSIVE_BY.match(after_text)
 
 
-def _named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
-    """An organisation's seat is only a guess when a place is named right after it."""
-    return any(q.kind != "org" and 0 <= q.start - pm.end <= 40 for q in places)
-
-
 def _visitors(
     members: list, subj: list[int], cps: list[int | str], guest_is_subject: bool = False
 ) -> list[int]:
@@ -2002,7 +1693,6 @@ def _visitors(
 
 
 _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
-_IN_PERSON = ("meeting", "talks", "summit", "conference", "dialogue", "other", "sign")
 
 
 def _host_countries(ctx: Ctx, engs: list[Eng]) -> None:
@@ -2012,7 +1702,7 @@ def _host_countries(ctx: Ctx, engs: list[Eng]) -> None:
     country stated in the text."""
     seen: dict[int, set[str]] = {}
     for e in engs:
-        if e.kind not in _IN_PERSON or e.cancelled or not e.place or not e.place.country:
+        if e.kind not in IN_PERSON or e.cancelled or not e.place or not e.place.country:
             continue
         where = e.place.country
         people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
@@ -2035,7 +1725,7 @@ def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Sto
     order = max((st.order for stops in trips.values() for st in stops), default=0)
     for e in sorted(engs, key=lambda e: e.evidence[0][0]):
         place = e.place
-        if e.kind not in _IN_PERSON or e.cancelled or not place or not place.country:
+        if e.kind not in IN_PERSON or e.cancelled or not place or not place.country:
             continue
         # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
         gathering = e.kind in ("summit", "conference")

@@ -308,3 +308,8 @@ def find_places(
                     found.append(town)
     found.sort(key=lambda p: p.start)
     return found
+
+
+def named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
+    """An organisation's seat is only a guess when a place is named right after it."""
+    return any(q.kind != "org" and 0 <= q.start - pm.end <= 40 for q in places)
