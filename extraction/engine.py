@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from . import gazetteer as gz
 from .agreements import find_agreements
@@ -26,22 +23,21 @@ from .clauses import (
     speakers,
     split_clause_dates,
 )
+from .coreference import resolve_nominal
 from .dates import (
     UNKNOWN,
     Resolved,
     TimeExpr,
-    clear_date_cache,
-    date_lines,
-    find_dates,
     resolve,
 )
+from .mentions import find_mentions
 from .models import Document, Engagement, Official, Place, Trip, TripStop
-from .names import family_names_in_capitals
-from .people import Person, build_people, is_official
-from .places import PlaceMention, find_places, named_after, resolve_place
+from .places import PlaceMention, named_after
+from .sentences import read_text
+from .stages import Eng, Events, Mentions, Stop
 from .tense import tense_near
-from .text import Sentence, fold, normalize_key, segment
-from .titles import TITLE_PATTERN, default_country_for_title, title_family, title_regex
+from .text import Sentence, fold, normalize_key
+from .titles import title_family, title_regex
 from .triggers import (
     HOST_TRIGGER,
     IN_PERSON,
@@ -104,162 +100,7 @@ DEFINITE = re.compile(
 )
 
 
-@dataclass
-class Eng:
-    kind: str
-    subject: list[int]
-    counterparts: list[int | str]
-    sentence: int
-    evidence: list[tuple[int, int]]
-    title: str | None = None
-    place: Place | None = None
-    place_explicit: bool = False
-    res: Resolved = UNKNOWN
-    tense: str = "unknown"
-    cancelled: bool = False
-    confidence: float = 0.6
-    between: bool = False
-    group: int = -1
-    not_before: date | None = None
-    signing: bool = False
-    # who travelled to the place: the subject, or whoever a host received
-    visitors: list[int] = field(default_factory=list)
-
-    def participants(self) -> list[int | str]:
-        out: list[int | str] = []
-        for p in self.subject + self.counterparts:
-            if p not in out:
-                out.append(p)
-        return out
-
-
-@dataclass
-class Stop:
-    traveler: int
-    place: Place
-    res: Resolved
-    sentence: int
-    evidence: list[tuple[int, int]]
-    order: int
-    tense: str = "unknown"
-    cancelled: bool = False
-    sent_ids: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Ctx:
-    text: str
-    published: date | None
-    sentences: list[Sentence]
-    people: list[Person]
-    mentions: dict[int, list[tuple[int, int, int]]]
-    preferred: frozenset[str]
-    focus: dict[int, int | None] = field(default_factory=dict)
-    dateline: Place | None = None
-    engs: list[Eng] = field(default_factory=list)
-    stops: list[Stop] = field(default_factory=list)
-    place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
-    # date lines heading sections of the report ("FEBRUARY 2, 2025"): (offset, day)
-    sections: list[tuple[int, date]] = field(default_factory=list)
-    # the government whose release this is ("Ministry of Foreign Affairs of Japan")
-    issuer: str | None = None
-
-    def pub_at(self, offset: int) -> date | None:
-        """The day "today" means at this offset: its section's date line, else publication."""
-        day = self.published
-        for at, heading in self.sections:
-            if at > offset:
-                break
-            day = heading
-        return day
-
-
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _count_mentions(ctx: Ctx) -> Counter:
-    c: Counter = Counter()
-    for ms in ctx.mentions.values():
-        for _, _, pid in ms:
-            c[pid] += 1
-    return c
-
-
-OWNER_BEFORE = re.compile(r"\b(?:the\s+)?(?P<owner>[A-Z][\w.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}$")
-
-
-def _owner_fit(ctx: Ctx, before: str) -> int | None:
-    """ "the EU's top diplomat", "Ukraine's foreign minister": the one official serving that
-    owner (an organisation's officials serve no country) - when exactly one does."""
-    m = OWNER_BEFORE.search(before)
-    if not m:
-        return None
-    owner = m.group("owner")
-    code = gz.country_code(owner)
-    if code:
-        fits = [p for p in ctx.people if p.title and p.country == code]
-    elif owner in gz.ORG_ACRONYMS:
-        fits = [p for p in ctx.people if p.title and p.country in (None, "ORG")]
-    else:
-        return None
-    return fits[0].id if len(fits) == 1 else None
-
-
-def _demonym_fit(ctx: Ctx, before: str, title: str) -> int | None:
-    """ "the Russian minister": the one official of that country whose title has that word."""
-    m = re.search(r"\b(?:the|a)\s+([A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?$", before, re.I)
-    if not m:
-        return None
-    code = gz.country_code(m.group(1))
-    if not code:
-        return None
-    head = title.split()[-1].lower()
-    fits = [
-        p for p in ctx.people if p.title and p.country == code and head in p.title.lower().split()
-    ]
-    return fits[0].id if len(fits) == 1 else None
-
-
-def _resolve_nominal(ctx: Ctx, text: str, focus: int | None, counts: Counter) -> int | None:
-    """Resolve "he", "his", "the nation's top diplomat" to a person."""
-    m = title_regex().search(text)
-    if m:
-        fam = title_family(m.group("title"))
-        owned = _owner_fit(ctx, text[: m.start()])
-        if owned is not None:
-            return owned
-        described = _demonym_fit(ctx, text[: m.start()], m.group("title"))
-        if described is not None:
-            return described
-        if fam:
-            if focus is not None and title_family(ctx.people[focus].title) in (fam, None):
-                return focus
-            fits = [p for p in ctx.people if title_family(p.title) == fam]
-            if fits:
-                return max(fits, key=lambda p: counts[p.id]).id
-    return focus
-
-
-def _sentence_countries(s: Sentence) -> list[tuple[int, int, str]]:
-    return [(s.start + a, s.start + b, code) for a, b, code in _countries_in(s.text)]
-
-
-@lru_cache(maxsize=2048)
-def _countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
-    out = []
-    for m in gz.country_regex().finditer(text):
-        code = gz.country_code(m.group(0))
-        if code:
-            out.append((m.start(), m.end(), code))
-    return tuple(out)
-
-
-def _places(ctx: Ctx, s: Sentence, pspans: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Places of a sentence, found once per document."""
-    hit = ctx.place_cache.get(s.index)
-    if hit is None:
-        hit = ctx.place_cache[s.index] = find_places(s, ctx.preferred, pspans)
-    return hit
 
 
 def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
@@ -279,52 +120,6 @@ def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str
 
 
 # --- main passes ----------------------------------------------------------------------------
-
-
-def _compute_focus(ctx: Ctx, counts: Counter) -> None:
-    focus: int | None = None
-    for s in ctx.sentences:
-        ctx.focus[s.index] = focus
-        ms = ctx.mentions.get(s.index, [])
-        spk = speakers(s, ms)
-        subj = None
-        for a, b, pid in ms:
-            if (a, b) not in spk:
-                subj = pid
-                lead = _strip_trailing_titles(s.text[: a - s.start])
-                if focus is not None and (
-                    re.match(r"^(?:[A-Z]\w+\s+){0,3}(?:he|she|his|her)\b", lead, re.I)
-                    or re.match(r"^(?:the\s+)?(?:\w+'s\s+)?(?:new\s+|top\s+)?", lead, re.I)
-                    and title_regex().search(lead)
-                ):
-                    subj = _resolve_nominal(ctx, lead, focus, counts)
-                break
-        if subj is None:
-            head = s.text[:60]
-            if re.match(r"^(?:[A-Z]\w+\s+){0,3}(?:he|she|his|her)\b", head, re.I) or re.match(
-                r"^(?:the|a)\s+(?:\w+'s\s+)?(?:new\s+|top\s+)?", head, re.I
-            ):
-                subj = _resolve_nominal(ctx, head, focus, counts) if focus is not None else None
-        if subj is not None and s.kind == "body":
-            focus = subj
-
-
-def _strip_trailing_titles(text: str) -> str:
-    """Drop "Italian Foreign Minister " right before a name, so it is not read as a nominal."""
-    rx = _trailing_title_regex()
-    prev = None
-    while prev != text:
-        prev = text
-        cut = max(0, len(text) - 120)  # a title is short: look only at the tail
-        m = rx.search(text, cut)
-        if m:
-            text = text[: m.start()]
-    return text
-
-
-@lru_cache(maxsize=1)
-def _trailing_title_regex() -> re.Pattern[str]:
-    return re.compile(r"(?:(?:the\s+)?[\w.'-]+\s+)?(?:" + TITLE_PATTERN + r")\s*$", re.I)
 
 
 def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
@@ -376,7 +171,9 @@ def _cancel_governs(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
+def _recent_pair(
+    ctx: Mentions, engs: list[Eng], s: Sentence, before: int | None = None
+) -> list[int]:
     """The two people a plural "the two leaders" points back to."""
     if before is not None:
         earlier: list[int] = []
@@ -385,7 +182,7 @@ def _recent_pair(ctx: Ctx, s: Sentence, before: int | None = None) -> list[int]:
                 earlier.append(pid)
         if len(earlier) >= 2:
             return earlier[-2:]
-    for e in reversed(ctx.engs):
+    for e in reversed(engs):
         if e.sentence == s.index - 1:
             parts = [p for p in e.participants() if isinstance(p, int)]
             if len(parts) >= 2:
@@ -445,7 +242,7 @@ def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> lis
     return out
 
 
-def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
+def _extract_engagements(ctx: Mentions, ev: Events) -> None:
     for s in ctx.sentences:
         if s.kind != "body":
             continue
@@ -455,8 +252,8 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
         tail = reporting_tail(s)
         persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
         pspans = [(a, b) for a, b, _ in ms]
-        dates = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
-        places = _places(ctx, s, pspans)
+        dates = [d for d in ctx.dates[s.index] if d.start_off < tail]
+        places = ctx.places[s.index]
         trig = find_triggers(s)
         clusters = cluster_triggers(s, trig, pspans)
         visit_spans = [
@@ -525,7 +322,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 )
                 plural = PLURAL_ANAPHOR.search(fbefore)
                 if plural and all(a < lo + plural.start() for a, _ in pre):
-                    subj = _recent_pair(ctx, s, lo + plural.start())
+                    subj = _recent_pair(ctx, ev.engagements, s, lo + plural.start())
                 elif pre:
                     first_a, first = pre[0]
                     subj = [first]
@@ -540,7 +337,7 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                         subj.insert(0, focus)
                 else:
                     nom = PRONOUN.search(fbefore) or title_regex().search(fbefore)
-                    who = _resolve_nominal(ctx, fbefore, focus, counts) if nom else focus
+                    who = resolve_nominal(ctx, fbefore, focus) if nom else focus
                     if who is not None:
                         subj = [who]
                 if not cps and re.match(r"\s+(?:him|her)\b", fold(ctx.text[members[0][1] : hi])):
@@ -658,14 +455,27 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
             back_ref = definite and not named and (ci > 0 or BACK_REF.search(fbefore))
             if back_ref and not between:
                 # "on the sidelines of the summit", "officials familiar with the talks"
-                _merge_anaphoric(ctx, s, subj, res, dates, ta, tb, title, place, cancelled, kind)
+                _merge_anaphoric(
+                    ctx, ev.engagements, s, subj, res, dates, ta, tb, title, place, cancelled, kind
+                )
                 continue
             if not cps and len(subj) < 2:
                 if (definite and not (named and kind in ("summit", "conference", "dialogue"))) or (
                     org_title and kind not in ("summit", "dialogue")
                 ):
                     _merge_anaphoric(
-                        ctx, s, subj, res, dates, ta, tb, title, place, cancelled, kind
+                        ctx,
+                        ev.engagements,
+                        s,
+                        subj,
+                        res,
+                        dates,
+                        ta,
+                        tb,
+                        title,
+                        place,
+                        cancelled,
+                        kind,
                     )
                     continue
                 if kind == "call" or (
@@ -700,12 +510,12 @@ def _extract_engagements(ctx: Ctx, counts: Counter) -> None:
                 and separate
             ):
                 for cp in cps:
-                    ctx.engs.append(
+                    ev.engagements.append(
                         Eng(kind, list(subj), [cp], confidence=conf, group=ta, **e_common)
                     )
             else:
-                ctx.engs.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
-        _accompany(ctx, s, persons, clusters, focus, counts)
+                ev.engagements.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
+        _accompany(ctx, ev, s, persons, clusters, focus)
 
 
 def _bounded_by_clause(
@@ -725,7 +535,8 @@ def _bounded_by_clause(
 
 
 def _merge_anaphoric(
-    ctx: Ctx,
+    ctx: Mentions,
+    engs: list[Eng],
     s: Sentence,
     subj: list[int],
     res: Resolved,
@@ -740,7 +551,7 @@ def _merge_anaphoric(
     """ "the meeting Tuesday": extend the latest engagement of the subject."""
     target = None
     is_call = kind == "call"
-    for e in reversed(ctx.engs):
+    for e in reversed(engs):
         if s.index - e.sentence > 8:
             break
         if (e.kind == "call") != is_call:
@@ -763,7 +574,7 @@ def _merge_anaphoric(
                 (k for k in ("summit", "dialogue", "conference") if head.startswith(k)),
                 "conference" if "ministerial" in low or "forum" in low else "meeting",
             )
-            ctx.engs.append(
+            engs.append(
                 Eng(
                     new_kind,
                     list(subj),
@@ -809,12 +620,12 @@ def _merge_anaphoric(
 
 
 def _accompany(
-    ctx: Ctx,
+    ctx: Mentions,
+    ev: Events,
     s: Sentence,
     persons: list[tuple[int, int, int]],
     clusters: list,
     focus: int | None,
-    counts: Counter,
 ) -> None:
     m = ACCOMPANY.search(s.text)
     if not m or clusters:
@@ -825,10 +636,10 @@ def _accompany(
     subj = before[0] if before else None
     if subj is None:
         nom = PRONOUN.search(s.text[: m.start()]) or title_regex().search(s.text[: m.start()])
-        subj = _resolve_nominal(ctx, s.text[: m.start()], focus, counts) if nom else focus
+        subj = resolve_nominal(ctx, s.text[: m.start()], focus) if nom else focus
     if subj is None or not after:
         return
-    for e in reversed(ctx.engs):
+    for e in reversed(ev.engagements):
         if s.index - e.sentence > 3:
             break
         if e.kind == "call" or subj not in e.participants():
@@ -840,10 +651,10 @@ def _accompany(
             e.evidence.append(s.span)
         break
     if re.match(r"accompan", m.group(0), re.I) or "joined by" in m.group(0).lower():
-        recent = [st for st in ctx.stops if st.traveler == subj and s.index - st.sentence <= 3]
+        recent = [st for st in ev.stops if st.traveler == subj and s.index - st.sentence <= 3]
         for st in recent:
             for pid in after:
-                ctx.stops.append(
+                ev.stops.append(
                     Stop(pid, st.place, st.res, s.index, [s.span], st.order, st.tense, st.cancelled)
                 )
 
@@ -886,7 +697,7 @@ _UNNAMED_PARTY = re.compile(
 )
 
 
-def _extract_trips(ctx: Ctx, counts: Counter) -> None:
+def _extract_trips(ctx: Mentions, ev: Events) -> None:
     order = 0
     for s in ctx.sentences:
         if s.kind != "body":
@@ -896,15 +707,14 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
         spk = speakers(s, ms)
         tail = reporting_tail(s)
         persons = [(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail]
-        pspans = [(a, b) for a, b, _ in ms]
         vts = [
             (s.start + m.start(), s.start + m.end(), m.group(0))
             for m in VISIT_TRIGGER.finditer(s.text)
         ]
         if not vts:
             continue
-        places = [p for p in _places(ctx, s, pspans) if p.start < tail]
-        dates_all = [d for d in find_dates(s.text, s.start) if d.start_off < tail]
+        places = [p for p in ctx.places[s.index] if p.start < tail]
+        dates_all = [d for d in ctx.dates[s.index] if d.start_off < tail]
         focus = ctx.focus.get(s.index)
         clauses = person_clauses(s, ms)
         used_places: set[int] = set()
@@ -949,7 +759,7 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                     traveler = later[0]
             if traveler is None:
                 nom = PRONOUN.search(before) or title_regex().search(before)
-                traveler = _resolve_nominal(ctx, before, focus, counts) if nom else focus
+                traveler = resolve_nominal(ctx, before, focus) if nom else focus
             if traveler is None:
                 continue
             # the trip's places: modifier right before ("Paris visit") or after the trigger
@@ -1011,13 +821,13 @@ def _extract_trips(ctx: Ctx, counts: Counter) -> None:
                     found_dates[k] = found_dates[k + 1]
             for pm, res in zip(stop_places, found_dates, strict=True):
                 order += 1
-                ctx.stops.append(
+                ev.stops.append(
                     Stop(traveler, pm.place, res, s.index, [s.span], order, tense, cancelled)
                 )
 
 
-def _resolve_placeholders(ctx: Ctx, officials: set[int]) -> None:
-    for e in ctx.engs:
+def _resolve_placeholders(ctx: Mentions, engs: list[Eng], officials: set[int]) -> None:
+    for e in engs:
         new: list[int | str] = []
         for cp in e.counterparts:
             if isinstance(cp, int):
@@ -1058,9 +868,9 @@ def _key(place: Place | None) -> str | None:
     return normalize_key(place.name) if place else None
 
 
-def _merge_engagements(ctx: Ctx) -> list[Eng]:
+def _merge_engagements(engs: list[Eng]) -> list[Eng]:
     out: list[Eng] = []
-    for e in ctx.engs:
+    for e in engs:
         parts = set(e.participants())
         target = None
         for o in out:
@@ -1127,7 +937,7 @@ NARRATIVE_CUE = re.compile(
 )
 
 
-def _narrative_day(ctx: Ctx) -> date | None:
+def _narrative_day(ctx: Mentions) -> date | None:
     """The day a report is told from, when the text names it.
 
     "He was to brief reporters later Wednesday" / "Earlier Wednesday, ..." presuppose a
@@ -1154,7 +964,7 @@ def _narrative_day(ctx: Ctx) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def _lede_day(ctx: Ctx) -> set[date]:
+def _lede_day(ctx: Mentions) -> set[date]:
     """ "KAMPALA, July 26 (Reuters) - Lavrov on Tuesday told ...": the one day the first
     sentence of the report gives, when it is the day of publication or the day before."""
     pub = ctx.published
@@ -1166,7 +976,7 @@ def _lede_day(ctx: Ctx) -> set[date]:
         r.start
         for r in (
             resolve(d, pub, "past")
-            for d in find_dates(lede.text, lede.start)
+            for d in ctx.dates[lede.index]
             if not aside or d.start_off - lede.start < aside.start()
         )
         if r.known and r.precision == "day" and r.start == r.end
@@ -1174,7 +984,7 @@ def _lede_day(ctx: Ctx) -> set[date]:
     return {d for d in days if 0 <= (pub - d).days <= 1} if len(days) == 1 else set()
 
 
-def _date_lede_by_narrative_day(ctx: Ctx, engs: list[Eng]) -> None:
+def _date_lede_by_narrative_day(ctx: Mentions, engs: list[Eng]) -> None:
     """Undated past events of the lead paragraphs happened on the report's narrative day,
     provided that day lies inside what the text already bounds them to."""
     day = _narrative_day(ctx)
@@ -1222,7 +1032,7 @@ def _combine(a: Resolved, b: Resolved) -> Resolved:
 SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b", re.I)
 
 
-def _place_by_sidelines(ctx: Ctx, engs: list[Eng]) -> None:
+def _place_by_sidelines(ctx: Mentions, engs: list[Eng]) -> None:
     """ "X met Y on the sidelines of the ASEAN summit in Vientiane in October": the meeting
     is where and when the gathering it was held at took place."""
     for e in engs:
@@ -1247,7 +1057,7 @@ def _place_by_sidelines(ctx: Ctx, engs: list[Eng]) -> None:
 SIMULTANEOUS = re.compile(r"^\W*(?:at\s+the\s+same\s+time|simultaneously)\b", re.I)
 
 
-def _date_simultaneous(ctx: Ctx, engs: list[Eng]) -> None:
+def _date_simultaneous(ctx: Mentions, engs: list[Eng]) -> None:
     """ "At the same time in Kabul, Esper met Ghani": the day of the event told just before."""
     for e in engs:
         if e.res.known or e.cancelled or e.tense == "future":
@@ -1346,7 +1156,7 @@ def _absorb_lone_mentions(engs: list[Eng]) -> list[Eng]:
     return out
 
 
-def _refine_from_captions(ctx: Ctx, engs: list[Eng]) -> None:
+def _refine_from_captions(ctx: Mentions, engs: list[Eng]) -> None:
     """A photo caption naming the participants with an exact date ("... during a meeting in
     Woodside, California, November 15, 2023") pins down a month the body gave."""
     for s in ctx.sentences:
@@ -1357,7 +1167,7 @@ def _refine_from_captions(ctx: Ctx, engs: list[Eng]) -> None:
             continue
         days = [
             r
-            for r in (resolve(d, ctx.pub_at(s.start), "past") for d in find_dates(s.text, s.start))
+            for r in (resolve(d, ctx.pub_at(s.start), "past") for d in ctx.dates[s.index])
             if r.known and r.precision == "day" and r.start == r.end
         ]
         if len(days) != 1:
@@ -1375,9 +1185,9 @@ def _refine_from_captions(ctx: Ctx, engs: list[Eng]) -> None:
                 e.res = day
 
 
-def _merge_stops(ctx: Ctx) -> dict[int, list[Stop]]:
+def _merge_stops(stops: list[Stop]) -> dict[int, list[Stop]]:
     trips: dict[int, list[Stop]] = {}
-    for st in ctx.stops:
+    for st in stops:
         lst = trips.setdefault(st.traveler, [])
         same = None
         for o in lst:
@@ -1426,7 +1236,7 @@ SAME_DAY = re.compile(
 )
 
 
-def _same_day(ctx: Ctx, engs: list[Eng]) -> None:
+def _same_day(ctx: Mentions, engs: list[Eng]) -> None:
     """ "Earlier in the day, Rubio met ...", "On the same day, Li met ...": an undated event
     told after a dated one took place that day, and there, unless its sentence says where."""
     prev = None  # the last event told with a day's precision
@@ -1444,7 +1254,7 @@ def _same_day(ctx: Ctx, engs: list[Eng]) -> None:
             prev = e
 
 
-def _inherit_places(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     for e in engs:
         if e.place or e.kind == "call":
             continue
@@ -1498,41 +1308,23 @@ def _extend_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
 
 
 def extract_document(text: str, published: date | None) -> Document:
-    # per-document caches: sentences are looked at by several passes, but never across articles
-    _countries_in.cache_clear()
-    clear_date_cache()
-    text, family_first = family_names_in_capitals(text)
-    sentences = segment(text)
-    people, _cands, mentions = build_people(sentences, text, family_first)
-    _assign_role_titles(sentences, people, mentions)
-    countries = Counter()
-    for s in sentences:
-        for _, _, code in _sentence_countries(s):
-            countries[code] += 1
-    ctx = Ctx(text, published, sentences, people, mentions, frozenset(countries))
-    ctx.sections = date_lines(text, published)
-    ctx.dateline = _dateline(ctx)
-    ctx.issuer = _issuer(text)
-    counts = _count_mentions(ctx)
-    _fill_countries(ctx, counts)
-    _compute_focus(ctx, counts)
-    _counterpart_titles(ctx)
-    _extract_trips(ctx, counts)
-    _extract_engagements(ctx, counts)
+    ctx = find_mentions(read_text(text, published))
+    text, sentences, people, mentions = ctx.text, ctx.sentences, ctx.people, ctx.mentions
+    ev = Events()
+    _extract_trips(ctx, ev)
+    _extract_engagements(ctx, ev)
 
-    officials = {p.id for p in people if is_official(p)}
-    _resolve_placeholders(ctx, officials)
-    ctx.engs = _drop_orphans(ctx.engs)
-    engs = _merge_engagements(ctx)
+    officials = set(ctx.officials)
+    _resolve_placeholders(ctx, ev.engagements, officials)
+    engs = _drop_orphans(ev.engagements)
+    engs = _merge_engagements(engs)
     _host_countries(ctx, engs)
-    trips = _merge_stops(ctx)
+    trips = _merge_stops(ev.stops)
     _place_by_sidelines(ctx, engs)
     _same_day(ctx, engs)
     _stops_from_engagements(ctx, engs, trips)
     _inherit_places(ctx, engs, trips)
-    engs = _merge_engagements(
-        Ctx(text, published, sentences, people, mentions, ctx.preferred, engs=engs)
-    )
+    engs = _merge_engagements(engs)
     _date_lede_by_narrative_day(ctx, engs)
     if ctx.dateline and ctx.dateline.latitude is not None and published:
         first_par = next((s.paragraph for s in sentences if s.kind == "body"), 0)
@@ -1695,7 +1487,7 @@ def _visitors(
 _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
 
 
-def _host_countries(ctx: Ctx, engs: list[Eng]) -> None:
+def _host_countries(ctx: Mentions, engs: list[Eng]) -> None:
     """An official whose country was only guessed, met in person by a visitor from another
     country, at places all in one country: that country is theirs ("Lavrov met President
     Sisi in Cairo"). The visitor is whoever travelled there, or an official of another
@@ -1718,7 +1510,7 @@ def _host_countries(ctx: Ctx, engs: list[Eng]) -> None:
             p.country = places.pop()
 
 
-def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An official meeting people abroad travelled there: the subject of "X met Y in P" and the
     guest of "X hosted Y in P", when serving another government than P's, get a stop at P,
     unless the trip already has a stop there or in that country at that time."""
@@ -1764,7 +1556,7 @@ def _stops_from_engagements(ctx: Ctx, engs: list[Eng], trips: dict[int, list[Sto
             )
 
 
-def _date_signings(ctx: Ctx, engs: list[Eng], agreements: list) -> None:
+def _date_signings(ctx: Mentions, engs: list[Eng], agreements: list) -> None:
     """An undated signing ("Goyal signed the agreement in New Delhi with ...") happened on the
     date the article gives for signing that agreement in the same or a preceding sentence."""
     starts = [s.start for s in ctx.sentences]
@@ -1790,197 +1582,3 @@ def _clean_title(title: str | None) -> str | None:
             for w in t.split()
         )
     return t
-
-
-def _assign_role_titles(sentences: list[Sentence], people: list[Person], mentions: dict) -> None:
-    """ "X ... confirmation hearing to be Secretary of State": give X that title."""
-    rx = re.compile(
-        r"\b(?:to\s+be|as|named|appointed|became|becomes|nominee\s+for|nominated\s+for)\s+"
-        r"(?:the\s+)?(?:next\s+|new\s+)?(?P<title>" + TITLE_PATTERN + r")\b",
-        re.I,
-    )
-    for s in sentences:
-        ms = mentions.get(s.index)
-        if not ms:
-            continue
-        for m in rx.finditer(s.text):
-            pos = s.start + m.start()
-            before = [pid for a, _b, pid in ms if a < pos]
-            if not before:
-                continue
-            p = people[before[0]]
-            if p.title is None:
-                p.title = m.group("title")
-                p.title_source = "role"
-
-
-DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s+"
-)
-
-
-# "WASHINGTON -" on a line of its own (VOA style)
-DATELINE_ALONE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s*$"
-)
-
-
-_ISSUER = re.compile(
-    r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"
-    r"(?:of[ \t]+)?(?P<after>(?:the[ \t]+)?[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'-]*){0,3})|"
-    r"(?P<before>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})(?:'s)?[ \t]+(?:Ministry|Department)"
-    r"[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs|"
-    r"(?P<state>U\.S\.[ \t]+Department[ \t]+of[ \t]+State))[ \t]*$",
-    re.M,
-)
-
-
-def _issuer(text: str) -> str | None:
-    """The government a release comes from, when its first lines name the ministry."""
-    m = _ISSUER.search(text[:300])
-    if not m:
-        return None
-    if m.group("state"):
-        return "US"
-    return gz.country_code(m.group("after") or m.group("before") or "")
-
-
-def _dateline(ctx: Ctx) -> Place | None:
-    """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
-    for s in ctx.sentences[:6]:
-        alone = DATELINE_ALONE.match(s.text)
-        if s.kind != "body" and not alone:
-            continue
-        m = alone or DATELINE.match(s.text)
-        if not m:
-            return None
-        name = m.group("city").title()
-        res = resolve_place(name, ctx.preferred)
-        if res is None and m.group("region"):
-            res = resolve_place(m.group("region"), ctx.preferred)
-        if res is None:
-            code = gz.metonym_code(name)
-            return Place(name, code) if code else None
-        return res[0]
-    return None
-
-
-SUCCESSION = re.compile(
-    r"['\u2019]s?\s+(?:immediate\s+|former\s+)?(?:predecessor|successor)"
-    r"(?:\s+as\s+[\w ]{3,40})?,?\s+$",
-    re.I,
-)
-
-
-def _successor_countries(ctx: Ctx) -> None:
-    """ "Wang's predecessor, Qin Gang": the predecessor served the same government, as
-    does "Biden's national security adviser, Jake Sullivan"."""
-    for p in ctx.people:
-        if p.country is not None or not p.mentions:
-            continue
-        if p.owner_at is not None:
-            at = p.owner_at
-            boss = next((q for q in ctx.people if any(a == at for a, _ in q.mentions)), None)
-            if boss is not None and boss is not p and boss.country not in (None, "SELF"):
-                p.country = boss.country
-                continue
-        a = p.mentions[0][0]
-        m = SUCCESSION.search(ctx.text[max(0, a - 80) : a])
-        if not m:
-            continue
-        cut = max(0, a - 80) + m.start()
-        for q in ctx.people:
-            if q is not p and q.country and any(b == cut for _x, b in q.mentions):
-                p.country = q.country
-                break
-
-
-def _counterpart_titles(ctx: Ctx) -> None:
-    """ "her French counterpart, X": X holds the same office as the one they meet."""
-    for p in ctx.people:
-        if p.counterpart_at is None or p.title:
-            continue
-        for s in ctx.sentences:
-            if not (s.start <= p.counterpart_at < s.end):
-                continue
-            before = [
-                pid
-                for a, _b, pid in ctx.mentions.get(s.index, [])
-                if a < p.counterpart_at and pid != p.id
-            ]
-            other = before[-1] if before else ctx.focus.get(s.index)
-            if other is not None and ctx.people[other].title:
-                p.title = ctx.people[other].title
-                p.title_source = "counterpart"
-            break
-
-
-_DESCRIPTOR_OPENING = re.compile(r"\s*The\s+(?P<dem>[A-Z][\w-]+)\s+")
-
-
-def _descriptor_subjects(ctx: Ctx) -> None:
-    """ "Rishi Sunak embraced Zelenskiy ... The British prime minister had arrived": a
-    sentence opening with a nationality and an office that no official named holds describes
-    whoever opened the sentence before, when their country is not stated."""
-    trx = title_regex()
-    for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
-        if s.kind != "body" or prev.kind != "body":
-            continue
-        m = _DESCRIPTOR_OPENING.match(s.text)
-        code = gz.country_code(m.group("dem")) if m else None
-        tm = trx.match(s.text, m.end()) if code else None
-        opener = ctx.mentions.get(prev.index)
-        if not tm or not opener:
-            continue
-        title = tm.group("title")
-        head = title.split()[-1].lower()
-        if any(
-            p.country == code and p.title and head in p.title.lower().split() for p in ctx.people
-        ):
-            continue
-        p = ctx.people[opener[0][2]]
-        # the person opens the sentence (after a dateline, if any)
-        if p.country is None and not re.search(r"[a-z]", prev.text[: opener[0][0] - prev.start]):
-            p.country = code
-            if p.title is None and head != "leader":
-                p.title, p.title_source = title, "descriptor"
-
-
-def _fill_countries(ctx: Ctx, counts: Counter) -> None:
-    _descriptor_subjects(ctx)
-    people = ctx.people
-    for p in people:
-        if p.country in (None, "SELF") and p.title:
-            d = default_country_for_title(p.title)
-            if d:
-                p.country = d
-    known = Counter()
-    for p in people:
-        if p.country and p.country not in ("SELF", "ORG"):
-            known[p.country] += counts[p.id] or 1
-    majority = known.most_common(1)[0][0] if known else None
-    home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else None
-    home = home or ctx.issuer or majority
-    by_index = {s.index: s for s in ctx.sentences}
-    _successor_countries(ctx)
-    for p in people:
-        if p.country == "SELF":
-            p.country = majority
-        elif p.country is None and p.title and home:
-            p.country = home
-            p.country_guessed = True
-        elif p.country is None and p.mentions:
-            # an untitled leader: the country that opens this or the previous sentence
-            first = p.mentions[0][0]
-            sent = next((s for s in ctx.sentences if s.start <= first < s.end), None)
-            if sent is None:
-                continue
-            for s in (sent, by_index.get(sent.index - 1)):
-                if s is None:
-                    continue
-                cs = _sentence_countries(s)
-                if cs and cs[0][0] - s.start <= 4:
-                    p.country = cs[0][2]
-                    break
