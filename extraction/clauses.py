@@ -1,13 +1,16 @@
-"""Reading one clause, for the passes that find events: who speaks in it, where a trailing
-", X said" begins, whether it is negated, hypothetical or called off, which mentions can be
-its subject, and which of its dates belong to its verb."""
+"""Reading a sentence and its clauses, for the passes that find events (visits.py, events.py):
+who speaks in it, where a trailing ", X said" begins, whether a clause is negated, hypothetical
+or called off, which mentions can be its subject, and which of its dates belong to its verb."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
+from .places import PlaceMention
+from .stages import Mention, Mentions
 from .text import Sentence
 
 NEGATION = re.compile(
@@ -182,3 +185,37 @@ def pick_date(
     if best is None:
         return UNKNOWN, None
     return resolve(best[1], pub, tense), best[1]
+
+
+@dataclass
+class Reading:
+    """A body sentence as the event passes read it (visits.py, events.py)."""
+
+    s: Sentence
+    pub: date | None  # the day "today" means in it
+    mentions: list[Mention]  # every mention of a person in it
+    persons: list[Mention]  # those that can take part: no speaker, none in a ", X said" tail
+    spans: list[tuple[int, int]]  # where people are named
+    tail: int  # where a trailing ", X said ..." begins, or the sentence's end
+    dates: list[TimeExpr]  # those before the tail
+    places: list[PlaceMention]  # all of the sentence's places
+    focus: int | None  # who the sentence is about when it begins
+    clauses: list[tuple[int, int]]  # clauses about a person (", who was confirmed Tuesday,")
+
+
+def read_sentence(ctx: Mentions, s: Sentence) -> Reading:
+    ms = ctx.mentions.get(s.index, [])
+    spk = speakers(s, ms)
+    tail = reporting_tail(s)
+    return Reading(
+        s=s,
+        pub=ctx.pub_at(s.start),
+        mentions=ms,
+        persons=[(a, b, pid) for a, b, pid in ms if (a, b) not in spk and a < tail],
+        spans=[(a, b) for a, b, _ in ms],
+        tail=tail,
+        dates=[d for d in ctx.dates[s.index] if d.start_off < tail],
+        places=ctx.places[s.index],
+        focus=ctx.focus.get(s.index),
+        clauses=person_clauses(s, ms),
+    )

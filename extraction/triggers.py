@@ -1,11 +1,15 @@
 """Trigger words of events ("met", "spoke by phone", "summit", "visited"), their kinds, how
-triggers next to each other make one event, and the event's own name ("BRICS summit")."""
+triggers next to each other make one event, the stretch of the sentence each event governs, and
+the event's own name ("BRICS summit") and final kind."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .text import Sentence
+from . import gazetteer as gz
+from .places import PlaceMention
+from .text import Sentence, fold
 
 KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
              "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
@@ -117,6 +121,65 @@ def cluster_triggers(
         kind = max((t[2] for t in c), key=lambda k: KIND_RANK[k])
         out.append((c[0][0], c[-1][1], kind, c))
     return out
+
+
+Word = tuple[int, int, str, str]  # a trigger word: (start, end, kind, the words)
+
+
+@dataclass
+class Trigger:
+    """A cluster of trigger words and the stretch of its sentence it governs: from the end of
+    the previous cluster to the start of the next one (or to a trailing ", X said")."""
+
+    index: int  # its place among the sentence's clusters
+    start: int  # where its words begin and end
+    end: int
+    kind: str  # the highest ranked kind of its words
+    members: list[Word]
+    lo: int  # the stretch it governs
+    hi: int
+    before: str  # the text from lo to the words, folded
+    after: str  # the text from the words to hi
+
+
+def triggers_in(s: Sentence, text: str, spans: list[tuple[int, int]], tail: int) -> list[Trigger]:
+    """The trigger clusters of a sentence, in order (``spans``: where people are named;
+    ``tail``: where a trailing ", X said" begins)."""
+    clusters = cluster_triggers(s, find_triggers(s), spans)
+    out = []
+    for ci, (ta, tb, kind, members) in enumerate(clusters):
+        lo = clusters[ci - 1][1] if ci else s.start
+        hi = clusters[ci + 1][0] if ci + 1 < len(clusters) else s.end
+        hi = min(hi, tail) if tail > tb else hi
+        before = text[lo:ta]
+        after = s.text[tb - s.start : hi - s.start]
+        out.append(Trigger(ci, ta, tb, kind, members, lo, hi, fold(before), after))
+    return out
+
+
+def name_and_kind(
+    s: Sentence, text: str, places: list[PlaceMention], t: Trigger
+) -> tuple[str | None, str | None, str]:
+    """The event's own name ("BRICS summit", "OECD ministerial talks"), the acronym of an
+    organisation named in its stretch, and its kind once the name is known ("the G20 meeting"
+    is a summit)."""
+    lo, hi, ta, tb, kind, members = t.lo, t.hi, t.start, t.end, t.kind, t.members
+    title = event_title(s.text[lo - s.start : hi - s.start], lo, ta, tb)
+    org_title = None
+    for pm in places:
+        if pm.kind == "org" and lo <= pm.start < hi:
+            acr, _, _ = gz.org_headquarters(text[pm.start : pm.end])
+            org_title = acr
+    if org_title and not title:
+        title = f"{org_title} {' '.join(m[3].lower() for m in members)}"
+    if title and kind in ("meeting", "talks", "call"):
+        head = title.split()[-1].lower()
+        for k in ("summit", "dialogue", "conference", "forum", "ministerial"):
+            if head.startswith(k):
+                kind = {"forum": "conference", "ministerial": "conference"}.get(k, k)
+    if kind in ("meeting", "talks") and any(m[2] == "conference" for m in members):
+        kind = "conference"
+    return title, org_title, kind
 
 
 EVENT_TITLE = re.compile(

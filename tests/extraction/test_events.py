@@ -230,7 +230,7 @@ def test_coordinated_infinitive_keeps_subject_place_and_cancellation(run):
 
 
 def test_subject_list_joins_an_event(run):
-    from extraction.engine import _subject_list
+    from extraction.participants import _subject_list
 
     text = "Petro, Arce and Boluarte joined Lula at the summit"
     pre = [(0, 1), (7, 2), (16, 3), (32, 0)]
