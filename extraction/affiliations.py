@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from . import gazetteer as gz
 from .people import Person
-from .stages import Mentions
+from .stages import Eng, Mentions
 from .text import Sentence
 from .titles import TITLE_PATTERN, default_country_for_title, title_regex
+from .triggers import IN_PERSON
 
 
 def assign_role_titles(sentences: list[Sentence], people: list[Person], mentions: dict) -> None:
@@ -179,3 +180,26 @@ def counterpart_titles(ctx: Mentions) -> None:
                 p.title = ctx.people[other].title
                 p.title_source = "counterpart"
             break
+
+
+def host_countries(ctx: Mentions, engs: list[Eng]) -> None:
+    """An official whose country was only guessed, met in person by a visitor from another
+    country, at places all in one country: that country is theirs ("Lavrov met President
+    Sisi in Cairo"). The visitor is whoever travelled there, or an official of another
+    country stated in the text."""
+    seen: dict[int, set[str]] = {}
+    for e in engs:
+        if e.kind not in IN_PERSON or e.cancelled or not e.place or not e.place.country:
+            continue
+        where = e.place.country
+        people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+        stated = [q for q in people if q.country and not q.country_guessed]
+        for p in people:
+            if not p.country_guessed or p.id in e.visitors:
+                continue
+            if any(q is not p and q.country not in ("SELF", "ORG", where) for q in stated):
+                seen.setdefault(p.id, set()).add(where)
+    for pid, places in seen.items():
+        p = ctx.people[pid]
+        if len(places) == 1 and p.country not in places:
+            p.country = places.pop()
