@@ -1,56 +1,25 @@
-"""The extraction pipeline: people, engagements, trips and agreements from one article."""
+"""Stage 7, document: takes the Mentions, the Trips and the Agreements, returns the contract's
+Document (models.py, CONTRACT.md). Decides how things are shown: an official's name (the
+fullest form, as the text spells it) and aliases, a title in title case, no country for an
+organisation's official, an engagement's status from its dates, tense and cancellation, a
+trip's stops in the order told (called-off stops left out); every participant is listed as an
+official."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 
-from .agreements import find_agreements
-from .dates import (
-    Resolved,
-)
-from .events import find_events
-from .grouping import group_events
-from .mentions import find_mentions
+from .dates import Resolved
 from .models import Document, Engagement, Official, Trip, TripStop
-from .sentences import read_text
-from .stages import Eng, Mentions
+from .stages import Agreements, Mentions, Trips
 from .text import normalize_key
-from .trips import build_trips
-
-# --- helpers --------------------------------------------------------------------------------
 
 
-def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
-    if cancelled:
-        return "cancelled"
-    if res.known and pub:
-        if res.end < pub:
-            return "held"
-        if res.start > pub:
-            return "scheduled"
-        return "held" if tense == "past" else "scheduled"
-    if tense == "past":
-        return "held"
-    if tense in ("future", "present"):
-        return "scheduled"
-    return "unknown"
-
-
-# --- main passes ----------------------------------------------------------------------------
-
-
-def extract_document(text: str, published: date | None) -> Document:
-    ctx = find_mentions(read_text(text, published))
-    text, sentences, people, mentions = ctx.text, ctx.sentences, ctx.people, ctx.mentions
-    ev = find_events(ctx)
-
+def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Document:
+    people, published = ctx.people, ctx.published
     officials = set(ctx.officials)
-    groups = group_events(ctx, ev)
-    found = build_trips(ctx, groups)
-    engs, trips = found.engagements, found.trips
-
+    engs = trips.engagements
     for e in engs:
         for pid in e.participants():
             if isinstance(pid, int):
@@ -82,8 +51,7 @@ def extract_document(text: str, published: date | None) -> Document:
                 conf,
             )
         )
-    doc.agreements = find_agreements(ctx.text, sentences, published, people, mentions)
-    _date_signings(ctx, engs, doc.agreements)
+    doc.agreements = agreements.agreements
     pub = published
     for e in sorted(engs, key=lambda e: e.evidence[0][0]):
         parts = [name(p) for p in e.participants() if isinstance(p, int)]
@@ -104,7 +72,7 @@ def extract_document(text: str, published: date | None) -> Document:
                 evidence=sorted(e.evidence),
             )
         )
-    for pid, stops in trips.items():
+    for pid, stops in trips.trips.items():
         stops = [st for st in stops if not st.cancelled]
         if not stops:
             continue
@@ -128,20 +96,20 @@ def extract_document(text: str, published: date | None) -> Document:
     return doc
 
 
-def _date_signings(ctx: Mentions, engs: list[Eng], agreements: list) -> None:
-    """An undated signing ("Goyal signed the agreement in New Delhi with ...") happened on the
-    date the article gives for signing that agreement in the same or a preceding sentence."""
-    starts = [s.start for s in ctx.sentences]
-    for e in engs:
-        if not e.signing or e.res.known:
-            continue
-        for ag in agreements:
-            if ag.date is None or ag.precision != "day":
-                continue
-            idx = {bisect_right(starts, a) - 1 for a, _b in ag.evidence}
-            if any(0 <= e.sentence - k <= 2 for k in idx):
-                e.res = Resolved(ag.date, ag.date, "day")
-                break
+def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
+    if cancelled:
+        return "cancelled"
+    if res.known and pub:
+        if res.end < pub:
+            return "held"
+        if res.start > pub:
+            return "scheduled"
+        return "held" if tense == "past" else "scheduled"
+    if tense == "past":
+        return "held"
+    if tense in ("future", "present"):
+        return "scheduled"
+    return "unknown"
 
 
 def _clean_title(title: str | None) -> str | None:
