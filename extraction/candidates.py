@@ -14,7 +14,6 @@ from .titles import NON_OFFICIAL_ROLES, TITLE_PATTERN, title_regex
 
 HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sheikh|Sen|Rep|Gov|Gen)\.?\s+$")
 
-
 SPEECH_VERBS = (
     r"said|says|told|tells|declared|declares|added|noted|stressed|warned|insisted|tweeted|wrote|"
     r"announced|urged|accused|met|meets|visited|visits|spoke|speaks|agreed|signed|called|calls|"
@@ -62,7 +61,6 @@ _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z]
 # what stands before such a title: "the " or a superior's name ("Biden's ")
 _DEFINITE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$", re.I)
 _OWNER_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w-]+)['\u2019]s\s+$")
-
 
 # Seats of government that stand for it in an official's title ("Kremlin spokesman").
 INSTITUTIONS = ("Kremlin", "White House", "Pentagon", "Downing Street", "Elysee")

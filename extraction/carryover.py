@@ -69,7 +69,6 @@ NARRATIVE_CUE = re.compile(
     r"(?P<today>today|in\s+the\s+day))\b"
 )
 
-
 WEEKDAYS_IDX = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,

@@ -17,14 +17,12 @@ NEGATION = re.compile(
     r"(?:\b(?:no|not|never|without|nor|neither)\b|n't)(?:\s+[\w'-]+){0,4}\s*$", re.I
 )
 
-
 HYPOTHETICAL = re.compile(
     r"\b(?:wants?|wanted|hopes?|hoped|would\s+like|seeks?|seeking|sought|offered|offers|"
     r"proposed|proposes|invited\s+[\w\s.'-]{1,40}?|asked|urged|called\s+for|calls\s+for|willing|"
     r"ready|could|might|may|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
     re.I,
 )
-
 
 REPORTED_FUTURE = re.compile(
     r"\b(?:agreed|agree|said|says|announced|confirmed|decided|told\s+\w+)\s+(?:that\s+)?"
@@ -46,7 +44,6 @@ CANCELLED = re.compile(
     r"was\s+off|is\s+off|derailed|nixed)\b",
     re.I,
 )
-
 
 PLUPERFECT_PLAN = re.compile(
     r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|slated|planning|planned)\s+to|"
@@ -71,7 +68,6 @@ SPEAKER_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*[^,]{0,60},\s*|,\s*)?(?:said|says|told|tells|added|declared|noted|wrote|"
     r"tweeted|announced|stressed|confirmed)\b"
 )
-
 
 SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|[Aa]ccording\s+to(?:\s+(?:a|the)\s+statement\s+(?:from|by))?|added)\s+"
@@ -104,7 +100,6 @@ def reporting_tail(s: Sentence) -> int:
 
 
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
-
 
 RELATIVE_CLAUSE = re.compile(
     r"(?:'s)?\s*,\s+(?:who|whom|whose|(?:newly\s+|recently\s+)?(?:confirmed|appointed|elected|"

@@ -1,4 +1,6 @@
-"""Temporal expressions resolved against the publication date and the tense of the clause."""
+"""Temporal expressions: found in a sentence (the mentions stage finds every sentence's), and
+resolved against the publication date and the tense of their clause by the passes that date
+events; also the date lines that head the sections of a release."""
 
 from __future__ import annotations
 

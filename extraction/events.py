@@ -37,13 +37,11 @@ RECEIVED_ADJUNCTS = re.compile(
     r"(?:\s+(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+){1,3}[^,.;]{0,90}$"
 )
 
-
 TIME_ADJUNCT = re.compile(
     r"\b(?:days|weeks|hours|months|shortly|just|ahead\s+of|before|after|since)\s+"
     r"(?:\w+\s+)?(?:the|a|an|its|their|his|her)\s+(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
-
 
 BACK_REF = re.compile(
     r"\b(?:sidelines\s+of|at|during|with|after|before|ahead\s+of|of|from|on|since|about)\s+"
@@ -51,13 +49,11 @@ BACK_REF = re.compile(
     re.I,
 )
 
-
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|individual(?:ly)?|bilateral(?:ly)?|one-on-one|respectively|each\s+of|"
     r"in\s+turn)\b",
     re.I,
 )
-
 
 DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|his|her|their)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.I

@@ -67,13 +67,11 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s+"
 )
 
-
 # "WASHINGTON -" on a line of its own (VOA style)
 DATELINE_ALONE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
     r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s*$"
 )
-
 
 _ISSUER = re.compile(
     r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"

@@ -114,7 +114,6 @@ def blocked_words() -> frozenset[str]:
 # Styles that open a name and, with the given name, make a short form of it ("Sheikh Mohammed").
 STYLE_FIRST = {"Sheikh", "Sheikha", "Prince", "Princess", "Emir", "Sultan", "King", "Queen"}
 
-
 PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 

@@ -24,12 +24,9 @@ PLURAL_ANAPHOR = re.compile(
     re.I,
 )
 
-
 COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?P<list>[^.;:]{2,160})", re.I)
 
-
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*,?\s*plus\s+)")
-
 
 AND_VP = re.compile(
     r"\band\s+to\s+(?:[\w-]+\s+){0,3}$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
@@ -38,30 +35,23 @@ AND_VP = re.compile(
     re.I,
 )
 
-
 CP_BREAK = re.compile(
     r",\s*(?:where|which|who|while|after|before|but)\b|\b(?:before|after|while)\s+\w+ing\b|;"
 )
 
-
 GERUND_AFTER = re.compile(r"\b(?:after|before|since|while)\s+$", re.I)
-
 
 CALL_OBJECT = re.compile(
     r"^[\w.' -]{2,60}?\s+(?:in|during|over)\s+(?:a|an|their|the)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 
-
 PASSIVE_BY = re.compile(r"^[^.;]{0,60}?\bby\s+", re.I)
 
-
 LIST_GAP = re.compile(r"^[^.;:]{0,70}$")
-
 
 LIST_GAP_STOP = re.compile(
     r"\b(?:said|says|who|whom|which|that|with|to|of|for|after|before)\b", re.I
 )
-
 
 JOINED = re.compile(r"\b(?:joined|joins|join|joining)\s+$", re.I)
 

@@ -1,4 +1,5 @@
-"""Places named in a sentence: venues, organisation seats, cities and countries."""
+"""Places named in a sentence (the mentions stage finds every body sentence's): venues,
+organisation seats, cities and countries, each with the preposition or noun that marked it."""
 
 from __future__ import annotations
 

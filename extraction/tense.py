@@ -30,7 +30,6 @@ _PRESENT = re.compile(
     re.I,
 )
 
-
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:after|before|the|his|her|their|its|of|two|three|several|and|for|during|a|an|"
     r"recent|previous|separate)\s+$",

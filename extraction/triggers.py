@@ -14,18 +14,14 @@ from .text import Sentence, fold
 KIND_RANK = {"sign": 1, "summit": 7, "dialogue": 6, "conference": 5, "talks": 4, "call": 3,
              "meeting": 2, "visit": 1, "other": 0}  # fmt: skip
 
-
 IN_PERSON = ("meeting", "talks", "summit", "conference", "dialogue", "other", "sign")
 
-
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-
 
 _NOT_INTERLOCUTOR = (
     r"(?!\s+(?:the\s+)?(?:press|media|reporters|journalists|nation|crowd|audience|parliament|"
     r"lawmakers|students|troops|supporters|public|country|people|news)\b)"
 )
-
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -63,13 +59,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("sign", re.compile(r"\b(?:sign(?:ed|s|ing)?)\b(?!\s+(?:of|that|up|on\s+to))", re.I)),
 ]
 
-
 HOST_TRIGGER = re.compile(
     r"^(?:hosted|hosts|host|hosting|welcome|welcomed|welcomes|welcoming|receive|received|"
     r"receives|receiving)$",
     re.I,
 )
-
 
 VISIT_TRIGGER = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
@@ -187,7 +181,6 @@ EVENT_TITLE = re.compile(
     r"(?:Dialogue|Summit|Conference|Forum|Ministerial|Talks|Session|Consultations|Meeting|"
     r"Assembly|Council Meeting|Strategic Dialogue))\b"
 )
-
 
 EVENT_ACR = re.compile(
     r"\b(?!(?:The|A|An|This|That|These|Those|Their|His|Her|Its|Our|Each|Every|Any|No|Some|First|"

@@ -32,7 +32,6 @@ RETURN_HOME = re.compile(
     r"\b(?:return(?:s|ed|ing)?|back|home)\s+(?:home\s+)?to\s+(?:the\s+)?$", re.I
 )
 
-
 # "visited Kenya's neighbors": the possessor names whose neighbours, not where one went
 OTHER_PLACES_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:neighbou?rs?|neighbou?ring|allies|rivals|partners|enemies|"
@@ -40,14 +39,11 @@ OTHER_PLACES_AFTER = re.compile(
     re.I,
 )
 
-
 NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\S)", re.I)
-
 
 NOUN_TRIGGER_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
-
 
 _STOP_CONTEXT = re.compile(
     r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
@@ -57,17 +53,14 @@ _STOP_CONTEXT = re.compile(
     r"near|outside)$"
 )
 
-
 _DISTANCE_BEFORE = re.compile(
     r"\d\s*(?:km|kilometers|kilometres|miles)\b[^.;]{0,25}?\b(?:north|south|east|west)\w*\s+"
     r"of\s+$"
 )
 
-
 # "a visit to Washington by two aides": who made the visit; not "flew to Congo and was
 # received by the president", where a new verb begins
 _VISIT_BY = re.compile(r"(?:(?!\b(?:was|were|is|are|been|being|and)\b)[^.;,]){0,40}?\bby\s+")
-
 
 # "by two of his closest aides", "by a delegation": travellers the text does not name
 _UNNAMED_PARTY = re.compile(
@@ -76,7 +69,6 @@ _UNNAMED_PARTY = re.compile(
     r"ministers|diplomats|lawmakers|staff|negotiators)\b",
     re.I,
 )
-
 
 _CLAUSE_BREAK = re.compile(
     r"\b(?:after|because|when|while|during|since|as|before|following|but|although)\b|[;:]", re.I
