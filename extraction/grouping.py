@@ -23,7 +23,7 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     _resolve_placeholders(ctx, engs)
     engs = _drop_orphans(engs)
     engs = merge_engagements(engs)
-    host_countries(ctx, engs)  # a mentions-stage fact (a person's country) from merged meetings
+    host_countries(ctx, engs)  # mentions (a person's country), run late: needs merged meetings
     trips = _merge_stops(events.stops)
     place_by_sidelines(ctx, engs)
     same_day(ctx, engs)

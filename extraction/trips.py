@@ -27,15 +27,15 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     engs, trips = groups.engagements, groups.trips
     _stops_from_engagements(ctx, engs, trips)
     _inherit_places(engs, trips)
-    engs = merge_engagements(engs)  # grouping again: inherited places make more meetings one
-    date_lede_by_narrative_day(ctx, engs)  # carry-over: needs the meetings merged again
-    place_by_dateline(ctx, engs)  # carry-over: only where no trip lent a place
-    date_from_sentence_mates(engs)  # carry-over: needs the meetings merged again
-    date_simultaneous(ctx, engs)  # carry-over: needs the meetings merged again
+    engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
+    date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
+    date_from_sentence_mates(engs)  # grouping (carryover), run late: on the re-merged
+    date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
-    engs = absorb_lone_mentions(engs)  # grouping: a lone mention needs its place and date
-    refine_from_captions(ctx, engs)  # carry-over: refines the month the passes above left
+    engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
+    refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
     _cancel_stops(engs, trips)
     _visits_from_stops(engs, trips)
     return Trips(engs, trips)
