@@ -28,6 +28,6 @@ __all__ = [
 
 def extract(text: str, published: date | None) -> Document:
     """Extract officials, engagements, trips and agreements from one article."""
-    from .engine import extract_document
+    from .pipeline import extract_document
 
     return extract_document(text, published)

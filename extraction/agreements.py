@@ -1,14 +1,21 @@
-"""Agreements: named pacts, treaties, deals and accords, their parties and dates."""
+"""Stage 6, agreements: takes the Mentions and the Trips, returns the Agreements - named pacts,
+treaties, deals, accords and memorandums, acronyms of their parties ("AUKUS"), unnamed pacts
+("a security pact with Australia and Britain") and instruments named by topic; their parties
+and the date they were signed or announced. Also dates an undated signing engagement by the
+agreement it signed."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from . import gazetteer as gz
-from .dates import find_dates, resolve, tense_near
+from .dates import Resolved, find_dates, resolve
 from .models import Agreement
 from .people import Person
+from .stages import Agreements, Eng, Mentions, Trips
+from .tense import tense_near
 from .text import Sentence, fold, normalize_key
 
 _HEAD = (
@@ -99,7 +106,15 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,.;")
 
 
-def find_agreements(
+def find_agreements(ctx: Mentions, trips: Trips) -> Agreements:
+    """The agreements of the text; dates the undated signings among trips.engagements (in
+    place)."""
+    found = _agreements_in(ctx.text, ctx.sentences, ctx.published, ctx.people, ctx.mentions)
+    _date_signings(ctx, trips.engagements, found)
+    return Agreements(found)
+
+
+def _agreements_in(
     text: str,
     sentences: list[Sentence],
     published: date | None,
@@ -273,3 +288,19 @@ def find_agreements(
     for ag in found:
         ag.evidence.sort()
     return found
+
+
+def _date_signings(ctx: Mentions, engs: list[Eng], agreements: list[Agreement]) -> None:
+    """An undated signing ("Goyal signed the agreement in New Delhi with ...") happened on the
+    date the article gives for signing that agreement in the same or a preceding sentence."""
+    starts = [s.start for s in ctx.sentences]
+    for e in engs:
+        if not e.signing or e.res.known:
+            continue
+        for ag in agreements:
+            if ag.date is None or ag.precision != "day":
+                continue
+            idx = {bisect_right(starts, a) - 1 for a, _b in ag.evidence}
+            if any(0 <= e.sentence - k <= 2 for k in idx):
+                e.res = Resolved(ag.date, ag.date, "day")
+                break

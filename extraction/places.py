@@ -1,4 +1,5 @@
-"""Places named in a sentence: venues, organisation seats, cities and countries."""
+"""Places named in a sentence (the mentions stage finds every body sentence's): venues,
+organisation seats, cities and countries, each with the preposition or noun that marked it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from . import gazetteer as gz
 from .models import Place
 from .text import Sentence, fold
+from .titles import title_regex
 
 # lowercase joiners inside a name: "Rio de Janeiro", "Dar es Salaam", "Frankfurt am Main"
 _JOINER = r"(?:of|for|and|de|del|la|the|on|es|el|al|am|da|do|dos|du)"
@@ -185,7 +187,7 @@ def _follow_list(
             if (
                 cn is not None
                 and re.match(r"\s[A-Z]", after)
-                and (cn.is_demonym or gz.title_regex().match(s.text, m.start("name") + length + 1))
+                and (cn.is_demonym or title_regex().match(s.text, m.start("name") + length + 1))
             ):
                 continue  # "In Kabul, US Defense Secretary ...": not a list of places
             res = resolve_place(text, preferred)
@@ -307,3 +309,8 @@ def find_places(
                     found.append(town)
     found.sort(key=lambda p: p.start)
     return found
+
+
+def named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:
+    """An organisation's seat is only a guess when a place is named right after it."""
+    return any(q.kind != "org" and 0 <= q.start - pm.end <= 40 for q in places)

@@ -1,4 +1,6 @@
-"""Paragraph and sentence segmentation with exact offsets, and page-clutter detection."""
+"""Text at the character level: folding accents and quotes (offsets kept), keys for comparing
+names, and the segmentation into paragraphs and sentences with exact offsets, page clutter
+dropped (used by stage 1, sentences.py)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from diplomacy.text import normalize_name
 from engagements.models import Stop, Trip
 from engagements.services import TRIP_GAP
 from extraction import Place as ExtractedPlace
-from extraction import extract
+from extraction import extract, titles
 from extraction import gazetteer as gz
 from extraction.places import resolve_place
 from people.models import Official
@@ -219,7 +219,7 @@ class RecordPeople:
     def official_for(self, extracted: Any, entry: RecordEntry) -> Official:
         """The official a name in the remarks refers to, in the most likely country."""
         name, title = extracted.name, extracted.title
-        country = extracted.country or gz.default_country_for_title(title)
+        country = extracted.country or titles.default_country_for_title(title)
         president = None
         if title and title.lower() == "president":
             president = self._president_on(normalize_name(name).split()[-1], entry.start)

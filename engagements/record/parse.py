@@ -22,6 +22,7 @@ from pathlib import Path
 
 from extraction import Place as ExtractedPlace
 from extraction import gazetteer as gz
+from extraction import titles
 
 TRAVELS_URL = "https://history.state.gov/departmenthistory/travels/{role}/{who}"
 VISITS_URL = "https://history.state.gov/departmenthistory/visits/{country}"
@@ -165,7 +166,7 @@ def parse_travels(paths: Iterable[str | Path]) -> list[RecordEntry]:
 def split_title(visitor: str) -> tuple[str | None, str]:
     """ "Prime Minister Kyriakos Mitsotakis" -> ("Prime Minister", "Kyriakos Mitsotakis")."""
     visitor = " ".join(visitor.split())
-    match = gz.title_regex().match(visitor)
+    match = titles.title_regex().match(visitor)
     if match and match.end() < len(visitor):
         return match.group("title"), visitor[match.end() :].strip(" ,")
     return None, visitor

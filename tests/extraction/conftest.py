@@ -25,3 +25,23 @@ def official(doc: Document, surname: str):
 
 def engagements_with(doc: Document, *names: str):
     return [e for e in doc.engagements if all(any(n in p for p in e.participants) for n in names)]
+
+
+def officials(doc: Document) -> dict[str, tuple[str | None, str | None]]:
+    return {o.name: (o.title, o.country) for o in doc.officials}
+
+
+def _stops(doc: Document, traveler: str):
+    return [s for t in doc.trips if t.traveler == traveler for s in t.stops]
+
+
+# a Japanese ministry release: family names in capitals, offices written out in full
+MOFA_RELEASE = (
+    "Ministry of Foreign Affairs of Japan\nPress Releases\n\n"
+    "Japan-Brazil Foreign Ministers' Meeting\n\nFebruary 21, 2024\n\n"
+    "On February 21, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, who is visiting Rio de "
+    "Janeiro, held a meeting with H.E. Mr. Mauro Vieira, Minister of External Relations of the "
+    "Federative Republic of Brazil, on the margins of the G20 Foreign Ministers' Meeting.\n\n"
+    "1. Minister Kamikawa stated that Japan is considering a visit to Brazil by Prime Minister "
+    "KISHIDA Fumio."
+)

@@ -1,16 +1,56 @@
+"""Dates (extraction/dates.py, extraction/tense.py): temporal expressions resolved against
+the publication day and the tense of their clause, alone and through the whole pipeline."""
+
 from datetime import date
 
 import pytest
 
-from extraction.dates import find_dates, resolve, tense_near
+from extraction.dates import find_dates, resolve
+from extraction.tense import tense_near
 
-WED = date(2021, 10, 6)
+from .conftest import engagements_with
+
+OCT_6_2021 = date(2021, 10, 6)
+MON, WED, FRI, SUN = date(2024, 3, 11), date(2024, 3, 13), date(2024, 3, 15), date(2024, 3, 17)
+D = date.fromisoformat
 
 
-def one(text: str, pub: date = WED, tense: str = "unknown"):
+def one(text: str, pub: date = OCT_6_2021, tense: str = "unknown"):
     exprs = find_dates(text)
     assert exprs, text
     return resolve(exprs[0], pub, tense)
+
+
+def _resolve(text, published, tense="unknown"):
+    (expr,) = [d for d in find_dates(text) if d.kind != "weekday"]
+    return resolve(expr, date.fromisoformat(published), tense)
+
+
+DATE_TABLE = [
+    # (sentence tail, publication day, expected start, expected end)
+    ("met in Berlin on Tuesday.", MON, D("2024-03-05"), D("2024-03-05")),
+    ("met in Berlin on Tuesday.", WED, D("2024-03-12"), D("2024-03-12")),
+    ("met in Berlin on Tuesday.", FRI, D("2024-03-12"), D("2024-03-12")),
+    ("met in Berlin on Tuesday.", SUN, D("2024-03-12"), D("2024-03-12")),
+    ("will meet in Berlin on Tuesday.", MON, D("2024-03-12"), D("2024-03-12")),
+    ("will meet in Berlin on Tuesday.", WED, D("2024-03-19"), D("2024-03-19")),
+    ("will meet in Berlin on Tuesday.", SUN, D("2024-03-19"), D("2024-03-19")),
+    ("met in Berlin on Wednesday.", WED, WED, WED),
+    ("will hold talks in Berlin on Thursday and Friday.", WED, D("2024-03-14"), D("2024-03-15")),
+    ("held talks in Berlin on Thursday and Friday.", MON, D("2024-03-07"), D("2024-03-08")),
+    ("met in Berlin last week.", WED, D("2024-03-04"), D("2024-03-10")),
+    ("met in Berlin last week.", SUN, D("2024-03-04"), D("2024-03-10")),
+    ("will meet in Berlin later this month.", FRI, D("2024-03-01"), D("2024-03-31")),
+    ("met in Berlin on September 15.", WED, D("2023-09-15"), D("2023-09-15")),
+    ("will meet in Berlin on September 15.", WED, D("2024-09-15"), D("2024-09-15")),
+    ("met in Berlin on Oct. 5, 2021.", WED, D("2021-10-05"), D("2021-10-05")),
+    ("met in Berlin in January last year.", WED, D("2023-01-01"), D("2023-01-31")),
+    ("met in Berlin last Wednesday.", MON, D("2024-03-06"), D("2024-03-06")),
+    ("met in Berlin last Wednesday.", FRI, D("2024-03-13"), D("2024-03-13")),  # the latest one
+    ("met in Berlin yesterday.", SUN, D("2024-03-16"), D("2024-03-16")),
+    ("met in Berlin.", WED, None, None),  # unknown stays unknown
+    ("met in Berlin in recent weeks.", WED, None, None),
+]
 
 
 @pytest.mark.parametrize(
@@ -80,3 +120,60 @@ def test_tense_near_trigger():
     assert tense_near("Blinken will travel to Mexico City", 10) == "future"
     assert tense_near("Blinken met Ebrard on Tuesday", 8) == "past"
     assert tense_near("Blinken is holding talks with Di Maio", 12) == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Norwegian Trade Minister Jan Christian Vestre", "talks at Mar-a-Lago", "Mar del Plata"],
+)
+def test_month_abbreviations_inside_names_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_month_abbreviation_with_a_day_is_a_date():
+    (d,) = find_dates("since Jan. 1")
+    assert resolve(d, WED, "past").start == date(2024, 1, 1)
+
+
+def test_last_month_name_is_the_previous_such_month():
+    # "last March" written in March is a year back; "last September" in June is last year's
+    assert _resolve("visited Beijing last March", "2025-03-14").start == date(2024, 3, 1)
+    assert _resolve("visited Beijing last September", "2024-06-10").start == date(2023, 9, 1)
+    assert _resolve("visited Beijing last February", "2024-06-10").start == date(2024, 2, 1)
+    assert _resolve("will visit next March", "2024-03-10").start == date(2025, 3, 1)
+
+
+def test_near_future_date_in_past_clause_stays_in_the_current_year():
+    r = _resolve("he had briefed Kuleba on the meeting in Kyiv on Oct. 2", "2023-09-27", "past")
+    assert r.start == date(2023, 10, 2)
+    # far from publication, a past clause still means last year
+    r = _resolve("they met on Dec. 20", "2023-09-27", "past")
+    assert r.start == date(2022, 12, 20)
+
+
+def test_day_of_month_alone():
+    assert _resolve("the summit on the 5th", "2023-09-27", "future").start == date(2023, 10, 5)
+    assert _resolve("the summit on the 5th", "2023-09-27", "past").start == date(2023, 9, 5)
+    assert not [d for d in find_dates("on the 5th of October") if d.kind == "nth"]
+
+
+@pytest.mark.parametrize(("tail", "pub", "start", "end"), DATE_TABLE)
+def test_date_phrases_for_several_publication_days(run, tail, pub, start, end):
+    doc = run(
+        f"French President Emmanuel Macron and German Chancellor Olaf Scholz {tail}", str(pub)
+    )
+    (e,) = engagements_with(doc, "Macron", "Scholz")
+    assert (e.start, e.end) == (start, end), tail
+    assert e.precision == ("unknown" if start is None else e.precision)
+
+
+def test_a_date_line_heads_its_readout(run):
+    doc = run(
+        "READOUT\nFEBRUARY 2, 2025\n\nSecretary of State Marco Rubio met today in Panama City "
+        "with Panamanian President José Raúl Mulino.\n\nREADOUT\nFEBRUARY 3, 2025\n\n"
+        "Secretary Rubio met today with Salvadoran President Nayib Bukele in San Salvador.",
+        "2025-02-04",
+    )
+    (panama,) = engagements_with(doc, "Marco Rubio", "José Raúl Mulino")
+    (salvador,) = engagements_with(doc, "Marco Rubio", "Nayib Bukele")
+    assert (str(panama.start), str(salvador.start)) == ("2025-02-02", "2025-02-03")

@@ -1,3 +1,6 @@
+"""Stage 1, text and sentences (extraction/sentences.py, extraction/text.py): folding,
+sentence offsets, page clutter."""
+
 from extraction.text import fold, segment
 
 
@@ -67,3 +70,24 @@ def test_video_caption_of_another_story_is_dropped():
     kept = [text[s.start : s.end] for s in segment(text)]
     assert not any("Floods" in k for k in kept)
     assert any("Shoukry" in k for k in kept)
+
+
+def test_clutter_lines_produce_nothing(run):
+    text = "\n".join(
+        [
+            "Read More",
+            "Advertisement",
+            "Sign up for our daily newsletter",
+            "FILE - U.N. Secretary-General Antonio Guterres speaks to reporters at U.N. "
+            "headquarters, Sept. 11, 2024.",
+            "Kevin Lamarque | Reuters",
+            "(Reporting by Shivam Patel in New Delhi; Editing by Raju Gopalakrishnan)",
+            "Associated Press writers Matthew Lee in Washington and Samy Magdy in Cairo "
+            "contributed to this report.",
+            "Share this article",
+            "No comments",
+        ]
+    )
+    doc = run(text, "2024-10-14")
+    assert doc.engagements == [] and doc.trips == [] and doc.agreements == []
+    assert not any(o.name in ("Shivam Patel", "Matthew Lee", "Samy Magdy") for o in doc.officials)

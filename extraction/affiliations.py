@@ -1,0 +1,205 @@
+"""Stage 2, mentions: the titles and countries of people that the text gives away from their
+names - a role ("to be secretary of state"), a nationality and office opening the next
+sentence ("The British prime minister"), a superior's or predecessor's government, the office
+of the counterpart met, the dateline's or issuer's country for want of any other; and, run by
+the grouping stage, the country of an official met at home by a visitor."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from . import gazetteer as gz
+from .people import Person
+from .stages import Eng, Mentions
+from .text import Sentence
+from .titles import TITLE_PATTERN, default_country_for_title, title_regex
+from .triggers import IN_PERSON
+
+
+def assign_role_titles(sentences: list[Sentence], people: list[Person], mentions: dict) -> None:
+    """ "X ... confirmation hearing to be Secretary of State": give X that title."""
+    rx = re.compile(
+        r"\b(?:to\s+be|as|named|appointed|became|becomes|nominee\s+for|nominated\s+for)\s+"
+        r"(?:the\s+)?(?:next\s+|new\s+)?(?P<title>" + TITLE_PATTERN + r")\b",
+        re.I,
+    )
+    for s in sentences:
+        ms = mentions.get(s.index)
+        if not ms:
+            continue
+        for m in rx.finditer(s.text):
+            pos = s.start + m.start()
+            before = [pid for a, _b, pid in ms if a < pos]
+            if not before:
+                continue
+            p = people[before[0]]
+            if p.title is None:
+                p.title = m.group("title")
+                p.title_source = "role"
+
+
+def clear_country_cache() -> None:
+    """Forget the countries found so far (called once per article)."""
+    _countries_in.cache_clear()
+
+
+@lru_cache(maxsize=2048)
+def _countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    out = []
+    for m in gz.country_regex().finditer(text):
+        code = gz.country_code(m.group(0))
+        if code:
+            out.append((m.start(), m.end(), code))
+    return tuple(out)
+
+
+def sentence_countries(s: Sentence) -> list[tuple[int, int, str]]:
+    """Countries named in the sentence: (start, end, code)."""
+    return [(s.start + a, s.start + b, code) for a, b, code in _countries_in(s.text)]
+
+
+def fill_countries(ctx: Mentions) -> None:
+    """The country of each person: a descriptor, the office's usual government, the superior's
+    or predecessor's government, the report's home country for a titled official, the
+    country opening the sentence for an untitled leader."""
+    _descriptor_subjects(ctx)
+    people = ctx.people
+    for p in people:
+        if p.country in (None, "SELF") and p.title:
+            d = default_country_for_title(p.title)
+            if d:
+                p.country = d
+    known = Counter()
+    for p in people:
+        if p.country and p.country not in ("SELF", "ORG"):
+            known[p.country] += ctx.counts[p.id] or 1
+    majority = known.most_common(1)[0][0] if known else None
+    home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else None
+    home = home or ctx.issuer or majority
+    by_index = {s.index: s for s in ctx.sentences}
+    _successor_countries(ctx)
+    for p in people:
+        if p.country == "SELF":
+            p.country = majority
+        elif p.country is None and p.title and home:
+            p.country = home
+            p.country_guessed = True
+        elif p.country is None and p.mentions:
+            # an untitled leader: the country that opens this or the previous sentence
+            first = p.mentions[0][0]
+            sent = next((s for s in ctx.sentences if s.start <= first < s.end), None)
+            if sent is None:
+                continue
+            for s in (sent, by_index.get(sent.index - 1)):
+                if s is None:
+                    continue
+                cs = sentence_countries(s)
+                if cs and cs[0][0] - s.start <= 4:
+                    p.country = cs[0][2]
+                    break
+
+
+_DESCRIPTOR_OPENING = re.compile(r"\s*The\s+(?P<dem>[A-Z][\w-]+)\s+")
+
+
+def _descriptor_subjects(ctx: Mentions) -> None:
+    """ "Rishi Sunak embraced Zelenskiy ... The British prime minister had arrived": a
+    sentence opening with a nationality and an office that no official named holds describes
+    whoever opened the sentence before, when their country is not stated."""
+    trx = title_regex()
+    for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
+        if s.kind != "body" or prev.kind != "body":
+            continue
+        m = _DESCRIPTOR_OPENING.match(s.text)
+        code = gz.country_code(m.group("dem")) if m else None
+        tm = trx.match(s.text, m.end()) if code else None
+        opener = ctx.mentions.get(prev.index)
+        if not tm or not opener:
+            continue
+        title = tm.group("title")
+        head = title.split()[-1].lower()
+        if any(
+            p.country == code and p.title and head in p.title.lower().split() for p in ctx.people
+        ):
+            continue
+        p = ctx.people[opener[0][2]]
+        # the person opens the sentence (after a dateline, if any)
+        if p.country is None and not re.search(r"[a-z]", prev.text[: opener[0][0] - prev.start]):
+            p.country = code
+            if p.title is None and head != "leader":
+                p.title, p.title_source = title, "descriptor"
+
+
+SUCCESSION = re.compile(
+    r"['\u2019]s?\s+(?:immediate\s+|former\s+)?(?:predecessor|successor)"
+    r"(?:\s+as\s+[\w ]{3,40})?,?\s+$",
+    re.I,
+)
+
+
+def _successor_countries(ctx: Mentions) -> None:
+    """ "Wang's predecessor, Qin Gang": the predecessor served the same government, as
+    does "Biden's national security adviser, Jake Sullivan"."""
+    for p in ctx.people:
+        if p.country is not None or not p.mentions:
+            continue
+        if p.owner_at is not None:
+            at = p.owner_at
+            boss = next((q for q in ctx.people if any(a == at for a, _ in q.mentions)), None)
+            if boss is not None and boss is not p and boss.country not in (None, "SELF"):
+                p.country = boss.country
+                continue
+        a = p.mentions[0][0]
+        m = SUCCESSION.search(ctx.text[max(0, a - 80) : a])
+        if not m:
+            continue
+        cut = max(0, a - 80) + m.start()
+        for q in ctx.people:
+            if q is not p and q.country and any(b == cut for _x, b in q.mentions):
+                p.country = q.country
+                break
+
+
+def counterpart_titles(ctx: Mentions) -> None:
+    """ "her French counterpart, X": X holds the same office as the one they meet."""
+    for p in ctx.people:
+        if p.counterpart_at is None or p.title:
+            continue
+        for s in ctx.sentences:
+            if not (s.start <= p.counterpart_at < s.end):
+                continue
+            before = [
+                pid
+                for a, _b, pid in ctx.mentions.get(s.index, [])
+                if a < p.counterpart_at and pid != p.id
+            ]
+            other = before[-1] if before else ctx.focus.get(s.index)
+            if other is not None and ctx.people[other].title:
+                p.title = ctx.people[other].title
+                p.title_source = "counterpart"
+            break
+
+
+def host_countries(ctx: Mentions, engs: list[Eng]) -> None:
+    """An official whose country was only guessed, met in person by a visitor from another
+    country, at places all in one country: that country is theirs ("Lavrov met President
+    Sisi in Cairo"). The visitor is whoever travelled there, or an official of another
+    country stated in the text."""
+    seen: dict[int, set[str]] = {}
+    for e in engs:
+        if e.kind not in IN_PERSON or e.cancelled or not e.place or not e.place.country:
+            continue
+        where = e.place.country
+        people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+        stated = [q for q in people if q.country and not q.country_guessed]
+        for p in people:
+            if not p.country_guessed or p.id in e.visitors:
+                continue
+            if any(q is not p and q.country not in ("SELF", "ORG", where) for q in stated):
+                seen.setdefault(p.id, set()).add(where)
+    for pid, places in seen.items():
+        p = ctx.people[pid]
+        if len(places) == 1 and p.country not in places:
+            p.country = places.pop()

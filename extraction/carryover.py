@@ -1,0 +1,232 @@
+"""What an engagement takes from the rest of the report: the place and month of the gathering it
+was on the sidelines of, the day (and place) of "earlier in the day" or "at the same time",
+the day of a dated engagement told in the same sentence, the report's narrative day for
+undated lead events, the dateline's city, and an exact day from a photo caption. Run by the
+grouping stage (sidelines, same day) and, once trips have lent their places, by the trips
+stage (the others)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import Resolved, resolve
+from .stages import Eng, Mentions
+from .triggers import IN_PERSON
+
+SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b", re.I)
+
+
+def place_by_sidelines(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "X met Y on the sidelines of the ASEAN summit in Vientiane in October": the meeting
+    is where and when the gathering it was held at took place."""
+    for e in engs:
+        if e.kind not in ("meeting", "talks") or e.place:
+            continue
+        sent = ctx.sentences[e.sentence]
+        if not SIDELINES.search(sent.text):
+            continue
+        for o in engs:
+            if (
+                o is not e
+                and o.kind in ("summit", "conference", "dialogue")
+                and o.place
+                and o.sentence == e.sentence
+            ):
+                e.place, e.place_explicit = o.place, True
+                if not e.res.known:
+                    e.res = o.res
+                break
+
+
+SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
+    r"(?:earlier|later)\s+that\s+(?:morning|afternoon|evening))\b",
+    re.I,
+)
+
+
+def same_day(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Earlier in the day, Rubio met ...", "On the same day, Li met ...": an undated event
+    told after a dated one took place that day, and there, unless its sentence says where."""
+    prev = None  # the last event told with a day's precision
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        if (
+            not e.res.known
+            and prev is not None
+            and prev.res.start == prev.res.end
+            and SAME_DAY.search(ctx.sentences[e.sentence].text)
+        ):
+            e.res, e.tense = prev.res, prev.tense
+            if e.place is None and e.kind in IN_PERSON and prev.kind in IN_PERSON:
+                e.place = prev.place
+        if e.res.known and e.res.precision == "day":
+            prev = e
+
+
+NARRATIVE_CUE = re.compile(
+    r"\b(?:later|earlier)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?P<today>today|in\s+the\s+day))\b"
+)
+
+WEEKDAYS_IDX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+
+def _narrative_day(ctx: Mentions) -> date | None:
+    """The day a report is told from, when the text names it.
+
+    "He was to brief reporters later Wednesday" / "Earlier Wednesday, ..." presuppose a
+    reference time on that Wednesday: the day of the events the report leads with. Only a
+    day on or just before publication counts, and two different such days cancel out.
+    """
+    pub = ctx.published
+    if pub is None:
+        return None
+    days: set[date] = set()
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        for m in NARRATIVE_CUE.finditer(s.text):
+            if m.group("today"):
+                days.add(pub)
+                continue
+            wd = WEEKDAYS_IDX[m.group("wd").lower()]
+            back = (pub.weekday() - wd) % 7
+            if back <= 1:
+                days.add(pub - timedelta(days=back))
+    if not days:
+        days = _lede_day(ctx)
+    return days.pop() if len(days) == 1 else None
+
+
+def _lede_day(ctx: Mentions) -> set[date]:
+    """ "KAMPALA, July 26 (Reuters) - Lavrov on Tuesday told ...": the one day the first
+    sentence of the report gives, when it is the day of publication or the day before."""
+    pub = ctx.published
+    lede = next((s for s in ctx.sentences if s.kind == "body"), None)
+    if pub is None or lede is None:
+        return set()
+    aside = re.search(r",\s+(?:who|which|where|when|after|since)\b", lede.text)
+    days = {
+        r.start
+        for r in (
+            resolve(d, pub, "past")
+            for d in ctx.dates[lede.index]
+            if not aside or d.start_off - lede.start < aside.start()
+        )
+        if r.known and r.precision == "day" and r.start == r.end
+    }
+    return {d for d in days if 0 <= (pub - d).days <= 1} if len(days) == 1 else set()
+
+
+def date_lede_by_narrative_day(ctx: Mentions, engs: list[Eng]) -> None:
+    """Undated past events of the lead paragraphs happened on the report's narrative day,
+    provided that day lies inside what the text already bounds them to."""
+    day = _narrative_day(ctx)
+    if day is None:
+        return
+    body = [s.paragraph for s in ctx.sentences if s.kind == "body"]
+    if not body:
+        return
+    lede = sorted(set(body))[:2]
+    for e in engs:
+        if e.cancelled or e.tense != "past":
+            continue
+        if ctx.sentences[e.sentence].paragraph not in lede:
+            continue
+        if e.res.known:
+            bounded = e.not_before is not None and e.res.start <= day <= e.res.end
+            if not bounded:
+                continue
+        elif e.not_before and day < e.not_before:
+            continue
+        e.res = Resolved(day, day, "day")
+
+
+SIMULTANEOUS = re.compile(r"^\W*(?:at\s+the\s+same\s+time|simultaneously)\b", re.I)
+
+
+def date_simultaneous(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "At the same time in Kabul, Esper met Ghani": the day of the event told just before."""
+    for e in engs:
+        if e.res.known or e.cancelled or e.tense == "future":
+            continue
+        if not SIMULTANEOUS.search(ctx.sentences[e.sentence].text):
+            continue
+        prior = [
+            o
+            for o in engs
+            if o.res.known and o.res.precision == "day" and 0 < e.sentence - o.sentence <= 4
+        ]
+        if prior:
+            e.res = max(prior, key=lambda o: o.sentence).res
+
+
+def date_from_sentence_mates(engs: list[Eng]) -> None:
+    """ "Before his talks with Scholz, Erdogan was received by Steinmeier": an undated
+    engagement told in a sentence that also reports a dated one of the same participant
+    happened on that day."""
+    for e in engs:
+        if e.res.known or e.cancelled:
+            continue
+        parts = {p for p in e.participants() if isinstance(p, int)}
+        for o in engs:
+            if (
+                o is not e
+                and o.res.known
+                and o.res.precision == "day"
+                and not o.cancelled
+                and parts & set(o.participants())
+                and set(e.evidence) & set(o.evidence)
+            ):
+                e.res = o.res
+                break
+
+
+def refine_from_captions(ctx: Mentions, engs: list[Eng]) -> None:
+    """A photo caption naming the participants with an exact date ("... during a meeting in
+    Woodside, California, November 15, 2023") pins down a month the body gave."""
+    for s in ctx.sentences:
+        if s.kind != "caption":
+            continue
+        who = {pid for _a, _b, pid in ctx.mentions.get(s.index, [])}
+        if len(who) < 2:
+            continue
+        days = [
+            r
+            for r in (resolve(d, ctx.pub_at(s.start), "past") for d in ctx.dates[s.index])
+            if r.known and r.precision == "day" and r.start == r.end
+        ]
+        if len(days) != 1:
+            continue
+        day = days[0]
+        for e in engs:
+            parts = {p for p in e.participants() if isinstance(p, int)}
+            if (
+                len(parts) >= 2
+                and parts <= who
+                and e.res.known
+                and e.res.precision in ("month", "year")
+                and e.res.start <= day.start <= e.res.end
+            ):
+                e.res = day
+
+
+def place_by_dateline(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "PARIS (Reuters) -": an undated or recent engagement of the lead paragraphs with no
+    place told, not a call, held or under way, took place in the dateline's city."""
+    published = ctx.published
+    if ctx.dateline and ctx.dateline.latitude is not None and published:
+        first_par = next((s.paragraph for s in ctx.sentences if s.kind == "body"), 0)
+        for e in engs:
+            if e.place or e.kind == "call" or e.cancelled:
+                continue
+            sent = ctx.sentences[e.sentence]
+            recent = not e.res.known or (
+                e.res.end <= published and (published - e.res.start).days <= 2
+            )
+            if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
+                e.place = ctx.dateline

@@ -1,0 +1,124 @@
+"""Stage 7, document: takes the Mentions, the Trips and the Agreements, returns the contract's
+Document (models.py, CONTRACT.md). Decides how things are shown: an official's name (the
+fullest form, as the text spells it) and aliases, a title in title case, no country for an
+organisation's official, an engagement's status from its dates, tense and cancellation, a
+trip's stops in the order told (called-off stops left out); every participant is listed as an
+official."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import Resolved
+from .models import Document, Engagement, Official, Trip, TripStop
+from .stages import Agreements, Mentions, Trips
+from .text import normalize_key
+
+
+def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Document:
+    people, published = ctx.people, ctx.published
+    officials = set(ctx.officials)
+    engs = trips.engagements
+    for e in engs:
+        for pid in e.participants():
+            if isinstance(pid, int):
+                officials.add(pid)
+
+    def name(pid: int) -> str:
+        p = people[pid]
+        return " ".join(p.originals.get(p.name, p.name).split())
+
+    doc = Document(published)
+    for p in sorted((people[i] for i in officials), key=lambda p: p.first):
+        disp = name(p.id)
+        aliases = []
+        for f in list(p.forms) + p.mention_forms:
+            orig = p.originals.get(f, f)
+            orig = " ".join(re.sub(r"['\u2019]s$", "", orig).split())
+            if normalize_key(orig) != normalize_key(disp) and normalize_key(orig) not in [
+                normalize_key(a) for a in aliases
+            ]:
+                aliases.append(orig)
+        conf = 0.9 if p.title else 0.6
+        doc.officials.append(
+            Official(
+                disp,
+                _clean_title(p.title),
+                p.country if p.country not in ("SELF", "ORG") else None,
+                aliases,
+                list(p.mentions),
+                conf,
+            )
+        )
+    doc.agreements = agreements.agreements
+    pub = published
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        parts = [name(p) for p in e.participants() if isinstance(p, int)]
+        if not parts:
+            continue
+        res = e.res
+        doc.engagements.append(
+            Engagement(
+                kind=e.kind,
+                participants=parts,
+                title=e.title,
+                place=e.place,
+                start=res.start,
+                end=res.end,
+                precision=res.precision if res.known else "unknown",
+                status=_status(res, e.tense, pub, e.cancelled),
+                confidence=round(e.confidence, 2),
+                evidence=sorted(e.evidence),
+            )
+        )
+    for pid, stops in trips.trips.items():
+        stops = [st for st in stops if not st.cancelled]
+        if not stops:
+            continue
+        stops.sort(key=lambda st: st.order)
+        doc.trips.append(
+            Trip(
+                name(pid),
+                [
+                    TripStop(
+                        st.place,
+                        st.res.start,
+                        st.res.end,
+                        st.res.precision if st.res.known else "unknown",
+                        0.6,
+                        sorted(st.evidence),
+                    )
+                    for st in stops
+                ],
+            )
+        )
+    return doc
+
+
+def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:
+    if cancelled:
+        return "cancelled"
+    if res.known and pub:
+        if res.end < pub:
+            return "held"
+        if res.start > pub:
+            return "scheduled"
+        return "held" if tense == "past" else "scheduled"
+    if tense == "past":
+        return "held"
+    if tense in ("future", "present"):
+        return "scheduled"
+    return "unknown"
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    t = " ".join(title.split())
+    if t.islower() or t[:1].islower():
+        t = " ".join(
+            w if w in ("of", "for", "and", "the", "to") else w[:1].upper() + w[1:]
+            for w in t.split()
+        )
+    return t

@@ -1,0 +1,281 @@
+"""Stage 3, events: takes the Mentions, returns the Events - every trip stop (visits.py, found
+first) and every engagement a sentence tells of, with its arguments: kind and own name, who and
+with whom (participants.py), where, when, tense, whether it was called off. Decides which
+trigger words are no event (negated, hypothetical, conditional, a time reference such as "days
+before the summit"), and which refer back to an engagement already found ("the meeting"),
+extending it instead (coreference.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .clauses import (
+    CANCELLED,
+    NEGATION,
+    PLUPERFECT_PLAN,
+    Reading,
+    cancel_nearby,
+    hypothetical,
+    pick_date,
+    read_sentence,
+    split_clause_dates,
+)
+from .coreference import accompany, merge_anaphoric
+from .dates import UNKNOWN, Resolved, TimeExpr, resolve
+from .models import Place
+from .participants import find_participants, passive_host, visitors
+from .places import named_after
+from .stages import Eng, Events, Mentions
+from .tense import tense_near
+from .text import Sentence, fold
+from .triggers import HOST_TRIGGER, VISIT_TRIGGER, Trigger, is_named, name_and_kind, triggers_in
+from .visits import find_stops
+
+# place and day adjuncts, then the guest's office: "at Bayan Palace on Monday Minister of ..."
+RECEIVED_ADJUNCTS = re.compile(
+    r"(?:\s+(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*)+){1,3}[^,.;]{0,90}$"
+)
+
+TIME_ADJUNCT = re.compile(
+    r"\b(?:days|weeks|hours|months|shortly|just|ahead\s+of|before|after|since)\s+"
+    r"(?:\w+\s+)?(?:the|a|an|its|their|his|her)\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+BACK_REF = re.compile(
+    r"\b(?:sidelines\s+of|at|during|with|after|before|ahead\s+of|of|from|on|since|about)\s+"
+    r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|individual(?:ly)?|bilateral(?:ly)?|one-on-one|respectively|each\s+of|"
+    r"in\s+turn)\b",
+    re.I,
+)
+
+DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|his|her|their)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.I
+)
+
+
+def find_events(ctx: Mentions) -> Events:
+    """Stops first: "accompanied by Y" in a later sentence copies the stops found before."""
+    ev = Events(stops=find_stops(ctx))
+    for s in ctx.sentences:
+        if s.kind == "body":
+            _engagements_in(ctx, ev, s)
+    return ev
+
+
+def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
+    """The engagements of one body sentence, trigger by trigger, added to ev.engagements (or
+    merged into the engagement a back-reference points to)."""
+    r = read_sentence(ctx, s)
+    pub, persons = r.pub, r.persons
+    triggers = triggers_in(s, ctx.text, r.spans, r.tail)
+    visit_spans = [(s.start + m.start(), s.start + m.end()) for m in VISIT_TRIGGER.finditer(s.text)]
+    prev_subj: list[int] = []
+    prev_cancelled = False
+    for t in triggers:
+        lo, hi, ta, tb, fbefore = t.lo, t.hi, t.start, t.end, t.before
+        passive = passive_host(t.members, fbefore, t.after)
+        if not _is_event(ctx, r, t, passive):
+            continue
+        cancelled = _cancelled(ctx, r, t)
+        who = find_participants(ctx, ev.engagements, r, t, passive, prev_subj)
+        subj, cps, between = who.subject, who.counterparts, who.between
+        if who.continues_previous:
+            cancelled = cancelled or prev_cancelled
+        if subj:
+            prev_subj = list(subj)
+            prev_cancelled = cancelled
+        title, org_title, kind = name_and_kind(s, ctx.text, r.places, t)
+        place, place_after = _where(ctx, r, t, kind, visit_spans)
+        tense, res, not_before = _when(ctx, r, t, len(triggers))
+        definite = DEFINITE.search(fold(ctx.text[max(lo, ta - 30) : ta]))
+        signing = kind == "sign"
+        if kind == "sign":
+            if len(set(subj) | {c for c in cps if isinstance(c, int)}) < 2:
+                continue
+            kind = "meeting"
+        adjunct = TIME_ADJUNCT.search(fbefore)
+        if adjunct and not any(lo + adjunct.start() <= a < hi for a, _b, _p in persons):
+            continue  # "days before the alliance's summit": a time reference, no attendee
+        named = bool(title) and is_named(title)
+        back_ref = definite and not named and (t.index > 0 or BACK_REF.search(fbefore))
+        if back_ref and not between:
+            # "on the sidelines of the summit", "officials familiar with the talks"
+            merge_anaphoric(
+                ctx, ev.engagements, s, subj, res, r.dates, ta, tb, title, place, cancelled, kind
+            )
+            continue
+        if not cps and len(subj) < 2:
+            if (definite and not (named and kind in ("summit", "conference", "dialogue"))) or (
+                org_title and kind not in ("summit", "dialogue")
+            ):
+                merge_anaphoric(
+                    ctx,
+                    ev.engagements,
+                    s,
+                    subj,
+                    res,
+                    r.dates,
+                    ta,
+                    tb,
+                    title,
+                    place,
+                    cancelled,
+                    kind,
+                )
+                continue
+            if kind == "call" or (
+                kind in ("meeting", "talks") and not title and not (place and place_after)
+            ):
+                continue
+        if not subj and not cps:
+            continue
+        if res.known and pub and (pub - res.end).days > 3 * 366:
+            continue  # a historical event, not news
+        e_common = dict(
+            sentence=s.index,
+            evidence=[s.span],
+            title=title,
+            place=place,
+            place_explicit=place is not None,
+            res=res,
+            tense=tense,
+            cancelled=cancelled,
+            between=bool(between),
+            not_before=not_before,
+            signing=signing,
+            visitors=visitors(t.members, subj, cps, who.guest_is_subject),
+        )
+        conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
+        separate = kind == "call" or SEPARATE.search(s.text[lo - s.start : hi - s.start])
+        # grouping (one engagement per counterpart met separately) is decided here, as the
+        # engagement is found: later triggers of the text look back at the copies
+        if (
+            kind in ("meeting", "talks", "call")
+            and len(cps) > 1
+            and not between
+            and not signing
+            and separate
+        ):
+            for cp in cps:
+                ev.engagements.append(
+                    Eng(kind, list(subj), [cp], confidence=conf, group=ta, **e_common)
+                )
+        else:
+            ev.engagements.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
+    accompany(ctx, ev, r, triggers)
+
+
+def _is_event(ctx: Mentions, r: Reading, t: Trigger, passive: re.Match[str] | None) -> bool:
+    """Not a negated ("no meeting"), hypothetical ("wants to meet") or conditional trigger, nor
+    a host verb with no guest after it ("hosted a dinner")."""
+    fbefore, after_text, members, tb = t.before, t.after, t.members, t.end
+    if NEGATION.search(fbefore[-40:]) or re.search(r"\bno\s+(?:plans?|immediate)\b", fbefore):
+        return False
+    if hypothetical(fbefore) and members[0][3].lower().startswith("meet"):
+        return False
+    if re.search(r"\b(?:if|unless)\b", after_text):
+        return False
+    if all(HOST_TRIGGER.match(m[3]) for m in members) and not passive:
+        pronoun_obj = re.match(r"\s+(?:him|her)\b", after_text)
+        # "received at Bayan Palace on Monday Minister of Foreign Affairs ... Saidov":
+        # where and when may come between the verb and the guest
+        near = [a for a, _, _ in r.persons if tb <= a <= tb + 140]
+        guest = near and (near[0] <= tb + 25 or RECEIVED_ADJUNCTS.match(ctx.text[tb : near[0]]))
+        if not pronoun_obj and not guest:
+            return False
+        if re.match(r"\s+(?:a|an|the)\b", after_text):
+            return False
+    return True
+
+
+def _cancelled(ctx: Mentions, r: Reading, t: Trigger) -> bool:
+    """Called off: a cancellation word near the trigger, or a plan in the pluperfect ("had
+    been due to meet") next to one."""
+    s, lo, hi, ta = r.s, t.lo, t.hi, t.start
+    cancelled = bool(CANCELLED.search(s.text[max(lo, ta - 60) - s.start : hi - s.start]))
+    if not cancelled and PLUPERFECT_PLAN.search(t.before[-60:]):
+        cancelled = cancel_nearby(ctx.sentences, s)
+    return cancelled
+
+
+def _where(
+    ctx: Mentions, r: Reading, t: Trigger, kind: str, visit_spans: list[tuple[int, int]]
+) -> tuple[Place | None, bool]:
+    """The place nearest the trigger in its stretch (none for a call), and whether it is told
+    after the trigger (or as the goal of a trip "for" the event)."""
+    places, tail = r.places, r.tail
+    lo, hi, ta, tb, fbefore = t.lo, t.hi, t.start, t.end, t.before
+    place = None
+    best = None
+    for pm in places:
+        if not (lo <= pm.start < hi) or pm.start >= tail:
+            continue
+        if pm.kind == "org" and named_after(pm, places):
+            continue  # "the NATO summit in Vilnius": not at NATO's headquarters
+        if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
+            continue
+        dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
+        if pm.start < ta and re.search(r",\s*(?:and|but)\b|;", ctx.text[pm.end : ta]):
+            dist += 1000  # "... in Sydney on Wednesday, and to meet X in Wellington"
+        if best is None or dist < best[0]:
+            best = (dist, pm)
+    if best and kind != "call":
+        place = best[1].place
+    place_after = bool(best and best[1].start >= tb) or bool(
+        best
+        and best[1].context.split()[-1] == "to"
+        and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", fbefore)
+    )
+    return place, place_after
+
+
+def _when(
+    ctx: Mentions, r: Reading, t: Trigger, n_triggers: int
+) -> tuple[str, Resolved, date | None]:
+    """The tense at the trigger, its date (the nearest of its own clause's dates; the
+    sentence's, when it is the only trigger), and the day a past event cannot be before
+    ("X, who arrived on Tuesday, met ...")."""
+    s, pub, tail = r.s, r.pub, r.tail
+    lo, hi, ta, tb = t.lo, t.hi, t.start, t.end
+    tense = tense_near(s.text[lo - s.start : hi - s.start], ta - lo)
+    own, aside = split_clause_dates(r.dates, r.clauses, ta)
+    if any(tb <= d.start_off < hi for d in own):
+        # a date before "and" belongs to the previous verb ("met X on Monday and ...")
+        own = [
+            d
+            for d in own
+            if not (
+                lo <= d.end_off <= ta
+                and re.search(r"\b(?:and|but|while)\b", ctx.text[d.end_off : ta])
+            )
+        ]
+    res, _used = pick_date(own, lo, hi, tb, pub, tense)
+    if not res.known and n_triggers == 1:
+        res, _used = pick_date(own, s.start, tail, tb, pub, tense)
+    not_before = None
+    if not res.known and tense == "past":
+        res, not_before = _bounded_by_clause(aside, lo, ta, pub)
+    return tense, res, not_before
+
+
+def _bounded_by_clause(
+    aside: list[TimeExpr], lo: int, ta: int, pub: date | None
+) -> tuple[Resolved, date | None]:
+    """A past main event after "X, who was confirmed on Tuesday, ..." lies between that day
+    and publication: a range when it is a short one, never a single invented day."""
+    if pub is None:
+        return UNKNOWN, None
+    for d in aside:
+        if not (lo <= d.start_off < ta):
+            continue
+        r = resolve(d, pub, "past")
+        if r.known and r.precision == "day" and 0 <= (pub - r.end).days <= 3:
+            return Resolved(r.end, pub, "day"), r.end
+    return UNKNOWN, None

@@ -1,0 +1,231 @@
+"""Stage 4, grouping: takes the Mentions and the Events, returns the Groups. Decides which
+engagements are one (the same meeting told in several sentences), resolves "his counterparts
+from X and Y" to the officials of X and Y, drops the one-per-counterpart copy left without a
+counterpart, and merges each traveller's stops into one per stay. Then what one engagement of
+a gathering or a day tells another (carryover.py): the place of the summit a meeting was on
+the sidelines of, the day and place of "earlier in the day"."""
+
+from __future__ import annotations
+
+from .affiliations import host_countries
+from .carryover import place_by_sidelines, same_day
+from .dates import Resolved
+from .models import Place
+from .stages import Eng, Events, Groups, Mentions, Stop
+from .text import normalize_key
+from .titles import title_family
+from .triggers import KIND_RANK
+
+
+def group_events(ctx: Mentions, events: Events) -> Groups:
+    """Sets the country of officials met at home by a visitor (ctx.people, in place)."""
+    engs = events.engagements
+    _resolve_placeholders(ctx, engs)
+    engs = _drop_orphans(engs)
+    engs = merge_engagements(engs)
+    host_countries(ctx, engs)  # mentions (a person's country), run late: needs merged meetings
+    trips = _merge_stops(events.stops)
+    place_by_sidelines(ctx, engs)
+    same_day(ctx, engs)
+    return Groups(engs, trips)
+
+
+def _resolve_placeholders(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "his counterparts from Mexico and Canada": each becomes the official of that country the
+    text names (the first of the subject's title family, else the only one), unless one from
+    there is a counterpart already; one it cannot name is dropped."""
+    for e in engs:
+        new: list[int | str] = []
+        for cp in e.counterparts:
+            if isinstance(cp, int):
+                new.append(cp)
+                continue
+            code = cp[3:]
+            if any(isinstance(x, int) and ctx.people[x].country == code for x in e.counterparts):
+                continue
+            subj_fam = title_family(ctx.people[e.subject[0]].title) if e.subject else None
+            cands = [
+                p
+                for p in ctx.people
+                if p.country == code and p.id in ctx.officials and p.id not in e.subject
+            ]
+            pick = None
+            same = [p for p in cands if subj_fam and title_family(p.title) == subj_fam]
+            if len(same) >= 1:
+                pick = min(same, key=lambda p: p.first)
+            elif len(cands) == 1 and (subj_fam is None or title_family(cands[0].title) is None):
+                pick = cands[0]
+            if pick is not None and pick.id not in new:
+                new.append(pick.id)
+        e.counterparts = new
+
+
+def _drop_orphans(engs: list[Eng]) -> list[Eng]:
+    """An unnamed counterpart leaves a speaker-only copy: drop it when a sibling has a name."""
+    out = []
+    for e in engs:
+        orphan = e.group >= 0 and not e.counterparts
+        if orphan and any(o is not e and o.group == e.group and o.counterparts for o in engs):
+            continue
+        out.append(e)
+    return out
+
+
+def place_key(place: Place | None) -> str | None:
+    """What two mentions of one place have in common ("Washington" / "washington")."""
+    return normalize_key(place.name) if place else None
+
+
+def merge_engagements(engs: list[Eng]) -> list[Eng]:
+    """One engagement per meeting: the same participants, kind of contact (call or not), dates
+    that can meet, the same country, tenses that agree, and for one person alone the same
+    title or place. The first told keeps the others' details."""
+    out: list[Eng] = []
+    for e in engs:
+        parts = set(e.participants())
+        target = None
+        for o in out:
+            if set(o.participants()) != parts:
+                continue
+            if (e.kind == "call") != (o.kind == "call"):
+                continue
+            if (
+                e.res.known
+                and o.res.known
+                and (e.res.start > o.res.end or o.res.start > e.res.end)
+                and abs((e.res.start - o.res.end).days) > 1
+                and abs((o.res.start - e.res.end).days) > 1
+            ):
+                continue
+            if e.place and o.place and e.place.country != o.place.country:
+                continue
+            if {e.tense, o.tense} == {"past", "future"} and not (e.res.known and o.res.known):
+                continue
+            same_group = e.group >= 0 and e.group == o.group
+            if (
+                len(parts) == 1
+                and not same_group
+                and not (
+                    (
+                        e.title
+                        and o.title
+                        and set(normalize_key(e.title).split())
+                        & set(normalize_key(o.title).split())
+                    )
+                    or (place_key(e.place) and place_key(e.place) == place_key(o.place))
+                )
+            ):
+                continue
+            target = o
+            break
+        if target is None:
+            out.append(e)
+            continue
+        if KIND_RANK[e.kind] > KIND_RANK[target.kind]:
+            target.kind = e.kind
+        target.title = target.title or e.title
+        if e.place and (not target.place or (e.place_explicit and not target.place_explicit)):
+            target.place, target.place_explicit = e.place, e.place_explicit
+        if e.res.known:
+            if target.res.known:
+                target.res = _combine(target.res, e.res)
+            else:
+                target.res = e.res
+        if target.tense == "unknown":
+            target.tense = e.tense
+        if e.not_before and (target.not_before is None or e.not_before > target.not_before):
+            target.not_before = e.not_before
+        target.cancelled = target.cancelled or e.cancelled
+        target.visitors += [p for p in e.visitors if p not in target.visitors]
+        target.evidence += [x for x in e.evidence if x not in target.evidence]
+        target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
+    return out
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+def _combine(a: Resolved, b: Resolved) -> Resolved:
+    """Two dates of one event: a finer one inside a coarser one wins ("last year" / "in
+    November"); otherwise the span covering both."""
+    ra, rb = _PRECISION_RANK[a.precision], _PRECISION_RANK[b.precision]
+    if rb < ra and a.start <= b.start and b.end <= a.end:
+        return b
+    if ra < rb and b.start <= a.start and a.end <= b.end:
+        return a
+    prec = a.precision if ra <= rb else b.precision
+    return Resolved(min(a.start, b.start), max(a.end, b.end), prec)
+
+
+def _merge_stops(stops: list[Stop]) -> dict[int, list[Stop]]:
+    """Each traveller's stops, one per stay: the same place (or a city in a country named
+    alone), dates within weeks, tenses that agree."""
+    trips: dict[int, list[Stop]] = {}
+    for st in stops:
+        lst = trips.setdefault(st.traveler, [])
+        same = None
+        for o in lst:
+            if (
+                o.res.known
+                and st.res.known
+                and (
+                    abs((o.res.start - st.res.end).days) > 45
+                    and abs((st.res.start - o.res.end).days) > 45
+                )
+            ):
+                continue
+            if {o.tense, st.tense} == {"past", "future"} and (
+                place_key(o.place) != place_key(st.place) or not (o.res.known and st.res.known)
+            ):
+                continue  # "last visited Turkey in 2020" is not the visit he "would" make
+            if place_key(o.place) == place_key(st.place) or (
+                st.place.country
+                and st.place.country == o.place.country
+                and (st.place.is_country or o.place.is_country)
+            ):
+                same = o
+                break
+        if same is None:
+            lst.append(st)
+            continue
+        if same.place.is_country and not st.place.is_country:
+            same.place = st.place
+        if st.res.known:
+            if same.res.known:
+                same.res = Resolved(
+                    min(same.res.start, st.res.start), max(same.res.end, st.res.end), "day"
+                )
+            else:
+                same.res = st.res
+        same.evidence += [x for x in st.evidence if x not in same.evidence]
+        same.sent_ids = sorted(set(same.sent_ids + st.sent_ids + [st.sentence]))
+        same.cancelled = same.cancelled and st.cancelled
+    return trips
+
+
+def absorb_lone_mentions(engs: list[Eng]) -> list[Eng]:
+    """ "flew to Washington after talks in Paris": a one-person, untitled meeting at a place
+    where a fuller engagement of that person is reported is that engagement."""
+    out = []
+    for e in engs:
+        parts = [p for p in e.participants() if isinstance(p, int)]
+        host = None
+        if len(parts) == 1 and e.kind in ("meeting", "talks") and not e.title and e.place:
+            for o in engs:
+                if (
+                    o is not e
+                    and o.kind != "call"
+                    and parts[0] in o.participants()
+                    and len(o.participants()) > 1
+                    and place_key(o.place) == place_key(e.place)
+                    and o.cancelled == e.cancelled
+                ):
+                    host = o
+                    break
+        if host is None:
+            out.append(e)
+            continue
+        host.evidence += [x for x in e.evidence if x not in host.evidence]
+        if not host.res.known:
+            host.res = e.res
+    return out

@@ -1,0 +1,113 @@
+"""Stage 2, mentions: takes the Text, returns Mentions - the people the text names (with titles,
+countries, and every mention of them), the places and dates of each sentence, the dateline, the
+government a release comes from, the sections under date lines, who each sentence is about,
+and which people are officials."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer as gz
+from .affiliations import (
+    assign_role_titles,
+    clear_country_cache,
+    counterpart_titles,
+    fill_countries,
+    sentence_countries,
+)
+from .coreference import compute_focus
+from .dates import clear_date_cache, date_lines, find_dates
+from .models import Place
+from .people import build_people, is_official
+from .places import find_places, resolve_place
+from .stages import Mention, Mentions, Text
+
+
+def find_mentions(read: Text) -> Mentions:
+    """Who, where and when the text names. Decides who is a person and an official, their
+    titles and countries, the dateline, the issuer and the focus of each sentence."""
+    # per-document caches: sentences are looked at by several passes, but never across articles
+    clear_country_cache()
+    clear_date_cache()
+    text, published, sentences = read.text, read.published, read.sentences
+    people, _cands, mentions = build_people(sentences, text, read.family_first)
+    assign_role_titles(sentences, people, mentions)
+    countries = Counter()
+    for s in sentences:
+        for _, _, code in sentence_countries(s):
+            countries[code] += 1
+    ctx = Mentions(text, published, sentences, people, mentions, frozenset(countries))
+    ctx.sections = date_lines(text, published)
+    ctx.dateline = _dateline(ctx)
+    ctx.issuer = _issuer(text)
+    ctx.counts = _count_mentions(mentions)
+    fill_countries(ctx)
+    compute_focus(ctx)
+    counterpart_titles(ctx)
+    ctx.officials = frozenset(p.id for p in people if is_official(p))
+    for s in sentences:
+        if s.kind == "body":
+            spans = [(a, b) for a, b, _ in mentions.get(s.index, [])]
+            ctx.places[s.index] = find_places(s, ctx.preferred, spans)
+        ctx.dates[s.index] = find_dates(s.text, s.start)
+    return ctx
+
+
+def _count_mentions(mentions: dict[int, list[Mention]]) -> Counter[int]:
+    c: Counter[int] = Counter()
+    for ms in mentions.values():
+        for _, _, pid in ms:
+            c[pid] += 1
+    return c
+
+
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s+"
+)
+
+# "WASHINGTON -" on a line of its own (VOA style)
+DATELINE_ALONE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s*$"
+)
+
+_ISSUER = re.compile(
+    r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"
+    r"(?:of[ \t]+)?(?P<after>(?:the[ \t]+)?[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'-]*){0,3})|"
+    r"(?P<before>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})(?:'s)?[ \t]+(?:Ministry|Department)"
+    r"[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs|"
+    r"(?P<state>U\.S\.[ \t]+Department[ \t]+of[ \t]+State))[ \t]*$",
+    re.M,
+)
+
+
+def _issuer(text: str) -> str | None:
+    """The government a release comes from, when its first lines name the ministry."""
+    m = _ISSUER.search(text[:300])
+    if not m:
+        return None
+    if m.group("state"):
+        return "US"
+    return gz.country_code(m.group("after") or m.group("before") or "")
+
+
+def _dateline(ctx: Mentions) -> Place | None:
+    """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
+    for s in ctx.sentences[:6]:
+        alone = DATELINE_ALONE.match(s.text)
+        if s.kind != "body" and not alone:
+            continue
+        m = alone or DATELINE.match(s.text)
+        if not m:
+            return None
+        name = m.group("city").title()
+        res = resolve_place(name, ctx.preferred)
+        if res is None and m.group("region"):
+            res = resolve_place(m.group("region"), ctx.preferred)
+        if res is None:
+            code = gz.metonym_code(name)
+            return Place(name, code) if code else None
+        return res[0]
+    return None

@@ -1,0 +1,229 @@
+"""Stage 5, trips: takes the Mentions and the Groups, returns the Trips. Engagements and trips
+lend each other what they know: an official who met people abroad travelled there (a stop), an
+engagement with no place told took place at its participant's stop of that day, an undated one
+during the stay its place belongs to, and a stop spans the days of the engagements there. A stop
+where every engagement was called off is called off; a stop with no engagement there becomes a
+visit. With the places from the trips in, the grouping and carry-over passes that need them run
+here too, each marked."""
+
+from __future__ import annotations
+
+from . import gazetteer as gz
+from .carryover import (
+    date_from_sentence_mates,
+    date_lede_by_narrative_day,
+    date_simultaneous,
+    place_by_dateline,
+    refine_from_captions,
+)
+from .dates import Resolved
+from .grouping import absorb_lone_mentions, merge_engagements, place_key
+from .stages import Eng, Groups, Mentions, Stop, Trips
+from .triggers import IN_PERSON
+
+
+def build_trips(ctx: Mentions, groups: Groups) -> Trips:
+    """Works on the groups' engagements and trips in place; returns the final ones."""
+    engs, trips = groups.engagements, groups.trips
+    _stops_from_engagements(ctx, engs, trips)
+    _inherit_places(engs, trips)
+    engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
+    date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
+    date_from_sentence_mates(engs)  # grouping (carryover), run late: on the re-merged
+    date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    _extend_stops(engs, trips)
+    _inherit_dates(engs, trips)
+    engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
+    refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
+    _cancel_stops(engs, trips)
+    _visits_from_stops(engs, trips)
+    return Trips(engs, trips)
+
+
+_ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
+
+
+def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """An official meeting people abroad travelled there: the subject of "X met Y in P" and the
+    guest of "X hosted Y in P", when serving another government than P's, get a stop at P,
+    unless the trip already has a stop there or in that country at that time."""
+    order = max((st.order for stops in trips.values() for st in stops), default=0)
+    for e in sorted(engs, key=lambda e: e.evidence[0][0]):
+        place = e.place
+        if e.kind not in IN_PERSON or e.cancelled or not place or not place.country:
+            continue
+        # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
+        gathering = e.kind in ("summit", "conference")
+        came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
+        for pid in came:
+            home = ctx.people[pid].country
+            if not home or home == "SELF" or home == place.country:
+                continue
+            if home == "ORG" and place.country in _ORG_SEAT_COUNTRIES:
+                continue  # an international official may be at home at a headquarters
+            stops = trips.setdefault(pid, [])
+            clash = False
+            for st in stops:
+                same = place_key(st.place) == place_key(place)
+                if st.place.country != place.country and not same:
+                    continue
+                if not st.res.known and e.res.known and st.place.is_country > place.is_country:
+                    # "the trip will also take him to El Salvador", then a dated meeting
+                    # in San Salvador: that is the stop, in the city, on that day
+                    st.place, st.res, st.tense = place, e.res, e.tense
+                    st.evidence = [*st.evidence, *e.evidence]
+                    clash = True
+                    break
+                slack = 7 if same else 1  # one stay, however its days are reported
+                if not (st.res.known and e.res.known) or (
+                    (st.res.start - e.res.end).days <= slack
+                    and (e.res.start - st.res.end).days <= slack
+                ):
+                    clash = True
+                    break
+            if clash:
+                continue
+            order += 1
+            stops.append(
+                Stop(pid, place, e.res, e.sentence, list(e.evidence), order, e.tense, False)
+            )
+
+
+def _inherit_places(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """An engagement with no place told took place at a participant's stop: the one of its
+    day (or the day next to it), or, undated, the one told in the four sentences before."""
+    for e in engs:
+        if e.place or e.kind == "call":
+            continue
+        for pid in e.subject + [c for c in e.counterparts if isinstance(c, int)]:
+            stops = trips.get(pid)
+            if not stops:
+                continue
+            pick = None
+            if e.res.known:
+                for slack in (0, 1):
+                    # an arrival day next to the engagement day is the same stay
+                    for st in stops:
+                        if e.tense == "past" and st.tense == "future":
+                            continue  # a held meeting is not at the next stop of the trip
+                        if (
+                            st.res.known
+                            and (st.res.start - e.res.end).days <= slack
+                            and (e.res.start - st.res.end).days <= slack
+                        ):
+                            pick = st
+                            break
+                    if pick:
+                        break
+            else:
+                best = None
+                for st in stops:
+                    for sid in set(st.sent_ids + [st.sentence]):
+                        if 0 <= e.sentence - sid <= 4 and (best is None or sid > best[0]):
+                            best = (sid, st)
+                if best:
+                    pick = best[1]
+            if pick:
+                e.place = pick.place
+                break
+
+
+def _extend_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """A stop spans the days of its traveller's engagements there."""
+    for pid, stops in trips.items():
+        for st in stops:
+            for e in engs:
+                if pid not in e.participants() or not e.place or not e.res.known:
+                    continue
+                if place_key(e.place) != place_key(st.place) or e.res.precision != "day":
+                    continue
+                if st.res.known:
+                    st.res = Resolved(
+                        min(st.res.start, e.res.start), max(st.res.end, e.res.end), "day"
+                    )
+                else:
+                    st.res = e.res
+
+
+def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """An undated engagement at a stop of its participant's dated trip happened during that
+    stay ("Yellen will travel to China later this week ... meet He Lifeng in Guangzhou")."""
+    for e in engs:
+        if e.res.known or not e.place:
+            continue
+        for pid in e.participants():
+            if not isinstance(pid, int):
+                continue
+            best = None
+            for st in trips.get(pid, []):
+                # a called-off meeting was planned within the called-off trip's dates
+                if not st.res.known or st.cancelled != e.cancelled:
+                    continue
+                exact = place_key(st.place) == place_key(e.place)
+                same = exact or (st.place.is_country and st.place.country == e.place.country)
+                gap = min(abs(e.sentence - k) for k in set(st.sent_ids + [st.sentence]))
+                # the stop named by that very city, then the one told nearest, wins
+                if same and gap <= 3 and (best is None or (not exact, gap) < best[0]):
+                    best = ((not exact, gap), st)
+            if best:
+                e.res = best[1].res
+            if e.res.known:
+                break
+
+
+def _same_stay(a: Resolved, b: Resolved) -> bool:
+    """Two dates that can belong to one stay in a country (either unknown, or within weeks):
+    "last visited the Philippines in February 2023" is not the Manila meeting of 2024."""
+    if not (a.known and b.known):
+        return True
+    return (a.start - b.end).days <= 45 and (b.start - a.end).days <= 45
+
+
+def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """A stop where every engagement of its traveller was called off is called off."""
+    for pid, stops in trips.items():
+        for st in stops:
+            here = [
+                e
+                for e in engs
+                if pid in e.participants() and place_key(e.place) == place_key(st.place)
+            ]
+            if here and all(e.cancelled for e in here):
+                st.cancelled = True
+
+
+def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """A stop with no engagement of its traveller there becomes a visit (appended to engs),
+    unless it is a country the traveller has an engagement in during the stay (and the stop
+    was not called off on known dates)."""
+    for pid, stops in trips.items():
+        for st in stops:
+            if any(
+                pid in e.participants() and place_key(e.place) == place_key(st.place) for e in engs
+            ):
+                continue
+            if not (st.cancelled and st.res.known) and any(
+                pid in e.participants()
+                and e.place
+                and st.place.is_country
+                and e.place.country == st.place.country
+                and _same_stay(e.res, st.res)
+                for e in engs
+            ):
+                continue
+            engs.append(
+                Eng(
+                    "visit",
+                    [pid],
+                    [],
+                    st.sentence,
+                    list(st.evidence),
+                    place=st.place,
+                    place_explicit=True,
+                    res=st.res,
+                    tense=st.tense,
+                    cancelled=st.cancelled,
+                    confidence=0.5,
+                )
+            )

@@ -1,0 +1,243 @@
+"""Stage 3, events (its first pass): trip stops, from visit triggers ("visited", "flew to",
+"arrived in", "is due in", "a trip to"). Takes the Mentions, returns the stops in text order.
+Decides the traveller (the subject, "by X", a new clause's subject, "he"), which places are
+stops (not home, not a neighbour, not a distance reference), their dates, and whether the trip
+was called off."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import (
+    CANCELLED,
+    NEGATION,
+    PLUPERFECT_PLAN,
+    Reading,
+    cancel_nearby,
+    hypothetical,
+    non_possessive,
+    pick_date,
+    read_sentence,
+    split_clause_dates,
+)
+from .coreference import nominal_subject
+from .dates import UNKNOWN, Resolved, TimeExpr
+from .places import PlaceMention, named_after
+from .stages import Mentions, Stop
+from .tense import tense_near
+from .text import fold
+from .triggers import VISIT_TRIGGER
+
+RETURN_HOME = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|back|home)\s+(?:home\s+)?to\s+(?:the\s+)?$", re.I
+)
+
+# "visited Kenya's neighbors": the possessor names whose neighbours, not where one went
+OTHER_PLACES_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:\w+\s+)?(?:neighbou?rs?|neighbou?ring|allies|rivals|partners|enemies|"
+    r"adversaries|foes)\b",
+    re.I,
+)
+
+NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\S)", re.I)
+
+NOUN_TRIGGER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+_STOP_CONTEXT = re.compile(
+    r"^(?:to|in|at|into|visit(?:s|ed|ing)?|stops? (?:in|at)|arriv\w* in|trip to|visit to|tour of|"
+    r"travel\w*(?: on)? to|head\w* to|fl\w* to|meetings?|talks|summit|"
+    r"(?:left|leav\w*|depart\w*|sets? off) for|"
+    r"(?:south|north|east|west)\w* of|"
+    r"near|outside)$"
+)
+
+_DISTANCE_BEFORE = re.compile(
+    r"\d\s*(?:km|kilometers|kilometres|miles)\b[^.;]{0,25}?\b(?:north|south|east|west)\w*\s+"
+    r"of\s+$"
+)
+
+# "a visit to Washington by two aides": who made the visit; not "flew to Congo and was
+# received by the president", where a new verb begins
+_VISIT_BY = re.compile(r"(?:(?!\b(?:was|were|is|are|been|being|and)\b)[^.;,]){0,40}?\bby\s+")
+
+# "by two of his closest aides", "by a delegation": travellers the text does not name
+_UNNAMED_PARTY = re.compile(
+    r"(?:(?:a|an|the|his|her|their|its|two|three|several|some|senior|top|of|closest|close|"
+    r"[a-z]+est)\s+){0,5}(?:aides?|officials?|delegations?|teams?|envoys?|advis[eo]rs?|"
+    r"ministers|diplomats|lawmakers|staff|negotiators)\b",
+    re.I,
+)
+
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:after|because|when|while|during|since|as|before|following|but|although)\b|[;:]", re.I
+)
+
+
+def _cancel_governs(text: str, a: int, b: int) -> bool:
+    """Whether a cancellation word in the sentence is about the trip at [a, b): "called off
+    a trip to X" or "the visit ... was postponed", not "... after the plane broke down
+    during a stopover in Y"."""
+    for m in CANCELLED.finditer(text):
+        if m.end() <= a:
+            if not _CLAUSE_BREAK.search(text[m.end() : a]):
+                return True
+        elif m.start() >= b:
+            if m.start() - b <= 80 and not _CLAUSE_BREAK.search(text[b : m.start()]):
+                return True
+        else:
+            return True
+    return False
+
+
+def find_stops(ctx: Mentions) -> list[Stop]:
+    """Every stop a visit trigger tells of, in text order (Stop.order), unmerged."""
+    stops: list[Stop] = []
+    order = 0
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        vts = [
+            (s.start + m.start(), s.start + m.end(), m.group(0))
+            for m in VISIT_TRIGGER.finditer(s.text)
+        ]
+        if not vts:
+            continue
+        r = read_sentence(ctx, s)
+        tail = r.tail
+        places = [p for p in r.places if p.start < tail]
+        used_places: set[int] = set()
+        for vi, (va, vb, words) in enumerate(vts):
+            hi = vts[vi + 1][0] if vi + 1 < len(vts) else tail
+            lo = vts[vi - 1][1] if vi else s.start
+            before = fold(ctx.text[lo:va])
+            if NEGATION.search(before[-40:]):
+                continue
+            if hypothetical(before) or re.search(
+                r"\b(?:if|unless)\b", s.text[vb - s.start : hi - s.start]
+            ):
+                continue
+            cancelled = _cancel_governs(s.text, va - s.start, vb - s.start) or (
+                bool(PLUPERFECT_PLAN.search(s.text)) and cancel_nearby(ctx.sentences, s)
+            )
+            dates, _aside = split_clause_dates(r.dates, r.clauses, va)
+            traveler = _traveler(ctx, r, va, vb, before)
+            if traveler is None:
+                continue
+            stop_places = _stop_places(ctx, r, places, used_places, va, vb, hi, words)
+            if not stop_places:
+                continue
+            tense = tense_near(s.text, va - s.start)
+            used_places.update(id(pm) for pm in stop_places)
+            found_dates = _stop_dates(r, stop_places, dates, va if vi else s.start, tense)
+            for pm, res in zip(stop_places, found_dates, strict=True):
+                order += 1
+                stops.append(
+                    Stop(traveler, pm.place, res, s.index, [s.span], order, tense, cancelled)
+                )
+    return stops
+
+
+def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int | None:
+    """Who makes the visit at [va, vb): the subject before it, the one after "by", or whom
+    "he" refers to; None when nobody (or nobody named: "by two of his aides") does."""
+    s, persons = r.s, r.persons
+    pre = non_possessive(ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va])
+    traveler = (
+        pre[-1]
+        if pre and re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
+        else (pre[0] if pre else None)
+    )
+    by = _VISIT_BY.match(s.text[vb - s.start :])
+    if by:
+        after_by = [pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40]
+        if after_by:
+            traveler = after_by[0]
+        elif _UNNAMED_PARTY.match(s.text[vb - s.start + by.end() :]):
+            return None  # "a visit to Washington by two of his aides": nobody named goes
+    # "Modi visited Riyadh in 2019, and Crown Prince Mohammed paid a visit to ...": a
+    # new clause with its own subject names the traveler of what follows
+    if pre and traveler == pre[0]:
+        cut = [m.end() for m in NEW_SUBJECT.finditer(ctx.text, s.start, va)]
+        later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
+        if later and later[0] != traveler:
+            traveler = later[0]
+    if traveler is None:
+        traveler = nominal_subject(ctx, before, r.focus)
+    return traveler
+
+
+def _stop_places(
+    ctx: Mentions,
+    r: Reading,
+    places: list[PlaceMention],
+    used_places: set[int],
+    va: int,
+    vb: int,
+    hi: int,
+    words: str,
+) -> list[PlaceMention]:
+    """The places the visit at [va, vb) goes to: a modifier right before it ("Paris visit"),
+    or places after it up to the next visit trigger (for a trip or tour, up to a new clause)."""
+    s, tail = r.s, r.tail
+    brk = _CLAUSE_BREAK.search(ctx.text, vb, tail)
+    trip_hi = brk.start() if brk else tail
+    stop_places: list[PlaceMention] = []
+    for pm in places:
+        if id(pm) in used_places:
+            continue
+        if pm.kind == "org" and named_after(pm, places):
+            continue  # "from the NATO summit in Vilnius": Vilnius, not NATO's seat
+        if RETURN_HOME.search(ctx.text[max(s.start, pm.start - 30) : pm.start]):
+            continue  # "before returning to Brasilia": going home is no stop
+        if OTHER_PLACES_AFTER.match(ctx.text[pm.end : pm.end + 40]):
+            continue
+        if _DISTANCE_BEFORE.search(ctx.text[max(s.start, pm.start - 40) : pm.start]):
+            continue  # "400 km north of Brazzaville" locates another place
+        if (
+            (
+                pm.end <= va
+                and va - pm.end <= 3
+                and pm.context in ("visit", "trip", "tour", "stop", "stay", "leg", "stopover")
+            )
+            or vb <= pm.start < (hi if not re.search(r"trip|tour", words, re.I) else trip_hi)
+            and _STOP_CONTEXT.match(pm.context)
+        ):
+            stop_places.append(pm)
+    # "The visit comes three months after ... signed in Beijing": a visit named as a
+    # noun takes its destination from right after it, not from a later clause
+    if NOUN_TRIGGER_BEFORE.search(ctx.text[max(s.start, va - 40) : va]) and not any(
+        vb <= pm.start <= vb + 12 for pm in stop_places
+    ):
+        stop_places = [
+            pm
+            for pm in stop_places
+            if pm.end <= va
+            or not re.search(r"[,;]", ctx.text[vb : pm.start])
+            and pm.start - vb <= 30
+        ]
+    return stop_places
+
+
+def _stop_dates(
+    r: Reading, stop_places: list[PlaceMention], dates: list[TimeExpr], first: int, tense: str
+) -> list[Resolved]:
+    """The date of each stop: the nearest between it and its neighbours in the list (``first``:
+    where the first stop's stretch begins); a list without its own dates shares the one that
+    closes it."""
+    s, tail = r.s, r.tail
+    found_dates: list[Resolved] = []
+    for k, pm in enumerate(stop_places):
+        nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
+        prv = stop_places[k - 1].end if k else first
+        res, _ = pick_date(dates, prv, nxt, pm.end, r.pub, tense)
+        if not res.known and len(stop_places) > 1:
+            res = UNKNOWN
+        found_dates.append(res)
+    # "to New Delhi and Mumbai in March": a list shares the date that closes it
+    for k in range(len(stop_places) - 2, -1, -1):
+        gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
+        if not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            found_dates[k] = found_dates[k + 1]
+    return found_dates

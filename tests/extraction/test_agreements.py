@@ -1,0 +1,171 @@
+"""Stage 6, agreements (extraction/agreements.py): named and unnamed pacts, their parties and
+dates, and the date a signing takes from its agreement."""
+
+from datetime import date
+
+
+def agreement_names(doc) -> list[str]:
+    return [a.name for a in doc.agreements]
+
+
+def test_acronym_pact_with_parties_and_date(run):
+    doc = run(
+        "Tensions over AUKUS deal\n\n"
+        "The Biden administration announced September 15 a new security pact with Australia "
+        "and Britain. President Joe Biden said it was historic.",
+        "2021-10-06",
+    )
+    (ag,) = doc.agreements
+    assert ag.name == "AUKUS"
+    assert set(ag.parties) == {"US", "AU", "GB"}
+    assert ag.date == date(2021, 9, 15)
+    assert any("security pact" in a for a in ag.aliases)
+
+
+def test_named_agreements_and_aliases(run):
+    doc = run(
+        "The U.S. renegotiated the 24-year old North American Free Trade Agreement into what is "
+        "now the United States-Mexico-Canada Agreement, or USMCA which supports trade. Officials "
+        "praised the U.S.-ROK Alliance.",
+        "2021-01-27",
+    )
+    names = {a.name: a for a in doc.agreements}
+    assert set(names) == {
+        "North American Free Trade Agreement",
+        "United States-Mexico-Canada Agreement",
+    }
+    usmca = names["United States-Mexico-Canada Agreement"]
+    assert usmca.aliases == ["USMCA"]
+    assert usmca.parties == ["US", "MX", "CA"]
+    assert usmca.date is None
+
+
+def test_treaty_signing_date(run):
+    doc = run(
+        "French President Emmanuel Macron and German Chancellor Olaf Scholz on Thursday signed "
+        "the Aachen Defence Cooperation Treaty. It builds on the Elysee Treaty signed in 1963.",
+        "2024-02-09",
+    )
+    names = {a.name: a for a in doc.agreements}
+    treaty = names["Aachen Defence Cooperation Treaty"]
+    assert treaty.date == date(2024, 2, 8)
+    assert set(treaty.parties) == {"FR", "DE"}
+    assert names["Elysee Treaty"].date == date(1963, 1, 1)
+    assert names["Elysee Treaty"].precision == "year"
+
+
+def test_signing_takes_the_agreement_date(run):
+    doc = run(
+        "India and the European Free Trade Association signed a Trade and Economic Partnership "
+        "Agreement, or TEPA, on Sunday. Indian Trade Minister Piyush Goyal signed the agreement "
+        "in New Delhi with Swiss Economy Minister Guy Parmelin and Norwegian Trade Minister Jan "
+        "Christian Vestre.",
+        "2024-03-11",
+    )
+    (e,) = doc.engagements
+    assert len(e.participants) == 3 and e.start == date(2024, 3, 10)
+    assert e.place.name == "New Delhi"
+    (ag,) = doc.agreements
+    assert "TEPA" in ag.aliases and ag.date == date(2024, 3, 10)
+
+
+def test_named_joint_statement_is_an_agreement(run):
+    doc = run(
+        "The two leaders signed a Joint Statement on Combating Climate Change in Beijing "
+        "on Friday.",
+        "2023-04-14",
+    )
+    assert any("Joint Statement on Combating Climate Change" in a.name for a in doc.agreements)
+
+
+def test_signed_memorandum_on_a_topic_is_an_agreement(run):
+    doc = run(
+        "South Korean President Yoon Suk Yeol and Kenyan President William Ruto held a summit in "
+        "Seoul on Tuesday and their governments signed a memorandum of understanding on critical "
+        "minerals cooperation, as Seoul seeks to secure supply chains.",
+        "2024-06-04",
+    )
+    names = [a.name for a in doc.agreements]
+    assert names == ["memorandum of understanding on critical minerals cooperation"]
+    assert doc.agreements[0].date == date(2024, 6, 4)
+
+
+def test_treaty_organization_is_no_agreement(run):
+    doc = run(
+        "Colombian President Gustavo Petro attended the summit of the Amazon Cooperation Treaty "
+        "Organization on Tuesday.",
+        "2023-08-09",
+    )
+    assert not doc.agreements
+
+
+def test_weekday_is_not_part_of_an_agreement_name(run):
+    doc = run(
+        "The eight member countries signed the Belem Declaration on Tuesday, launching a pact.",
+        "2023-08-09",
+    )
+    assert [a.name for a in doc.agreements] == ["Belem Declaration"]
+
+
+def test_a_memorandum_named_by_topic_among_documents_signed(run):
+    doc = run(
+        "After the talks, the two heads of state witnessed the signing of more than ten "
+        "cooperation documents between China and Colombia, including a memorandum of "
+        "understanding on cooperation in the field of the digital economy.",
+        "2023-10-25",
+    )
+    (mou,) = [a for a in doc.agreements if a.name.startswith("memorandum")]
+    assert mou.name.startswith("memorandum of understanding on cooperation")
+    assert set(mou.parties) == {"CN", "CO"}
+
+
+def test_instruments_listed_in_a_signing_sentence_are_each_an_agreement(run):
+    doc = run(
+        "BEIJING, Nov. 3 (Xinhua) -- After the talks, the two heads of state witnessed the "
+        "signing of more than 15 cooperation documents, including a cooperation plan on jointly "
+        "building the Belt and Road, a memorandum of understanding on strengthening cooperation "
+        "in the digital economy, and a protocol on phytosanitary requirements for the export of "
+        "avocados. The two sides also issued a joint statement on the establishment of a "
+        "comprehensive strategic cooperative partnership.",
+        "2022-11-03",
+    )
+    names = agreement_names(doc)
+    assert "cooperation plan on jointly building the Belt" in names
+    assert any(
+        n.startswith("memorandum of understanding on strengthening cooperation") for n in names
+    )
+    assert "protocol on phytosanitary requirements" in names
+    assert any(n.startswith("joint statement on the establishment") for n in names)
+
+
+def test_an_abbreviation_in_brackets_is_not_part_of_the_name(run):
+    doc = run(
+        "KUWAIT, Nov 6 (KUNA) -- The two ministers signed a memorandum of understanding (MoU) on "
+        "political consultations between the two ministries, as well as an agreement on mutual "
+        "exemption from visa requirements.",
+        "2023-11-06",
+    )
+    names = agreement_names(doc)
+    assert "memorandum of understanding on political consultations" in names
+    assert "agreement on mutual exemption" in names
+
+
+def test_treaty_concerning_and_exchange_of_notes_are_named(run):
+    doc = run(
+        "Rubio said the presence violated the 1977 Treaty Concerning the Permanent Neutrality "
+        "and Operation of the Panama Canal. In Manila the ministers welcomed the signing of the "
+        "Exchange of Notes concerning the provision of coastal radar systems.",
+        "2025-02-04",
+    )
+    names = agreement_names(doc)
+    assert "Treaty Concerning the Permanent Neutrality" in names
+    assert "Exchange of Notes" in names
+
+
+def test_to_deal_with_is_not_a_deal(run):
+    doc = run(
+        "Biden decided to fly straight home from Japan to deal with the standoff over the debt "
+        "ceiling.",
+        "2023-05-21",
+    )
+    assert doc.agreements == []

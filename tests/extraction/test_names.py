@@ -1,0 +1,209 @@
+"""Stage 2, mentions: people's names (extraction/names.py, extraction/people.py) - which
+capitalised runs are people, and which later mentions are the same person."""
+
+from .conftest import MOFA_RELEASE, engagements_with, official, officials
+
+
+def names(doc) -> list[str]:
+    return [o.name for o in doc.officials]
+
+
+def test_surname_mentions_resolve_to_the_full_name_with_spans(run):
+    text = (
+        "Blinken calls allies\n"
+        "U.S. Secretary of State Antony J. Blinken spoke on Tuesday. Blinken said the talks "
+        "went well. Mexican President Andres Manuel Lopez Obrador agreed, and Lopez Obrador's "
+        "aides said Blinken’s tone was warm."
+    )
+    doc = run(text)
+    blinken = official(doc, "Blinken")
+    assert blinken.name == "Antony J. Blinken"  # the fullest form the article gives
+    assert "Blinken" in blinken.aliases
+    assert len(blinken.mentions) == 4  # headline, full name, two surname mentions
+    for a, b in blinken.mentions:
+        assert "Blinken" in text[a:b]
+    amlo = official(doc, "Obrador")
+    assert amlo.name == "Andres Manuel Lopez Obrador"
+    assert "Lopez Obrador" in amlo.aliases
+    assert len([o for o in doc.officials if "Obrador" in o.name]) == 1
+
+
+def test_korean_and_chinese_family_name_first(run):
+    doc = run(
+        "South Korean Foreign Minister Kang Kyung-wha met Chinese Foreign Minister Wang Yi. "
+        "Kang said the talks were useful, and Wang agreed."
+    )
+    kang = official(doc, "Kang Kyung-wha")
+    assert kang.country == "KR" and "Kang" in kang.aliases
+    wang = official(doc, "Wang Yi")
+    assert wang.country == "CN" and "Wang" in wang.aliases
+    assert len(doc.officials) == 2
+
+
+def test_generation_suffix_name_is_found_by_surname():
+    from extraction.people import build_people
+    from extraction.text import segment
+
+    text = (
+        "Philippine President Ferdinand Marcos Jr. has postponed a state visit, his office said "
+        "Monday.\n\nForeign Secretary Enrique Manalo, who was to accompany Marcos, will still "
+        "travel on Thursday."
+    )
+    sentences = segment(text)
+    people, _cands, mentions = build_people(sentences, text)
+    marcos = [p for p in people if "Marcos" in p.name]
+    assert len(marcos) == 1
+    found = [text[a:b] for ms in mentions.values() for a, b, pid in ms if pid == marcos[0].id]
+    assert "Marcos" in found
+
+
+def test_rank_abbreviations_and_storms_are_not_officials(run):
+    doc = run(
+        "Pentagon press secretary Maj. Gen. Pat Ryder said the trip would go ahead. "
+        "Typhoon Kong-rey hit Taiwan on Thursday. Another official said the schedule could change.",
+        "2024-10-31",
+    )
+    names = {o.name for o in doc.officials}
+    assert "Maj" not in names and "Another" not in names
+    assert not any(n.startswith("Typhoon") for n in names)
+
+
+def test_short_forms_of_long_names(run):
+    doc = run(
+        "Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al Thani, met Secretary of "
+        "State Antony Blinken on Monday. Sheikh Mohammed said talks went well.\n\n"
+        "Brazilian President Luiz Inacio Lula da Silva met Xi Jinping. Lula said ties were good.",
+        "2024-01-30",
+    )
+    names = [o.name for o in doc.officials]
+    assert "Sheikh Mohammed" not in names and "Lula" not in names
+    assert "Sheikh Mohammed" in official(doc, "Al Thani").aliases
+    assert "Lula" in official(doc, "Lula da Silva").aliases
+
+
+def test_patronymic_given_name_is_the_same_person(run):
+    doc = run(
+        "Saudi Foreign Minister Prince Faisal bin Farhan Al Saud met his Iranian counterpart "
+        "Hossein Amir-Abdollahian in Tehran on Saturday. Faisal said the talks were frank.",
+        "2023-06-17",
+    )
+    assert len([o for o in doc.officials if "Faisal" in o.name]) == 1
+
+
+def test_a_middle_initial_a_is_not_the_article(run):
+    doc = run(
+        "Secretary of State Antony J. Blinken met Philippine Secretary of Foreign Affairs "
+        "Enrique A. Manalo in Manila on Tuesday. Manalo thanked him."
+    )
+    assert "Enrique A. Manalo" in names(doc)
+    assert not any(n in ("Enrique", "Manalo") for n in names(doc))
+    assert engagements_with(doc, "Blinken", "Enrique A. Manalo")
+
+
+def test_leading_initials_after_an_honorific_belong_to_the_name(run):
+    doc = run(
+        "External Affairs Minister Dr. S. Jaishankar will travel to the UAE next month.",
+        "2022-02-18",
+    )
+    (jaishankar,) = doc.officials
+    assert (jaishankar.name, jaishankar.title) == ("S. Jaishankar", "External Affairs Minister")
+    assert [t.traveler for t in doc.trips] == ["S. Jaishankar"]
+
+
+def test_two_surnames_then_one_are_one_person(run):
+    doc = run(
+        "Chinese President Xi Jinping held talks with Colombian President Gustavo Petro Urrego "
+        "in Beijing on Wednesday. Petro said the visit opened a new chapter. Xi told "
+        "Gustavo Petro that China valued the partnership.",
+        "2023-10-26",
+    )
+    assert [n for n in names(doc) if "Petro" in n] == ["Gustavo Petro Urrego"]
+
+
+def test_a_family_name_after_a_particle_may_be_left_out(run):
+    doc = run(
+        "Prime Minister Narendra Modi held talks with Crown Prince Sheikh Mohamed bin Zayed "
+        "Al Nahyan in Abu Dhabi on Saturday. Modi later thanked Sheikh Mohamed bin Zayed "
+        "for his hospitality.",
+        "2019-08-26",
+    )
+    assert len([n for n in names(doc) if "Zayed" in n]) == 1
+
+
+def test_honorific_styles_are_not_part_of_names(run):
+    doc = run(
+        "Prime Minister Shri Narendra Modi held a virtual summit today with His Highness "
+        "Sheikh Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi.",
+        "2022-02-18",
+    )
+    assert not any(n.startswith(("Shri", "Highness", "His")) for n in names(doc))
+    assert any(n.endswith("Narendra Modi") for n in names(doc))
+
+
+def test_city_names_are_not_people(run):
+    doc = run(
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Alberto "
+        "Fernandez in Buenos Aires on Monday. Israeli strikes continued in Tel Aviv, "
+        "Buenos Aires said, while Tel Aviv warned of more.",
+        "2023-01-24",
+    )
+    assert not {"Buenos Aires", "Tel Aviv"} & set(names(doc))
+
+
+def test_telephoned_is_a_call_and_al_sisi_is_sisi_later(run):
+    doc = run(
+        "Egyptian President Abdel Fattah al-Sisi telephoned Turkish President Tayyip Erdogan "
+        "on Monday to congratulate him. Sisi and Erdogan agreed to exchange ambassadors.",
+        "2023-05-30",
+    )
+    assert [n for n in names(doc) if "Sisi" in n] == ["Abdel Fattah al-Sisi"]
+    (call,) = engagements_with(doc, "al-Sisi", "Erdogan")
+    assert (call.kind, str(call.start)) == ("call", "2023-05-29")
+
+
+def test_a_korean_name_is_its_family_name_alone_later(run):
+    doc = run(
+        "SEOUL, June 9 (Yonhap) -- Foreign Minister Park Jin will travel to Brazil and "
+        "Paraguay next week, the ministry said.\n\n"
+        "On Tuesday, Park will pay a courtesy call on Brazilian Vice President Geraldo "
+        "Alckmin.\n\n"
+        "Park will then fly to Asuncion on Wednesday. He is scheduled to hold talks with "
+        "Paraguayan Foreign Minister Julio Cesar Arriola Ramirez there.",
+        "2023-06-09",
+    )
+    (park,) = [o for o in doc.officials if "Park" in o.name]
+    assert park.name == "Park Jin"
+    assert engagements_with(doc, "Park Jin", "Arriola")
+    assert not engagements_with(doc, "Alckmin", "Arriola")
+
+
+def test_a_japanese_release_family_names_in_capitals(run):
+    doc = run(MOFA_RELEASE, "2024-02-23")
+    people = officials(doc)
+    assert people["Kamikawa Yoko"] == ("Minister for Foreign Affairs", "JP")
+    assert "Kamikawa" not in people  # the later "Minister Kamikawa" is the same person
+    assert people["Kishida Fumio"] == ("Prime Minister", "JP")
+
+
+def test_capitals_that_are_an_acronym_stay_one(run):
+    doc = run(
+        "BRUSSELS — The NATO Secretary General Jens Stoltenberg met Ukrainian Foreign Minister "
+        "Dmytro Kuleba on Tuesday.",
+        "2023-04-05",
+    )
+    assert "Jens Stoltenberg" in officials(doc)
+
+
+def test_royals_sharing_a_family_chain_are_different_people(run):
+    doc = run(
+        "KUWAIT, Nov 6 (KUNA) -- His Highness the Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber "
+        "Al-Sabah received at Bayan Palace on Monday Minister of Foreign Affairs of the Republic "
+        "of Uzbekistan Bakhtiyor Saidov. Saidov later held talks with Foreign Minister Sheikh "
+        "Salem Abdullah Al-Jaber Al-Sabah.",
+        "2023-11-06",
+    )
+    people = officials(doc)
+    assert people["Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah"] == ("Crown Prince", "KW")
+    assert people["Sheikh Salem Abdullah Al-Jaber Al-Sabah"] == ("Foreign Minister", "KW")
+    # the guest comes after where and when he was received
+    assert engagements_with(doc, "Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah", "Bakhtiyor Saidov")

@@ -1,0 +1,111 @@
+"""Stage 2, mentions: places (extraction/places.py, extraction/gazetteer.py) - which
+capitalised names are places, and which reading of a name wins."""
+
+import pytest
+
+from .conftest import _stops, engagements_with
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        ("met in Paris on Monday.", "Paris", "FR"),
+        ("met in Paris, Texas, on Monday.", "Paris", "US"),
+        ("met at Stanford University on Monday.", "Stanford University", "US"),
+        ("met in Woodside, California, on Monday.", "Woodside", "US"),
+        ("met in the Chinese city of Tianjin on Monday.", "Tianjin", "CN"),
+        ("met in Ohrid, North Macedonia, on Monday.", "Ohrid", "MK"),
+    ],
+)
+def test_place_disambiguation(run, sentence, place, country):
+    doc = run(f"French President Emmanuel Macron and German Chancellor Olaf Scholz {sentence}")
+    (e,) = engagements_with(doc, "Macron", "Scholz")
+    assert (e.place.name, e.place.country) == (place, country)
+
+
+def test_sentence_initial_locative(run):
+    doc = run(
+        "In Abidjan, Chinese Foreign Minister Wang Yi will hold talks with Ivorian President "
+        "Alassane Ouattara on Thursday.",
+        "2024-01-13",
+    )
+    (e,) = doc.engagements
+    assert e.place.name == "Abidjan" and e.place.country == "CI"
+
+
+def test_demonym_capital_is_the_capital_city(run):
+    doc = run(
+        "Chinese Foreign Minister Wang Yi arrived in the Kenyan capital on Sunday for a "
+        "three-day visit.",
+        "2024-01-14",
+    )
+    (stop,) = _stops(doc, "Wang Yi")
+    assert (stop.place.name, stop.place.country) == ("Nairobi", "KE")
+
+
+def test_country_before_a_title_is_not_a_listed_place(run):
+    doc = run(
+        "In Kabul, US Defense Secretary Mark Esper met Afghan President Ashraf Ghani on Saturday.",
+        "2020-02-29",
+    )
+    (e,) = engagements_with(doc, "Esper", "Ghani")
+    assert e.place.name == "Kabul"
+
+
+def test_org_seat_loses_to_the_named_city(run):
+    doc = run(
+        "German Chancellor Olaf Scholz met Canadian Prime Minister Justin Trudeau on the "
+        "sidelines of the NATO summit in Vilnius on Tuesday.",
+        "2023-07-11",
+    )
+    (e,) = engagements_with(doc, "Scholz", "Trudeau")
+    assert e.place.name == "Vilnius"
+
+
+def test_a_region_is_not_a_town(run):
+    doc = run(
+        "Secretary of State Antony Blinken, who is on a three-nation tour of Central Asia, met "
+        "Kazakh President Kassym-Jomart Tokayev in Astana on Tuesday.",
+        "2023-02-28",
+    )
+    (e,) = engagements_with(doc, "Blinken", "Tokayev")
+    assert e.place.name == "Astana"
+    assert [s.place.name for t in doc.trips for s in t.stops] == ["Astana"]
+
+
+def test_place_names_with_lowercase_joiners(run):
+    doc = run(
+        "Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in "
+        "Dar es Salaam on Monday.",
+        "2024-05-06",
+    )
+    (e,) = engagements_with(doc, "Ruto", "Hassan")
+    assert (e.place.name, e.place.country) == ("Dar es Salaam", "TZ")
+
+
+def test_article_spelling_of_a_city_is_kept(run):
+    doc = run(
+        "Mongolian Prime Minister Luvsannamsrain Oyun-Erdene met Vietnamese Prime Minister Pham "
+        "Minh Chinh in Ulaanbaatar on Monday.",
+        "2024-09-09",
+    )
+    (e,) = engagements_with(doc, "Oyun-Erdene", "Chinh")
+    assert e.place.name == "Ulaanbaatar"
+
+
+def test_places_in_a_translated_wire_report(run):
+    doc = run(
+        "Asunción, Oct 15 (EFE).- The president of Paraguay, Santiago Peña, signed this Monday "
+        "in the Bolivian city of Santa Cruz de la Sierra an agreement with his counterpart Luis "
+        "Arce.\n\nPeña was received by Arce at the Viru Viru international airport. On Thursday "
+        "he will visit the Paraguayan community in Buenos Aires.",
+        "2024-10-15",
+    )
+    places = {e.place.name for e in doc.engagements if e.place}
+    assert "Santa Cruz de la Sierra" in places
+    assert not places & {"Viru", "Paraguayan", "Paraguay"}
+
+
+def test_a_month_name_is_not_a_town(run):
+    doc = run("German Chancellor Olaf Scholz will visit Japan in March.", "2023-01-10")
+    assert [s.place.name for t in doc.trips for s in t.stops] == ["Japan"]

@@ -1,0 +1,327 @@
+"""Stage 5, trips (extraction/visits.py, extraction/trips.py): stops of a traveller, their
+order and dates, stops implied by meetings abroad, and visits made of stops."""
+
+from datetime import date
+
+import pytest
+
+from .conftest import _stops, engagements_with, officials
+
+LAVROV_TOUR = (
+    "KAMPALA, July 26 (Reuters) - Russian Foreign Minister Sergei Lavrov on Tuesday told "
+    "Uganda's leader that sanctions were to blame for high food prices.\n\n"
+    "Lavrov held talks with President Yoweri Museveni at State House in Entebbe.\n\n"
+    "The tour began on Sunday in Cairo, where Lavrov met President Abdel Fattah al-Sisi.\n\n"
+    "On Monday he flew to the Republic of Congo and was received by President Denis Sassou "
+    "Nguesso in his home town, about 400 km (250 miles) north of Brazzaville.\n\n"
+    "Lavrov is due in Addis Ababa on Wednesday for two days of meetings."
+)
+
+
+def stops_of(doc, traveler: str) -> dict[str, str | None]:
+    trip = next(t for t in doc.trips if t.traveler == traveler)
+    return {s.place.name: (str(s.start) if s.start else None) for s in trip.stops}
+
+
+def test_trip_stops_in_order_with_dates(run):
+    doc = run(
+        "U.S. Secretary of State Antony Blinken closes a Paris visit Wednesday after talks with "
+        "French President Emmanuel Macron.\n\n"
+        "Blinken heads to Mexico\n\n"
+        "Blinken's weeklong trip also includes a stop at Stanford University, and meetings in "
+        "Mexico City on Thursday and Friday.",
+        "2021-10-06",
+    )
+    (trip,) = doc.trips
+    assert trip.traveler == "Antony Blinken"
+    assert [s.place.name for s in trip.stops] == ["Paris", "Stanford University", "Mexico City"]
+    assert [s.place.country for s in trip.stops] == ["FR", "US", "MX"]
+    paris, stanford, mexico = trip.stops
+    assert paris.end == date(2021, 10, 6)
+    assert stanford.start is None
+    assert (mexico.start, mexico.end) == (date(2021, 10, 7), date(2021, 10, 8))
+    assert paris.place.latitude == pytest.approx(48.85, abs=0.1)
+
+
+def test_future_trip_with_companions(run):
+    doc = run(
+        "Secretary of State Antony Blinken met Mexican officials on Friday. "
+        "On Thursday, Blinken in turn will travel to Mexico City for talks focused on security, "
+        "officials said. Blinken will be accompanied on the trip by Attorney General Merrick "
+        "Garland.",
+        "2023-09-29",
+    )
+    travelers = {t.traveler for t in doc.trips}
+    assert {"Antony Blinken", "Merrick Garland"} <= travelers
+    for t in doc.trips:
+        assert t.stops[0].place.name == "Mexico City"
+        assert t.stops[0].start == date(2023, 10, 5)
+    (talks,) = [e for e in doc.engagements if e.kind == "talks"]
+    assert set(talks.participants) == {"Antony Blinken", "Merrick Garland"}
+
+
+def test_cancelled_visit_is_not_a_stop(run):
+    doc = run(
+        "Chinese Premier Li Qiang cancelled a planned visit to Berlin on Monday, the foreign "
+        "ministry said.",
+        "2023-06-20",
+    )
+    assert all(s.place.name != "Berlin" for t in doc.trips for s in t.stops)
+    visits = [e for e in doc.engagements if e.kind == "visit"]
+    assert all(e.status == "cancelled" for e in visits)
+
+
+def test_a_list_of_places_shares_its_date(run):
+    doc = run(
+        "Australian Prime Minister Anthony Albanese plans to travel to New Delhi and Mumbai in "
+        "March, his office said.",
+        "2022-04-04",
+    )
+    (trip,) = doc.trips
+    assert [s.place.name for s in trip.stops] == ["New Delhi", "Mumbai"]
+    assert all(s.start == date(2023, 3, 1) and s.end == date(2023, 3, 31) for s in trip.stops)
+
+
+def test_flew_into_and_will_be_in_make_stops(run):
+    doc = run(
+        "Secretary of State Antony Blinken flew into Riyadh on Monday. He will be in Cairo on "
+        "Wednesday, the State Department said.",
+        "2024-03-18",
+    )
+    assert [s.place.name for s in _stops(doc, "Antony Blinken")] == ["Riyadh", "Cairo"]
+
+
+def test_departure_and_presence_phrasings_make_stops(run):
+    cases = [
+        ("Indian Prime Minister Narendra Modi departed for Kyiv on Thursday.", "Kyiv"),
+        ("Chinese Foreign Minister Wang Yi left for Brazil on Tuesday.", "Brazil"),
+        ("Japanese Prime Minister Fumio Kishida is in Washington for a state visit.", "Washington"),
+        (
+            "German Foreign Minister Annalena Baerbock stopped over in Abu Dhabi on Sunday.",
+            "Abu Dhabi",
+        ),
+    ]
+    for text, place in cases:
+        doc = run(text, "2024-08-22")
+        assert [s.place.name for t in doc.trips for s in t.stops] == [place], text
+
+
+def test_returning_home_is_no_stop(run):
+    doc = run(
+        "South African President Cyril Ramaphosa heads to Brazil on Saturday before returning to "
+        "Pretoria.",
+        "2024-11-15",
+    )
+    assert [s.place.name for s in _stops(doc, "Cyril Ramaphosa")] == ["Brazil"]
+
+
+def test_travel_on_to_a_list_with_articles(run):
+    doc = run(
+        "After Laos, U.S. Secretary of State Antony Blinken will travel on to Vietnam, Japan and "
+        "the Philippines. Ukrainian President Volodymyr Zelenskyy arrived after visits to "
+        "Bulgaria, the Czech Republic and Slovakia, the White House said.",
+        "2024-07-26",
+    )
+    stops = {t.traveler: [s.place.name for s in t.stops] for t in doc.trips}
+    assert stops["Antony Blinken"] == ["Vietnam", "Japan", "Philippines"]
+    assert stops["Volodymyr Zelenskyy"] == ["Bulgaria", "Czech Republic", "Slovakia"]
+
+
+def test_said_with_a_complement_is_not_a_reporting_tail(run):
+    doc = run(
+        "President Joe Biden, who has not visited Africa as president, has said he will travel "
+        "to Angola later this year.",
+        "2024-05-21",
+    )
+    (trip,) = doc.trips
+    assert trip.stops[0].place.name == "Angola" and trip.stops[0].start == date(2024, 1, 1)
+
+
+def test_reported_plan_is_not_hypothetical(run):
+    doc = run(
+        "Russian President Vladimir Putin and Turkish President Tayyip Erdogan spoke by phone "
+        "on Monday. The two leaders agreed that Putin would visit Turkey, but no date was given. "
+        "Putin last visited Turkey in January 2020.",
+        "2024-02-12",
+    )
+    (trip,) = doc.trips
+    dates = [(s.place.name, s.start) for s in trip.stops]
+    assert ("Turkey", None) in dates and ("Turkey", date(2020, 1, 1)) in dates
+    pending = [e for e in doc.engagements if e.kind == "visit" and e.start is None]
+    assert pending and pending[0].status == "scheduled"
+
+
+def test_cancellation_covers_the_trip_not_the_stopover(run):
+    doc = run(
+        "German Foreign Minister Annalena Baerbock has called off a trip to Australia and Fiji "
+        "after her plane broke down during a stopover in Abu Dhabi, the ministry said on "
+        "Tuesday.",
+        "2023-08-15",
+    )
+    stops = [s.place.name for t in doc.trips for s in t.stops]
+    assert stops == ["Abu Dhabi"]
+
+
+def test_possessor_of_neighbours_is_no_destination(run):
+    doc = run("Yoon visited Kenya's neighbors only once during his term.", "2024-06-04")
+    assert not doc.trips and not doc.engagements
+
+
+def test_new_clause_subject_is_the_traveler(run):
+    doc = run(
+        "Prime Minister Narendra Modi visited Riyadh in 2019, and Saudi Crown Prince Mohammed bin "
+        "Salman paid a state visit to New Delhi last September.",
+        "2024-09-09",
+    )
+    assert [s.place.name for s in _stops(doc, "Narendra Modi")] == ["Riyadh"]
+    stops = _stops(doc, "Mohammed bin Salman")
+    assert [s.place.name for s in stops] == ["New Delhi"]
+    assert stops[0].start == date(2023, 9, 1)
+
+
+def test_bare_visit_noun_takes_no_place_from_a_later_clause(run):
+    doc = run(
+        "Iranian President Ebrahim Raisi spoke on Monday. The visit comes three months after "
+        "Tehran and Riyadh agreed to restore ties in a deal brokered by China and signed in "
+        "Beijing on March 10.",
+        "2023-06-17",
+    )
+    assert not doc.trips
+
+
+def test_a_visit_by_unnamed_aides_is_not_the_subjects(run):
+    doc = run(
+        "Israeli Prime Minister Benjamin Netanyahu on Monday canceled a planned visit to "
+        "Washington by two of his closest aides.",
+        "2024-03-25",
+    )
+    assert not engagements_with(doc, "Netanyahu")
+    assert doc.trips == []
+
+
+def test_guest_of_a_host_gets_a_stop(run):
+    doc = run(
+        "Spanish Prime Minister Pedro Sanchez hosted Egyptian President Abdel Fattah el-Sisi in "
+        "Madrid on Tuesday for talks on migration.",
+        "2025-03-04",
+    )
+    stops = _stops(doc, "Abdel Fattah el-Sisi")
+    assert [s.place.name for s in stops] == ["Madrid"]
+    assert stops[0].start == date(2025, 3, 4)
+    assert not _stops(doc, "Pedro Sanchez")  # the host is at home
+
+
+def test_subject_meeting_abroad_gets_a_stop(run):
+    doc = run(
+        "Indian Finance Minister Nirmala Sitharaman met U.S. Treasury Secretary Janet Yellen in "
+        "Washington on Thursday.",
+        "2024-04-19",
+    )
+    assert [s.place.name for s in _stops(doc, "Nirmala Sitharaman")] == ["Washington"]
+    assert not _stops(doc, "Janet Yellen")
+
+
+def test_leaders_who_last_met_somewhere_get_no_stop(run):
+    doc = run(
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti spoke by phone "
+        "on Monday. The two leaders last met in Geneva in June.",
+        "2024-09-02",
+    )
+    assert not _stops(doc, "Aleksandar Vucic")
+    assert not _stops(doc, "Albin Kurti")
+
+
+def test_international_official_meeting_away_from_headquarters_gets_a_stop(run):
+    doc = run(
+        "NATO Secretary General Jens Stoltenberg met Japanese Prime Minister Fumio Kishida in "
+        "Tokyo on Monday.",
+        "2023-01-30",
+    )
+    assert [s.place.name for t in doc.trips for s in t.stops] == ["Tokyo"]
+
+
+def test_travelled_together_places_the_meeting_that_follows(run):
+    doc = run(
+        "British Foreign Secretary David Lammy and French Foreign Minister Jean-Noel Barrot "
+        "travelled together to Kyiv on Friday, where they met President Volodymyr Zelenskiy.",
+        "2024-11-08",
+    )
+    (e,) = engagements_with(doc, "Lammy", "Zelenskiy")
+    assert e.place.name == "Kyiv"
+    assert {t.traveler for t in doc.trips} == {"David Lammy", "Jean-Noel Barrot"}
+
+
+def test_leaders_at_a_summit_abroad_travelled_there(run):
+    doc = run(
+        "BERLIN — German Chancellor Friedrich Merz will travel to Washington in June for his "
+        "first meeting with U.S. President Donald Trump. Both men are due to meet again at the "
+        "G7 summit in Kananaskis, Canada, from June 15 to 17.",
+        "2025-05-23",
+    )
+    travellers = {t.traveler: {s.place.name for s in t.stops} for t in doc.trips}
+    assert "Kananaskis" in travellers["Friedrich Merz"]
+    assert "Kananaskis" in travellers["Donald Trump"]
+
+
+def test_a_dated_city_meeting_places_an_undated_country_stop(run):
+    doc = run(
+        "READOUT\nFEBRUARY 2, 2025\n\nSecretary of State Marco Rubio met today in Panama City "
+        "with Panamanian President José Raúl Mulino. Panama is the first stop on a trip that "
+        "will also take him to El Salvador and Costa Rica.\n\nREADOUT\nFEBRUARY 3, 2025\n\n"
+        "Secretary Rubio met today with Salvadoran President Nayib Bukele in San Salvador.",
+        "2025-02-04",
+    )
+    (trip,) = doc.trips
+    stops = {s.place.name: (str(s.start) if s.start else None) for s in trip.stops}
+    assert stops["San Salvador"] == "2025-02-03"
+    assert "El Salvador" not in stops
+
+
+def test_a_tour_told_from_its_third_stop(run):
+    doc = run(LAVROV_TOUR, "2022-07-26")
+    stops = stops_of(doc, "Sergei Lavrov")
+    assert stops == {
+        "Cairo": "2022-07-24",
+        "Republic of Congo": "2022-07-25",
+        "Entebbe": "2022-07-26",
+        "Addis Ababa": "2022-07-27",
+    }
+    # the one who received him travelled nowhere
+    assert [t.traveler for t in doc.trips] == ["Sergei Lavrov"]
+    assert officials(doc)["Denis Sassou Nguesso"][1] == "CG"
+
+
+def test_undated_meeting_during_a_dated_trip(run):
+    doc = run(
+        "Treasury Secretary Janet Yellen will travel to China later this week. Yellen plans to "
+        "meet Chinese Vice Premier He Lifeng in Guangzhou during the trip.",
+        "2024-04-02",
+    )
+    (e,) = engagements_with(doc, "Yellen", "He Lifeng")
+    assert (e.start, e.end) == (date(2024, 4, 3), date(2024, 4, 7))
+
+
+def test_old_country_visit_is_kept_beside_a_new_city_meeting(run):
+    doc = run(
+        "Defense Secretary Lloyd Austin will meet Philippine Defense Secretary Gilberto Teodoro "
+        "in Manila on Tuesday. Austin last visited the Philippines in February 2023.",
+        "2024-07-26",
+    )
+    visits = [e for e in doc.engagements if e.kind == "visit" and e.place.country == "PH"]
+    assert [(v.start, v.end) for v in visits] == [(date(2023, 2, 1), date(2023, 2, 28))]
+
+
+def test_cancelled_dated_country_visit_is_kept_beside_its_talks(run):
+    doc = run(
+        "Vietnamese Prime Minister Pham Minh Chinh has cancelled an official visit to Mongolia "
+        "planned for Sept 12-14, the government said on Monday.\n\nChinh had been due to hold "
+        "talks with Mongolian Prime Minister Luvsannamsrain Oyun-Erdene in Ulaanbaatar during "
+        "the three-day trip.",
+        "2024-09-09",
+    )
+    visits = [e for e in doc.engagements if e.kind == "visit"]
+    assert [(v.place.name, v.status, v.start) for v in visits] == [
+        ("Mongolia", "cancelled", date(2024, 9, 12))
+    ]
+    (talks,) = engagements_with(doc, "Chinh", "Oyun-Erdene")
+    assert talks.status == "cancelled" and talks.start == date(2024, 9, 12)
