@@ -22,6 +22,7 @@ from .models import Place
 from .people import build_people, is_official
 from .places import find_places, resolve_place
 from .stages import Mention, Mentions, Text
+from .text import fold
 
 
 def find_mentions(read: Text) -> Mentions:
@@ -51,7 +52,21 @@ def find_mentions(read: Text) -> Mentions:
             spans = [(a, b) for a, b, _ in mentions.get(s.index, [])]
             ctx.places[s.index] = find_places(s, ctx.preferred, spans)
         ctx.dates[s.index] = find_dates(s.text, s.start)
+    ctx.dateline = _as_told_in_body(ctx, ctx.dateline)
     return ctx
+
+
+def _as_told_in_body(ctx: Mentions, dateline: Place | None) -> Place | None:
+    """ "BALI, July 7" and then "on the Indonesian island of Bali": the body's reading of the
+    same name (whose country the text gives) beats the gazetteer's guess for the dateline."""
+    if dateline is None or dateline.is_country:
+        return dateline
+    key = fold(dateline.name)
+    for pms in ctx.places.values():
+        for pm in pms:
+            if fold(pm.place.name) == key and pm.place.country != dateline.country:
+                return pm.place
+    return dateline
 
 
 def _count_mentions(mentions: dict[int, list[Mention]]) -> Counter[int]:

@@ -17,13 +17,14 @@ _CAPSEQ = r"[A-Z][\w'.-]*(?:\s+(?:" + _JOINER + r"\s+){0,2}[A-Z][\w'.-]*)*"
 _LOCATIVE = re.compile(
     r"(?<!war )(?<!crisis )(?<!conflict )(?<!fighting )(?<!situation )(?<!violence )"
     r"(?<!peace )(?<!stability )(?<!invasion )(?<!attacks )(?<!investment )"
-    r"\b(?P<prep>(?i:in|at)|to|into|toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
+    r"\b(?P<prep>(?i:in|at)|on(?=\s+the\s+(?:[A-Z][\w'-]+\s+)?island\s+of\b)|to|into|"
+    r"toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
     r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
     r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for)"
-    r"\s+(?:the\s+)?(?:(?:[A-Z][\w'-]+\s+)?(?:(?:northern|southern|eastern|western|central|"
-    r"northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
+    r"\s+(?:the\s+)?(?:(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?:(?:northern|southern|eastern|western|"
+    r"central|northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
     r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+of\s+)?"
     r"(?P<name>" + _CAPSEQ + r")"
 )
@@ -223,6 +224,18 @@ def _qualified(place: Place, name: str, rest: str, preferred: frozenset[str]) ->
     return Place(name, code, None, None)
 
 
+def _in_named_country(place: Place, name: str, qualifier: str | None) -> Place:
+    """ "the Indonesian island of Bali": the country the text names wins over the gazetteer's
+    likeliest town of that name elsewhere."""
+    cn = gz.country_names().get(fold(qualifier)) if qualifier else None
+    if cn is None or cn.code == place.country:
+        return place
+    c = gz.lookup_city(name, frozenset({cn.code}))
+    if c and c.country == cn.code:
+        return Place(name, cn.code, c.latitude, c.longitude)
+    return Place(name, cn.code, None, None)
+
+
 def _town_in_region(
     s: Sentence, m: re.Match[str], preferred: frozenset[str]
 ) -> PlaceMention | None:
@@ -296,6 +309,7 @@ def find_places(
                     break  # "the Paraguayan community": a people, not a place
                 if rx is _LOCATIVE and kind == "city":
                     place = _qualified(place, text, s.text[a - s.start + len(text) :], preferred)
+                    place = _in_named_country(place, text, m.group("qual"))
                 place.span = (a, b)
                 ctx = m.group("prep") if rx is _LOCATIVE else m.group("noun")
                 found.append(PlaceMention(a, b, place, ctx.lower(), kind))

@@ -8,6 +8,8 @@ here too, each marked."""
 
 from __future__ import annotations
 
+import re
+
 from . import gazetteer as gz
 from .carryover import (
     date_from_sentence_mates,
@@ -44,6 +46,10 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
 _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
 
 
+# "the two leaders last met in Geneva": a meeting recalled, not a trip of this story
+_BACKGROUND_MEETING = re.compile(r"\b(?:last|first|previously|had)\s+met\b", re.I)
+
+
 def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An official meeting people abroad travelled there: the subject of "X met Y in P" and the
     guest of "X hosted Y in P", when serving another government than P's, get a stop at P,
@@ -56,6 +62,22 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
         gathering = e.kind in ("summit", "conference")
         came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
+        homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
+        if (
+            not gathering
+            and place.country not in homes
+            and len(homes - {None}) > 1
+            and not _BACKGROUND_MEETING.search(ctx.sentences[e.sentence].text)
+        ):
+            # "X met Y in Bali", two governments, neither of them at home: both came
+            came = came + [
+                x
+                for x in e.participants()
+                if isinstance(x, int)
+                and x not in came
+                and not ctx.people[x].country_guessed
+                and ctx.people[x].country not in (None, "SELF", "ORG", place.country)
+            ]
         for pid in came:
             home = ctx.people[pid].country
             if not home or home == "SELF" or home == place.country:
