@@ -57,10 +57,20 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
         parts = [name(p) for p in e.participants() if isinstance(p, int)]
         if not parts:
             continue
+        kind = e.kind
+        if kind in _BETWEEN_TWO and len(parts) == 1:
+            # "will also hold meetings with business leaders": a meeting with nobody named is
+            # no engagement, unless it is a gathering ("a meeting of the Quad's leaders") or
+            # told with its place and day (whoever it was with went unnamed)
+            said = " ".join(ctx.text[a:b] for a, b in e.evidence)
+            if _GATHERING.search(said) or e.title:
+                kind = "conference"
+            elif not (e.place and e.res.known):
+                continue
         res = e.res
         doc.engagements.append(
             Engagement(
-                kind=e.kind,
+                kind=kind,
                 participants=parts,
                 title=e.title,
                 place=e.place,
@@ -94,6 +104,13 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
             )
         )
     return doc
+
+
+_BETWEEN_TWO = ("meeting", "talks", "call", "dialogue")
+_GATHERING = re.compile(
+    r"\b(?:meetings?\s+of|summit|forum|conference|ministerial|gathering|assembly|session)\b",
+    re.I,
+)
 
 
 def _status(res: Resolved, tense: str, pub: date | None, cancelled: bool) -> str:

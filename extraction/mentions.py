@@ -20,7 +20,7 @@ from .coreference import compute_focus
 from .dates import clear_date_cache, date_lines, find_dates
 from .models import Place
 from .people import build_people, is_official
-from .places import find_places, resolve_place
+from .places import PlaceMention, find_places, resolve_place
 from .stages import Mention, Mentions, Text
 from .text import fold
 
@@ -53,7 +53,32 @@ def find_mentions(read: Text) -> Mentions:
             ctx.places[s.index] = find_places(s, ctx.preferred, spans)
         ctx.dates[s.index] = find_dates(s.text, s.start)
     ctx.dateline = _as_told_in_body(ctx, ctx.dateline)
+    _here_is_the_dateline(ctx)
     return ctx
+
+
+# "arrived here on Tuesday", "held talks here": the dateline's city
+_HERE = re.compile(
+    r"\b(?:arriv\w*|landed|lands|reached|came|come|met|meet\w*|held|hold\w*|talks|visit\w*|"
+    r"stay\w*|gathered|convened)\s+(?P<here>here)\b",
+    re.I,
+)
+
+
+def _here_is_the_dateline(ctx: Mentions) -> None:
+    """ "TOKYO -- ... Marcos and his delegation arrived here": "here" names the dateline's city
+    (a place mention of its own, so stops and meetings read it as they read "in Tokyo")."""
+    place = ctx.dateline
+    if place is None or place.is_country:
+        return
+    for s in ctx.sentences:
+        if s.kind != "body":
+            continue
+        for m in _HERE.finditer(s.text):
+            a, b = s.start + m.start("here"), s.start + m.end("here")
+            here = Place(place.name, place.country, place.latitude, place.longitude, span=(a, b))
+            ctx.places.setdefault(s.index, []).append(PlaceMention(a, b, here, "in", "city"))
+            ctx.places[s.index].sort(key=lambda p: p.start)
 
 
 def _as_told_in_body(ctx: Mentions, dateline: Place | None) -> Place | None:

@@ -25,7 +25,7 @@ _LOCATIVE = re.compile(
     r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for)"
     r"\s+(?:the\s+)?(?:(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?:(?:northern|southern|eastern|western|"
     r"central|northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
-    r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+of\s+)?"
+    r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+(?:of\s+)?)?"
     r"(?P<name>" + _CAPSEQ + r")"
 )
 # "Woodside, California": a town the gazetteer lacks, placed by its state or country

@@ -38,6 +38,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
     refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
+    _cities_over_countries(engs, trips)
     _cancel_stops(engs, trips)
     _visits_from_stops(engs, trips)
     return Trips(engs, trips)
@@ -200,6 +201,62 @@ def _same_stay(a: Resolved, b: Resolved) -> bool:
     if not (a.known and b.known):
         return True
     return (a.start - b.end).days <= 45 and (b.start - a.end).days <= 45
+
+
+def _same_time(a: Resolved, b: Resolved, slack: int = 1) -> bool:
+    """Whether two dates may be of one stay (an unknown date may be any)."""
+    if not (a.known and b.known):
+        return True
+    return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
+
+
+def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """ "due to leave for Indonesia ... talks in the capital Jakarta": a stop in a country is
+    the traveller's stop in a city of it told for that time (a stop there, or a meeting
+    there): the city stop takes its evidence, and its dates when it has none."""
+    for pid, stops in trips.items():
+        cities = [st for st in stops if not st.place.is_country and st.place.country]
+        met_at = [
+            e
+            for e in sorted(engs, key=lambda e: e.evidence[0][0])
+            if pid in e.participants()
+            and e.kind in IN_PERSON
+            and not e.cancelled
+            and e.place
+            and not e.place.is_country
+            and e.place.country
+        ]
+        keep: list[Stop] = []
+        for st in stops:
+            if not st.place.is_country or st.cancelled:
+                keep.append(st)
+                continue
+            there = [c for c in cities if c.place.country == st.place.country and not c.cancelled]
+            there = [c for c in there if _same_time(c.res, st.res)]
+            if not there:
+                e = next(
+                    (
+                        e
+                        for e in met_at
+                        if e.place.country == st.place.country and _same_time(e.res, st.res)
+                    ),
+                    None,
+                )
+                if e is None:
+                    keep.append(st)
+                    continue
+                st.place = e.place
+                if e.res.known:
+                    st.res = e.res
+                st.evidence = [*st.evidence, *e.evidence]
+                cities.append(st)
+                keep.append(st)
+                continue
+            first = there[0]
+            first.evidence = [*first.evidence, *st.evidence]
+            if not first.res.known and st.res.known and len(there) == 1:
+                first.res = st.res
+        stops[:] = keep
 
 
 def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
