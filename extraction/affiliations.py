@@ -80,11 +80,16 @@ def fill_countries(ctx: Mentions) -> None:
     home = home or ctx.issuer or majority
     by_index = {s.index: s for s in ctx.sentences}
     _successor_countries(ctx)
+    not_of = _counterparts_of(ctx)
     for p in people:
         if p.country == "SELF":
             p.country = majority
         elif p.country is None and p.title and home:
             p.country = home
+            if home in not_of.get(p.id, ()):
+                # "greeted by his Vietnamese counterpart" under a HANOI dateline: the guest
+                # serves the other government the text names most
+                p.country = _most_named_other(ctx, not_of[p.id])
             p.country_guessed = True
         elif p.country is None and p.mentions:
             # an untitled leader: the country that opens this or the previous sentence
@@ -99,6 +104,38 @@ def fill_countries(ctx: Mentions) -> None:
                 if cs and cs[0][0] - s.start <= 4:
                     p.country = cs[0][2]
                     break
+
+
+_COUNTERPART_OF = re.compile(
+    r"\b(?:his|her)\s+(?P<dem>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+counterparts?\b"
+)
+
+
+def _counterparts_of(ctx: Mentions) -> dict[int, set[str]]:
+    """Who the text says is not of a country: "X ... his Vietnamese counterpart" (X is the
+    last person named before it in the sentence, else the one the sentence is about)."""
+    out: dict[int, set[str]] = {}
+    for s in ctx.sentences:
+        for m in _COUNTERPART_OF.finditer(s.text):
+            code = gz.country_code(m.group("dem"))
+            if not code:
+                continue
+            at = s.start + m.start()
+            before = [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a < at]
+            pid = before[-1] if before else ctx.focus.get(s.index)
+            if pid is not None:
+                out.setdefault(pid, set()).add(code)
+    return out
+
+
+def _most_named_other(ctx: Mentions, excluded: set[str]) -> str | None:
+    """The country the text names most often, leaving out ``excluded``."""
+    named: Counter[str] = Counter()
+    for s in ctx.sentences:
+        for _a, _b, code in sentence_countries(s):
+            if code not in excluded:
+                named[code] += 1
+    return named.most_common(1)[0][0] if named else None
 
 
 _DESCRIPTOR_OPENING = re.compile(r"\s*The\s+(?P<dem>[A-Z][\w-]+)\s+")

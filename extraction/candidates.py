@@ -69,6 +69,17 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+# what may stand between an office and the name ("Prime Minister Datuk Seri Ismail Sabri")
+_STYLES_GAP = r"\s+(?:(?:Mr|Mrs|Ms|Dr|Datuk|Dato'?|Datin|Seri|Tun)\.?\s+)*"
+
+# what stands before the one met, called or hosted ("will meet with", "held talks with")
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|spoke|speaks|hosted|hosts|received|receives|"
+    r"welcomed|welcomes|phoned|telephoned|called)\s+(?:with\s+)?$"
+)
+_ENDS_PHRASE = re.compile(r"(?:\s+(?:and|in|on|at|for|to|during|after|before)\b|\s*[,.;]|$)")
+
+
 def country_before(text: str, pos: int) -> tuple[str | None, int]:
     """Country named just before ``pos`` ("U.S. ", "Italian ", "South Korea's ", "the French ")."""
     left = text[max(0, pos - 60) : pos]
@@ -128,7 +139,10 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     of = _OF_COUNTRY.fullmatch(gap) if tb <= a and len(toks) > 1 else None
                     of_code = gz.country_code(of.group(1)) if of else None
                     if (
-                        re.fullmatch(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", gap) or of_code
+                        re.fullmatch(
+                            r"\s+(?:(?:Mr|Mrs|Ms|Dr|Datuk|Dato'?|Datin|Seri|Tun)\.?\s+)*", gap
+                        )
+                        or of_code
                     ) and tb <= a:
                         c.title = ttl
                         c.title_span = (s.start + ta, s.start + tb)
@@ -204,7 +218,10 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     owner = _OWNER_BEFORE.search(lead)
                     if code is None and owner and not gz.country_code(owner.group(1)):
                         c.owner_at = s.start + at - len(lead) + owner.start(1)
-                    if code or c.owner_at is not None or _DEFINITE_BEFORE.search(lead):
+                    # "... and Chairman of the National Assembly, Vuong Dinh Hue": a full
+                    # name after the office stands for itself
+                    listed = len(toks) >= 2 and re.search(r"(?:,|\band)\s*$|^\s*$", lead)
+                    if code or c.owner_at is not None or _DEFINITE_BEFORE.search(lead) or listed:
                         c.title = rev.group("title")
                         c.title_span = (
                             s.start + base + rev.start("title"),
@@ -251,6 +268,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.evidence += 0.5
                 if len(toks) > 1 and c.possessive:
                     c.evidence += 0.3
+                if len(toks) == 1 and _MET_BEFORE.search(before) and _ENDS_PHRASE.match(after):
+                    c.evidence += 0.6  # "Scholz will meet with Tinubu and ...": the one met
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands

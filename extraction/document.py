@@ -14,6 +14,7 @@ from .dates import Resolved
 from .models import Document, Engagement, Official, Trip, TripStop
 from .stages import Agreements, Mentions, Trips
 from .text import normalize_key
+from .titles import ABBREVIATED
 
 
 def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Document:
@@ -58,7 +59,8 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
         if not parts:
             continue
         kind = e.kind
-        if kind in _BETWEEN_TWO and len(parts) == 1:
+        unnamed = any(isinstance(c, str) for c in e.counterparts)  # "his French counterpart"
+        if kind in _BETWEEN_TWO and len(parts) == 1 and not unnamed:
             # "will also hold meetings with business leaders": a meeting with nobody named is
             # no engagement, unless it is a gathering ("a meeting of the Quad's leaders") or
             # told with its place and day (whoever it was with went unnamed)
@@ -133,6 +135,7 @@ def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
     t = " ".join(title.split())
+    t = ABBREVIATED.get(t, t)
     if t.islower() or t[:1].islower():
         t = " ".join(
             w if w in ("of", "for", "and", "the", "to") else w[:1].upper() + w[1:]

@@ -60,7 +60,8 @@ def find_mentions(read: Text) -> Mentions:
 # "arrived here on Tuesday", "held talks here": the dateline's city
 _HERE = re.compile(
     r"\b(?:arriv\w*|landed|lands|reached|came|come|met|meet\w*|held|hold\w*|talks|visit\w*|"
-    r"stay\w*|gathered|convened)\s+(?P<here>here)\b",
+    r"stay\w*|gathered|convened|Palace|Hall|House|Office|Hotel|airport|capital)\s+"
+    r"(?P<here>here)\b",
     re.I,
 )
 
@@ -104,7 +105,7 @@ def _count_mentions(mentions: dict[int, list[Mention]]) -> Counter[int]:
 
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s+"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}\s+|:\s+)"
 )
 
 # "WASHINGTON -" on a line of its own (VOA style)

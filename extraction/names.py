@@ -85,7 +85,7 @@ Weekly Sunday Morning Evening Night Afternoon Ukrainian Haitian Migrants Climate
 Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negotiations
 Association Associations Federation Confederation Organization Directorate Intelligence
 Another Typhoon Hurricane Cyclone Storm Tropical Maj Lt Col Capt Sgt Brig Cmdr Adm
-Highness Excellency Majesty Shri Smt Shrimati H.E. HE
+Highness Excellency Majesty Shri Smt Shrimati H.E. HE Datuk Dato Datin Seri Tun
 """
 
 EAST_ASIAN_SURNAMES = {

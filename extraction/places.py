@@ -53,6 +53,11 @@ _REGION = re.compile(
 )
 
 
+_ORG_AS_GROUP = re.compile(
+    r"\s+(?:members?|member\s+states?|states|countries|country|nations?|partners?|bloc|"
+    r"leaders|ministers|summit|meeting|chair)\b"
+)
+
 _VENUE_AFTER = re.compile(
     r"\s+(?:international\s+)?(?:airport|air\s+base|airbase|palace|hotel|stadium)\b"
 )
@@ -297,6 +302,8 @@ def find_places(
                     break
                 place, kind = res
                 rest = s.text[b - s.start :]
+                if kind == "org" and _ORG_AS_GROUP.match(rest):
+                    break  # "a visit to the ASEAN member": one of its members, not its seat
                 if _VENUE_AFTER.match(s.text, base - s.start + len(name)):
                     break  # "the Viru Viru international airport" is no town Viru
                 if rx is _LOCATIVE and kind == "country":

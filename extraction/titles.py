@@ -51,8 +51,16 @@ _STANDALONE = (
     "foreign policy chief|foreign affairs chief|head of state|head of government|"
     "supreme leader|taoiseach|governor[- ]general|chief executive|leader|"
     "national security advis[oe]r|trade representative|lawmaker|legislator|"
-    "chief of staff|crown princess|monarch|chairman|chairwoman|chair|president of the [a-z ]+"
+    "chief of staff|crown princess|monarch|chairman|chairwoman|chair|president of the [a-z ]+|"
+    "emperor|empress|(?-i:FM|PM|DPM|EAM)"
 )
+# offices South Asian and other outlets abbreviate before a name ("FM Qureshi")
+ABBREVIATED = {
+    "FM": "Foreign Minister",
+    "PM": "Prime Minister",
+    "DPM": "Deputy Prime Minister",
+    "EAM": "External Affairs Minister",
+}
 _MODS = (
     "deputy|vice|acting|assistant|under|special|chief|senior|first|principal|interim|"
     "associate|permanent|parliamentary|junior|state"

@@ -20,6 +20,7 @@ from .carryover import (
 )
 from .dates import Resolved
 from .grouping import absorb_lone_mentions, merge_engagements, place_key
+from .models import Place
 from .stages import Eng, Groups, Mentions, Stop, Trips
 from .triggers import IN_PERSON
 
@@ -38,7 +39,8 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
     refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
-    _cities_over_countries(engs, trips)
+    _cities_over_countries(ctx, engs, trips)
+    _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
     _visits_from_stops(engs, trips)
     return Trips(engs, trips)
@@ -210,10 +212,32 @@ def _same_time(a: Resolved, b: Resolved, slack: int = 1) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
-def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+def _no_stops_at_home(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
+    """A traveller's own country is no stop of a trip ("greeted by his Vietnamese counterpart"
+    gives the host no trip), nor its capital (going home), when the text says which country
+    that is; another town at home may be (a domestic leg: "a stop at Stanford University")."""
+    for pid, stops in trips.items():
+        p = ctx.people[pid]
+        if p.country and not p.country_guessed and p.country not in ("SELF", "ORG"):
+            stops[:] = [
+                st
+                for st in stops
+                if st.cancelled
+                or st.place.country != p.country
+                or not (st.place.is_country or _is_capital(st.place))
+            ]
+
+
+def _cities_over_countries(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """ "due to leave for Indonesia ... talks in the capital Jakarta": a stop in a country is
     the traveller's stop in a city of it told for that time (a stop there, or a meeting
-    there): the city stop takes its evidence, and its dates when it has none."""
+    there): the city stop takes its evidence, and its dates when it has none. A meeting placed
+    only in that country is then in that city too. Under a dateline ("HANOI: ... visit to
+    Vietnam"), a stop in the dateline's country told for about then is in its city."""
+    for stops in trips.values():
+        for st in stops:
+            if st.place.is_country and _at_dateline(ctx, st):
+                st.place = ctx.dateline  # type: ignore[assignment]
     for pid, stops in trips.items():
         cities = [st for st in stops if not st.place.is_country and st.place.country]
         met_at = [
@@ -257,6 +281,37 @@ def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> Non
             if not first.res.known and st.res.known and len(there) == 1:
                 first.res = st.res
         stops[:] = keep
+        for e in engs:
+            if pid not in e.participants() or not (e.place and e.place.is_country):
+                continue
+            city = [
+                st
+                for st in stops
+                if not st.place.is_country
+                and st.place.country == e.place.country
+                and _same_time(st.res, e.res)
+            ]
+            if len({place_key(st.place) for st in city}) == 1:
+                e.place = city[0].place
+
+
+def _is_capital(place: Place) -> bool:
+    capital = gz.capital_of().get(place.country or "")
+    return capital is not None and place_key(place) in (
+        place_key(Place(capital.name)),
+        "washington",
+    )
+
+
+def _at_dateline(ctx: Mentions, st: Stop) -> bool:
+    """Whether a stop in a country is the dateline city's: its country, told for the days
+    around publication (or undated)."""
+    line, pub = ctx.dateline, ctx.published
+    if line is None or line.is_country or line.country != st.place.country or pub is None:
+        return False
+    if not st.res.known:
+        return True
+    return (st.res.start - pub).days <= 2 and (pub - st.res.end).days <= 2
 
 
 def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
