@@ -108,7 +108,7 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
     return doc
 
 
-_BETWEEN_TWO = ("meeting", "talks", "call", "dialogue")
+_BETWEEN_TWO = ("meeting", "talks", "dialogue")
 _GATHERING = re.compile(
     r"\b(?:meetings?\s+of|summit|forum|conference|ministerial|gathering|assembly|session)\b",
     re.I,
