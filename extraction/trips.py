@@ -39,7 +39,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
     refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
-    _cities_over_countries(ctx, engs, trips)
+    _cities_over_countries(engs, trips)
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
     _visits_from_stops(engs, trips)
@@ -228,52 +228,24 @@ def _no_stops_at_home(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
             ]
 
 
-def _cities_over_countries(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
-    """ "due to leave for Indonesia ... talks in the capital Jakarta": a stop in a country is
-    the traveller's stop in a city of it told for that time (a stop there, or a meeting
-    there): the city stop takes its evidence, and its dates when it has none. A meeting placed
-    only in that country is then in that city too. Under a dateline ("HANOI: ... visit to
-    Vietnam"), a stop in the dateline's country told for about then is in its city."""
+def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """ "due to leave for Indonesia ... to visit the capital Jakarta": a stop in a country is
+    the traveller's stop in a city of it told for that time, which takes its evidence (and its
+    dates when it has none); a meeting placed only in that country is in that city too."""
     for stops in trips.values():
-        for st in stops:
-            if st.place.is_country and _at_dateline(ctx, st):
-                st.place = ctx.dateline  # type: ignore[assignment]
-    for pid, stops in trips.items():
         cities = [st for st in stops if not st.place.is_country and st.place.country]
-        met_at = [
-            e
-            for e in sorted(engs, key=lambda e: e.evidence[0][0])
-            if pid in e.participants()
-            and e.kind in IN_PERSON
-            and not e.cancelled
-            and e.place
-            and not e.place.is_country
-            and e.place.country
-        ]
         keep: list[Stop] = []
         for st in stops:
-            if not st.place.is_country or st.cancelled:
-                keep.append(st)
-                continue
-            there = [c for c in cities if c.place.country == st.place.country and not c.cancelled]
-            there = [c for c in there if _same_time(c.res, st.res)]
+            there = [
+                c
+                for c in cities
+                if st.place.is_country
+                and not st.cancelled
+                and not c.cancelled
+                and c.place.country == st.place.country
+                and _same_time(c.res, st.res)
+            ]
             if not there:
-                e = next(
-                    (
-                        e
-                        for e in met_at
-                        if e.place.country == st.place.country and _same_time(e.res, st.res)
-                    ),
-                    None,
-                )
-                if e is None:
-                    keep.append(st)
-                    continue
-                st.place = e.place
-                if e.res.known:
-                    st.res = e.res
-                st.evidence = [*st.evidence, *e.evidence]
-                cities.append(st)
                 keep.append(st)
                 continue
             first = there[0]
@@ -281,6 +253,7 @@ def _cities_over_countries(ctx: Mentions, engs: list[Eng], trips: dict[int, list
             if not first.res.known and st.res.known and len(there) == 1:
                 first.res = st.res
         stops[:] = keep
+    for pid, stops in trips.items():
         for e in engs:
             if pid not in e.participants() or not (e.place and e.place.is_country):
                 continue
@@ -301,17 +274,6 @@ def _is_capital(place: Place) -> bool:
         place_key(Place(capital.name)),
         "washington",
     )
-
-
-def _at_dateline(ctx: Mentions, st: Stop) -> bool:
-    """Whether a stop in a country is the dateline city's: its country, told for the days
-    around publication (or undated)."""
-    line, pub = ctx.dateline, ctx.published
-    if line is None or line.is_country or line.country != st.place.country or pub is None:
-        return False
-    if not st.res.known:
-        return True
-    return (st.res.start - pub).days <= 2 and (pub - st.res.end).days <= 2
 
 
 def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
