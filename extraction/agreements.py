@@ -68,12 +68,34 @@ SIGNED_TOPIC = re.compile(
 # protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
 # about signing them (or about issuing a joint statement)
 SIGNED_ITEM = re.compile(
-    r"\b(?:a|an)\s+(?:new\s+|bilateral\s+)?(?P<head>memorandum of understanding|memorandum|"
+    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
+    r"(?P<head>memorandum of understanding|memorandum|letter of intent|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
     r"(?:\s*\((?:MoU|MOU)\))?\s+(?P<prep>on|for|concerning)\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
     r"during|in|at|on|that|which|between|while|after|to|by|under|from|for)\b)"
+)
+# "... memorandum of understanding on X and on Y": a second instrument of the same kind
+_AND_ON = re.compile(
+    r"\s+and\s+(?P<prep>on|for)\s+(?P<topic>(?!(?:a|an|the)\b)(?:[\w$',-]+\s+){0,9}?[\w'-]+)"
+    r"(?=\s*[.;(]|,\s+(?:a|an)\b)"
+)
+# "signed a military cooperation agreement", "inked four pacts": a pact told by what it is
+DESCRIBED = re.compile(
+    r"\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
+    r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the)\b)[a-z-]+\s+){0,3}"
+    r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|memorand(?:um|a)\s+of\s+"
+    r"understanding|MoUs?))\b"
+)
+_SIGNING_BEFORE = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
+    r"exchang(?:e|ed)|reach(?:es|ed)?)\b[^.;]{0,60}$",
+    re.I,
+)
+_SIGNING_NEARBY = re.compile(
+    r"\b(?:signing|signed|exchange of (?:documents|agreements)|witness(?:ed)?)\b", re.I
 )
 ISSUE_VERB = re.compile(r"\b(?:issu(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b")
 _VERB_BEFORE_HEAD = re.compile(
@@ -214,6 +236,9 @@ def _agreements_in(
             (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
         ]
         signing, issuing = SIGN_VERB.search(t), ISSUE_VERB.search(t)
+        prev = sentences[s.index - 1].text if s.index else ""
+        # "witnessed the exchange of documents. The documents are ...": signing told before
+        signing = signing or _SIGNING_NEARBY.search(prev)
         for m in SIGNED_ITEM.finditer(t):
             if not (signing or (issuing and m.group("head").startswith("joint"))):
                 continue
@@ -222,6 +247,10 @@ def _agreements_in(
             # "memorandum of understanding (MoU) on X" is named without its abbreviation
             name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
             topics.append((name, m.start("head"), m.end("topic")))
+            more = _AND_ON.match(t, m.end("topic"))
+            if more:
+                name = f"{m.group('head')} {more.group('prep')} {more.group('topic')}"
+                topics.append((name, more.start("topic"), more.end("topic")))
         for name, x, y in topics:
             a, b = s.start + x, s.start + y
             ag = add(name, a, b, s, _parties_in(t), 0.6)
@@ -242,6 +271,28 @@ def _agreements_in(
             if _VERB_BEFORE_HEAD.search(name):
                 continue  # "home from Japan to deal with the standoff": a verb, not a pact
             ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
+            if ag is not None and ag.date is None:
+                ag.date, ag.precision = date_for(s, a, b)
+        for m in DESCRIBED.finditer(t):
+            a, b = s.start + m.start("name"), s.start + m.end("name")
+            if any(a < y and x < b for x, y in spans) or not _SIGNING_BEFORE.search(t[: m.start()]):
+                continue
+            name = m.group("name")
+            counted = m.group(0).split()[0].lower() not in ("a", "an")
+            if counted:
+                name = m.group(0).split()[0] + " " + name  # "four pacts"
+            elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
+                continue  # "a landmark agreement with ...", "the X Treaty, a pact that ..."
+            parties = _parties_in(t) or _parties_in(prev)
+            if len(parties) < 2:
+                parties += [
+                    c for c in _mentioned_countries(s, people, mentions) if c not in parties
+                ]
+            if not parties and s.index:
+                parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
+            if not parties:
+                continue
+            ag = add(name, a, b, s, parties, 0.55)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in UNNAMED.finditer(t):
@@ -288,6 +339,18 @@ def _agreements_in(
     for ag in found:
         ag.evidence.sort()
     return found
+
+
+def _mentioned_countries(
+    s: Sentence, people: list[Person], mentions: dict[int, list[tuple[int, int, int]]]
+) -> list[str]:
+    """The governments of the officials a sentence names, in order."""
+    out: list[str] = []
+    for _a, _b, pid in mentions.get(s.index, []):
+        code = people[pid].country
+        if code and code not in ("SELF", "ORG") and code not in out:
+            out.append(code)
+    return out
 
 
 def _date_signings(ctx: Mentions, engs: list[Eng], agreements: list[Agreement]) -> None:
