@@ -64,6 +64,72 @@ def same_day(ctx: Mentions, engs: list[Eng]) -> None:
             prev = e
 
 
+# "The call took place yesterday", "confirmed the phone call on Thursday": the event again
+_EVENT_AGAIN = {
+    "call": re.compile(
+        r"\b(?:the|their|this|that)\s+(?:phone\s+|telephone\s+)?(?:call|conversation)\b", re.I
+    ),
+    "meeting": re.compile(r"\b(?:the|their|this|that)\s+(?:meeting|talks)\b", re.I),
+    "talks": re.compile(r"\b(?:the|their|this|that)\s+(?:meeting|talks)\b", re.I),
+}
+_WHEN_AGAIN = re.compile(
+    r"\b(?:took\s+place|was\s+held|were\s+held|happened|came|lasted|confirmed)\b", re.I
+)
+
+
+def date_from_later_mention(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Ramaphosa has finally had his phone call with Zelensky ... The call took place
+    yesterday evening": an undated event takes the day a later sentence (within ten) gives
+    "the call" or "the meeting", when that sentence names nobody else."""
+    for e in engs:
+        rx = _EVENT_AGAIN.get(e.kind)
+        if rx is None or e.res.known or e.cancelled:
+            continue
+        ids = {p for p in e.participants() if isinstance(p, int)}
+        for s in ctx.sentences[e.sentence + 1 : e.sentence + 11]:
+            m = rx.search(s.text)
+            if not m or not _WHEN_AGAIN.search(s.text):
+                continue
+            if {pid for _a, _b, pid in ctx.mentions.get(s.index, [])} - ids:
+                continue
+            days = {
+                resolve(d, ctx.pub_at(s.start), "past")
+                for d in ctx.dates.get(s.index, [])
+                if d.kind != "year"
+            }
+            if len(days) == 1:
+                (res,) = days
+                if res.known and res.precision == "day":
+                    e.res = res
+                    break
+
+
+_ALSO = re.compile(r"\b(?:also|then|afterwards|thereafter|subsequently)\b", re.I)
+
+
+def date_from_the_one_before(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "On Monday, Qureshi met Ghani in Kabul. He also held talks with Rabbani": an undated
+    event told as following on from the one just before, by one of its people, took place
+    that day (and there, when its sentence names no place)."""
+    told = sorted(engs, key=lambda e: e.evidence[0][0])
+    for i, e in enumerate(told):
+        if e.res.known or e.cancelled or not _ALSO.search(ctx.sentences[e.sentence].text):
+            continue
+        ids = {p for p in e.participants() if isinstance(p, int)}
+        for o in reversed(told[:i]):
+            if o.sentence < e.sentence - 2:
+                break
+            if o.sentence == e.sentence or not ids & set(o.participants()):
+                continue
+            if not o.res.known:
+                continue  # the same meeting told again ("A one-on-one meeting took place")
+            if o.res.precision == "day" and not o.cancelled:
+                e.res, e.tense = o.res, o.tense
+                if e.place is None and e.kind in IN_PERSON and o.kind in IN_PERSON:
+                    e.place = o.place
+            break
+
+
 NARRATIVE_CUE = re.compile(
     r"\b(?:later|earlier)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?P<today>today|in\s+the\s+day))\b"

@@ -12,7 +12,9 @@ import re
 
 from . import gazetteer as gz
 from .carryover import (
+    date_from_later_mention,
     date_from_sentence_mates,
+    date_from_the_one_before,
     date_lede_by_narrative_day,
     date_simultaneous,
     place_by_dateline,
@@ -35,6 +37,8 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
     date_from_sentence_mates(engs)  # grouping (carryover), run late: on the re-merged
     date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    date_from_later_mention(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    date_from_the_one_before(ctx, engs)  # grouping (carryover), run late: on the re-merged
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
