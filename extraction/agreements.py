@@ -69,17 +69,17 @@ SIGNED_TOPIC = re.compile(
 # about signing them (or about issuing a joint statement)
 SIGNED_ITEM = re.compile(
     r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
-    r"(?P<head>memorandum of understanding|memorandum|letter of intent|"
+    r"(?P<head>memorandum of understanding|memorandum|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
-    r"(?:\s*\((?:MoU|MOU)\))?\s+(?P<prep>on|for|concerning)\s+"
+    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning)\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
     r"during|in|at|on|that|which|between|while|after|to|by|under|from|for)\b)"
 )
 # "... memorandum of understanding on X and on Y": a second instrument of the same kind
 _AND_ON = re.compile(
     r"\s+and\s+(?P<prep>on|for)\s+(?P<topic>(?!(?:a|an|the)\b)(?:[\w$',-]+\s+){0,9}?[\w'-]+)"
-    r"(?=\s*[.;(]|,\s+(?:a|an)\b)"
+    r"(?=\s*[.;(]|,\s+(?:and\s+)?(?:a|an)\b)"
 )
 # "signed a military cooperation agreement", "inked four pacts": a pact told by what it is
 DESCRIBED = re.compile(

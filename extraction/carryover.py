@@ -113,7 +113,9 @@ def date_from_the_one_before(ctx: Mentions, engs: list[Eng]) -> None:
     that day (and there, when its sentence names no place)."""
     told = sorted(engs, key=lambda e: e.evidence[0][0])
     for i, e in enumerate(told):
-        if e.res.known or e.cancelled or not _ALSO.search(ctx.sentences[e.sentence].text):
+        if (e.res.known and e.place) or e.cancelled:
+            continue
+        if not _ALSO.search(ctx.sentences[e.sentence].text):
             continue
         ids = {p for p in e.participants() if isinstance(p, int)}
         for o in reversed(told[:i]):
@@ -124,8 +126,10 @@ def date_from_the_one_before(ctx: Mentions, engs: list[Eng]) -> None:
             if not o.res.known:
                 continue  # the same meeting told again ("A one-on-one meeting took place")
             if o.res.precision == "day" and not o.cancelled:
-                e.res, e.tense = o.res, o.tense
-                if e.place is None and e.kind in IN_PERSON and o.kind in IN_PERSON:
+                if not e.res.known:
+                    e.res, e.tense = o.res, o.tense
+                same_day = e.res == o.res
+                if same_day and e.place is None and e.kind in IN_PERSON and o.kind in IN_PERSON:
                     e.place = o.place
             break
 

@@ -153,7 +153,11 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
             visitors=visitors(t.members, subj, cps, who.guest_is_subject),
         )
         conf = 0.55 + (0.15 if cps else 0) + (0.1 if res.known else 0) + (0.05 if place else 0)
-        separate = kind == "call" or SEPARATE.search(s.text[lo - s.start : hi - s.start])
+        separate = (
+            kind == "call"
+            or SEPARATE.search(s.text[lo - s.start : hi - s.start])
+            or _hosts_of_one_country(ctx, subj, cps)
+        )
         # grouping (one engagement per counterpart met separately) is decided here, as the
         # engagement is found: later triggers of the text look back at the copies
         if (
@@ -170,6 +174,21 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
         else:
             ev.engagements.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
     accompany(ctx, ev, r, triggers)
+
+
+def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) -> bool:
+    """ "Erdogan will meet King Salman and Crown Prince Mohammed": a visitor meeting several
+    leaders of one other government is told as a meeting with each."""
+    homes = {ctx.people[c].country for c in cps if isinstance(c, int)}
+    guests = {ctx.people[p].country for p in subj}
+    return (
+        len(cps) > 1
+        and all(isinstance(c, int) for c in cps)
+        and len(homes) == 1
+        and None not in homes
+        and not homes & guests
+        and None not in guests
+    )
 
 
 def _is_event(ctx: Mentions, r: Reading, t: Trigger, passive: re.Match[str] | None) -> bool:

@@ -169,3 +169,47 @@ def test_to_deal_with_is_not_a_deal(run):
         "2023-05-21",
     )
     assert doc.agreements == []
+
+
+def test_a_pact_told_by_what_it_is_in_a_signing_sentence(run):
+    doc = run(
+        "Pakistani and Russian defence ministers signed a military cooperation agreement on "
+        "Thursday in Rawalpindi.",
+        "2014-11-20",
+    )
+    (ag,) = doc.agreements
+    assert ag.name == "military cooperation agreement"
+    assert set(ag.parties) == {"PK", "RU"}
+    assert ag.date == date(2014, 11, 20)
+
+
+def test_a_counted_set_of_pacts_is_one_item(run):
+    doc = run(
+        "India and the Philippines on Monday inked four pacts after Prime Minister Narendra Modi "
+        "held talks with President Rodrigo Duterte.",
+        "2017-11-13",
+    )
+    assert agreement_names(doc) == ["four pacts"]
+
+
+def test_a_restated_or_bare_pact_is_not_another(run):
+    doc = run(
+        "France and Germany signed the Aachen Treaty, a pact that binds them. The United States "
+        "signed a landmark agreement with the Taliban.",
+        "2019-01-22",
+    )
+    assert agreement_names(doc) == ["Aachen Treaty"]
+
+
+def test_instruments_listed_after_the_exchange_told_before(run):
+    doc = run(
+        "Malaysian Prime Minister Ismail Sabri and Vietnamese Prime Minister Pham Minh Chinh "
+        "witnessed the exchange of documents. The documents are memorandum of understanding on "
+        "Legal Cooperation and on Recruitment of Workers, and a Letter of Intent on cooperation "
+        "in diplomatic training.",
+        "2022-03-21",
+    )
+    names = [n.lower() for n in agreement_names(doc)]
+    assert "memorandum of understanding on legal cooperation" in names
+    assert "memorandum of understanding on recruitment of workers" in names
+    assert any(n.startswith("letter of intent on cooperation") for n in names)

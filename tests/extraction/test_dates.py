@@ -177,3 +177,24 @@ def test_a_date_line_heads_its_readout(run):
     (panama,) = engagements_with(doc, "Marco Rubio", "José Raúl Mulino")
     (salvador,) = engagements_with(doc, "Marco Rubio", "Nayib Bukele")
     assert (str(panama.start), str(salvador.start)) == ("2025-02-02", "2025-02-03")
+
+
+def test_the_call_dated_by_a_later_sentence(run):
+    doc = run(
+        "President Cyril Ramaphosa has finally had his phone call with Ukrainian President "
+        'Volodymyr Zelensky. The two discussed food prices. "The call took place yesterday '
+        'evening," an official said.',
+        "2022-04-21",
+    )
+    (e,) = engagements_with(doc, "Ramaphosa", "Zelensky")
+    assert e.start == date(2022, 4, 20)
+
+
+def test_he_also_held_talks_takes_the_day_and_place_before(run):
+    doc = run(
+        "On Monday, Foreign Minister Shah Mehmood Qureshi met Afghan President Ashraf Ghani in "
+        "Kabul. He also held talks with Afghan Foreign Minister Salahuddin Rabbani.",
+        "2018-12-25",
+    )
+    (e,) = engagements_with(doc, "Qureshi", "Rabbani")
+    assert (e.start, e.place.name) == (date(2018, 12, 24), "Kabul")

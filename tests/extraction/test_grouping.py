@@ -171,3 +171,30 @@ def test_caption_date_refines_the_body_month(run):
     )
     (e,) = run(text, "2024-04-02").engagements
     assert e.start == date(2023, 11, 15) and e.place.name == "Woodside"
+
+
+def test_a_visitor_meeting_several_leaders_of_one_host_meets_each(run):
+    doc = run(
+        "Turkish President Recep Tayyip Erdogan will arrive in Jeddah on Monday, where he will "
+        "meet Saudi King Salman bin Abdulaziz and Saudi Crown Prince Mohammed bin Salman.",
+        "2023-07-16",
+    )
+    meetings = [e for e in doc.engagements if e.kind == "meeting"]
+    assert sorted(len(e.participants) for e in meetings) == [2, 2]
+
+
+def test_a_meeting_with_nobody_named_is_no_engagement(run):
+    doc = run(
+        "Marcos will also hold meetings with Japanese business leaders to promote investment.",
+        "2023-02-08",
+    )
+    assert doc.engagements == []
+
+
+def test_a_lone_participant_at_a_gathering_keeps_it(run):
+    doc = run(
+        "Albanese attended a meeting of leaders of the Quad group of countries in Tokyo in May.",
+        "2022-06-05",
+    )
+    (e,) = doc.engagements
+    assert (e.kind, e.place.name) == ("conference", "Tokyo")

@@ -207,3 +207,22 @@ def test_royals_sharing_a_family_chain_are_different_people(run):
     assert people["Sheikh Salem Abdullah Al-Jaber Al-Sabah"] == ("Foreign Minister", "KW")
     # the guest comes after where and when he was received
     assert engagements_with(doc, "Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah", "Bakhtiyor Saidov")
+
+
+def test_the_one_met_may_be_named_by_surname_alone(run):
+    doc = run(
+        "German Chancellor Olaf Scholz will meet with Tinubu and business leaders in the capital "
+        "Abuja on Monday.",
+        "2023-10-27",
+    )
+    assert "Tinubu" in names(doc)
+    assert engagements_with(doc, "Scholz", "Tinubu")
+
+
+def test_a_full_name_after_a_listed_office_is_that_officials(run):
+    doc = run(
+        "Ismail Sabri will hold separate meetings with President of Vietnam Nguyen Xuan Phuc "
+        "and Chairman of the National Assembly, Vuong Dinh Hue.",
+        "2022-03-21",
+    )
+    assert officials(doc)["Vuong Dinh Hue"][0].startswith("Chairman")

@@ -109,3 +109,50 @@ def test_places_in_a_translated_wire_report(run):
 def test_a_month_name_is_not_a_town(run):
     doc = run("German Chancellor Olaf Scholz will visit Japan in March.", "2023-01-10")
     assert [s.place.name for t in doc.trips for s in t.stops] == ["Japan"]
+
+
+def test_a_country_named_before_island_of_places_the_island(run):
+    doc = run(
+        "Foreign Minister Park Jin met his Chinese counterpart Wang Yi on Thursday on the "
+        "Indonesian island of Bali.",
+        "2022-07-07",
+    )
+    (e,) = [e for e in doc.engagements if e.kind == "meeting"]
+    assert (e.place.name, e.place.country) == ("Bali", "ID")
+
+
+def test_a_dateline_is_read_as_the_body_reads_the_same_name(run):
+    doc = run(
+        "BALI, July 7 (Yonhap) -- South Korean Foreign Minister Park Jin met Chinese Foreign "
+        "Minister Wang Yi on Thursday on the Indonesian island of Bali.",
+        "2022-07-07",
+    )
+    assert {e.place.country for e in doc.engagements if e.place} == {"ID"}
+
+
+def test_the_capital_named_after_its_noun(run):
+    doc = run(
+        "President Joko Widodo will host Prime Minister Anthony Albanese in the capital Jakarta "
+        "on Monday.",
+        "2022-06-05",
+    )
+    assert [e.place.name for e in doc.engagements if e.place] == ["Jakarta"]
+
+
+def test_a_member_of_an_organisation_is_not_its_seat(run):
+    doc = run(
+        "Prime Minister Ismail Sabri Yaakob of Malaysia began a two-day visit to the ASEAN member "
+        "on Monday.",
+        "2022-03-21",
+    )
+    assert all(s.place.name != "Jakarta" for t in doc.trips for s in t.stops)
+
+
+def test_here_under_a_dateline_colon_is_its_city(run):
+    doc = run(
+        "HANOI: Malaysian Prime Minister Ismail Sabri Yaakob held talks here on Monday with "
+        "Vietnamese Prime Minister Pham Minh Chinh.",
+        "2022-03-21",
+    )
+    (e,) = engagements_with(doc, "Ismail", "Chinh")
+    assert e.place.name == "Hanoi"

@@ -193,3 +193,34 @@ def test_a_host_met_by_a_visitor_abroad_is_of_that_country(run):
         "2022-07-26",
     )
     assert officials(doc)["Abdel Fattah al-Sisi"][1] == "EG"
+
+
+def test_abbreviated_offices_and_an_emperor(run):
+    doc = run(
+        "FM Shah Mehmood Qureshi met Afghan President Ashraf Ghani in Kabul on Monday. President "
+        "Ferdinand Marcos Jr. will have an audience with Emperor Naruhito in Tokyo.",
+        "2018-12-25",
+    )
+    assert officials(doc)["Shah Mehmood Qureshi"][0] == "Foreign Minister"
+    assert officials(doc)["Naruhito"][0] == "Emperor"
+
+
+def test_styles_between_the_office_and_the_name(run):
+    doc = run(
+        "Vietnam welcomed Prime Minister Datuk Seri Ismail Sabri Yaakob on Monday. Ismail Sabri "
+        "met Vietnamese Prime Minister Pham Minh Chinh.",
+        "2022-03-21",
+    )
+    assert officials(doc)["Ismail Sabri Yaakob"][0] == "Prime Minister"
+    assert "Datuk Seri Ismail Sabri Yaakob" not in officials(doc)
+
+
+def test_a_guest_is_not_of_the_counterparts_country(run):
+    doc = run(
+        "HANOI: Prime Minister Ismail Sabri Yaakob was greeted by his Vietnamese counterpart "
+        "Pham Minh Chinh on Monday. Malaysia and Vietnam signed two deals. Malaysian media "
+        "covered the visit.",
+        "2022-03-21",
+    )
+    assert officials(doc)["Ismail Sabri Yaakob"][1] == "MY"
+    assert officials(doc)["Pham Minh Chinh"][1] == "VN"

@@ -325,3 +325,42 @@ def test_cancelled_dated_country_visit_is_kept_beside_its_talks(run):
     ]
     (talks,) = engagements_with(doc, "Chinh", "Oyun-Erdene")
     assert talks.status == "cancelled" and talks.start == date(2024, 9, 12)
+
+
+def test_both_sides_of_a_meeting_in_a_third_country_travelled_there(run):
+    doc = run(
+        "South Korean Foreign Minister Park Jin met Chinese Foreign Minister Wang Yi in Jakarta "
+        "on Friday on the sidelines of an ASEAN meeting.",
+        "2023-07-15",
+    )
+    assert [s.place.name for s in _stops(doc, "Park Jin")] == ["Jakarta"]
+    assert [s.place.name for s in _stops(doc, "Wang Yi")] == ["Jakarta"]
+
+
+def test_a_host_meeting_a_guest_at_home_gets_no_stop(run):
+    doc = run(
+        "Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Beijing "
+        "on Monday.",
+        "2023-06-20",
+    )
+    assert not _stops(doc, "Wang Yi")
+
+
+def test_a_country_stop_is_the_city_told_there(run):
+    doc = run(
+        "Australian Prime Minister Anthony Albanese left on Sunday for Indonesia, where he is "
+        "expected to visit the capital Jakarta.",
+        "2022-06-05",
+    )
+    assert [s.place.name for s in _stops(doc, "Anthony Albanese")] == ["Jakarta"]
+
+
+def test_ones_own_country_or_capital_is_no_stop(run):
+    doc = run(
+        "Malaysian Prime Minister Ismail Sabri Yaakob arrived in Hanoi on Monday, where he was "
+        "greeted by his Vietnamese counterpart Pham Minh Chinh. Chinh will travel to Vietnam's "
+        "north on Tuesday. Ismail Sabri will fly back to Kuala Lumpur on Tuesday.",
+        "2022-03-21",
+    )
+    assert [s.place.name for s in _stops(doc, "Ismail Sabri Yaakob")] == ["Hanoi"]
+    assert not _stops(doc, "Pham Minh Chinh")
