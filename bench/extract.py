@@ -1,6 +1,7 @@
 """Throughput of the extraction engine on one core, for wire reports of about 4 KB.
 
     .venv/bin/python bench/extract.py [--n 200] [--size 4096] [--seed 7] [--profile]
+        [--compare REV [--rounds 3]]
 
 Reports are assembled from the fixture articles (tests/extraction/articles and heldout) and
 from sentence templates filled with varied officials, places and dates, so every report is
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import pstats
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -110,12 +114,56 @@ def make_reports(n: int, size: int, seed: int) -> list[tuple[str, date]]:
     return reports
 
 
+_TIMER = """
+import json, sys, time
+from datetime import date
+sys.path.insert(0, sys.argv[1])
+from extraction import EXTRACTOR_VERSION, extract
+reports = [(t, date.fromisoformat(p)) for t, p in json.load(open(sys.argv[2]))]
+extract("Warm-up: French President Emmanuel Macron met Olaf Scholz in Paris.", None)
+t0 = time.process_time()
+for text, pub in reports:
+    extract(text, pub)
+print(json.dumps([EXTRACTOR_VERSION, len(reports) / (time.process_time() - t0)]))
+"""
+
+
+def compare(rev: str, reports: list[tuple[str, date]], rounds: int) -> None:
+    """Throughput of this tree's extractor and of the one at git revision ``rev`` on the same
+    reports, in alternating fresh processes (CPU time, so a busy machine matters less)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        old.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "extraction"], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        data = Path(tmp) / "reports.json"
+        data.write_text(json.dumps([(t, p.isoformat()) for t, p in reports]))
+        figures: dict[str, list[float]] = {}
+        for _ in range(rounds):
+            for label, src in (("this tree", ROOT), (rev, old)):
+                out = subprocess.run(
+                    [sys.executable, "-c", _TIMER, str(src), str(data)],
+                    capture_output=True,
+                    check=True,
+                    text=True,
+                ).stdout
+                version, rate = json.loads(out)
+                figures.setdefault(f"{label} ({version})", []).append(rate)
+    for label, rates in figures.items():
+        shown = ", ".join(f"{r:.1f}" for r in rates)
+        print(f"  {label}: {max(rates):.1f} articles/s per CPU-second at best ({shown})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--size", type=int, default=4096)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--profile", action="store_true", help="print the top cProfile entries")
+    ap.add_argument("--compare", metavar="REV", help="also time the extractor at git REV")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds for --compare")
     args = ap.parse_args(argv)
 
     reports = make_reports(args.n, args.size, args.seed)
@@ -148,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"engagements found: {found}")
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+    if args.compare:
+        print(f"same reports, this tree against {args.compare}, alternating processes:")
+        compare(args.compare, reports, args.rounds)
     return 0
 
 
