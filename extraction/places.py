@@ -23,9 +23,12 @@ _LOCATIVE = re.compile(
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
     r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
     r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for)"
-    r"\s+(?:the\s+)?(?:(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?:(?:northern|southern|eastern|western|"
-    r"central|northeastern|northwestern|southeastern|southwestern|coastal|border)\s+)?"
-    r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island)\s+(?:of\s+)?)?"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:(?P<qual>[A-Z][\w'.-]+)(?:\s+[A-Z][\w'-]+){0,2}\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|"
+    r"southwestern|coastal|border|commercial|economic|financial|political|administrative|"
+    r"second|beach|seaside|mountain|historic|ancient)\s+)?"
+    r"(?:city|capital|town|port\s+city|port|resort\s+town|resort|village|island|hub)\s+"
+    r"(?:of\s+)?)?"
     r"(?P<name>" + _CAPSEQ + r")"
 )
 # "Woodside, California": a town the gazetteer lacks, placed by its state or country
