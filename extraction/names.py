@@ -111,6 +111,9 @@ def blocked_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# month names that are also family names ("Theresa May", "Jean-Pierre August")
+MONTH_NAMES = frozenset({"May", "June", "April", "August"})
+
 # Styles that open a name and, with the given name, make a short form of it ("Sheikh Mohammed").
 STYLE_FIRST = {"Sheikh", "Sheikha", "Prince", "Princess", "Emir", "Sultan", "King", "Queen"}
 
@@ -154,9 +157,15 @@ def split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
         )
         # "Enrique A. Manalo": a middle initial, not the article "A"
         initial = cur_start is not None and re.fullmatch(r"[A-Z]\.", tok) is not None
+        # "Theresa May": a month's name after a given name is a family name
+        month_surname = (
+            cur_start is not None
+            and bare in MONTH_NAMES
+            and not re.match(r"\s*\d", m.string[b : b + 3])
+        )
         if (
             bare in blocked or tok in blocked or bare.lower() in title_words() or office_compound
-        ) and not (he_surname or initial):
+        ) and not (he_surname or initial or month_surname):
             if cur_start is not None:
                 pieces.append((cur_start, last_end))
             cur_start = None

@@ -15,6 +15,7 @@ from .names import (
     EAST_ASIAN_COUNTRIES,
     EAST_ASIAN_SURNAMES,
     GENERATION,
+    MONTH_NAMES,
     PARTICLES,
     STYLE_FIRST,
     compatible,
@@ -113,6 +114,15 @@ class Person:
 
 @lru_cache(maxsize=8192)
 def _key_regex(key: str) -> re.Pattern[str]:
+    if key in MONTH_NAMES:
+        # "May will visit ..." is Theresa May; "in May", "May 5" are the month
+        return re.compile(
+            r"(?<![\w.-])(?<!\bin )(?<!\bof )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\blast )"
+            r"(?<!\bnext )(?<!\bthis )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bfrom )"
+            r"(?<!\bto )(?<!\bin early )(?<!\bin late )"
+            + re.escape(key)
+            + r"(?![\w-])(?!\s+\d)(?!,?\s+(?:19|20)\d\d)"
+        )
     return re.compile(r"(?<![\w.-])" + re.escape(key) + r"(?![\w-])")
 
 

@@ -226,3 +226,14 @@ def test_a_full_name_after_a_listed_office_is_that_officials(run):
         "2022-03-21",
     )
     assert officials(doc)["Vuong Dinh Hue"][0].startswith("Chairman")
+
+
+def test_a_month_after_a_given_name_is_a_family_name(run):
+    doc = run(
+        "British Prime Minister Theresa May will be visiting Nigeria this week. May will meet "
+        "President Muhammadu Buhari in Abuja on Wednesday. She last went to Africa in May 2017.",
+        "2018-08-27",
+    )
+    assert "Theresa May" in names(doc)
+    (e,) = engagements_with(doc, "Theresa May", "Buhari")
+    assert e.place.name == "Abuja"
