@@ -20,7 +20,7 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:wants?|wanted|hopes?|hoped|would\s+like|seeks?|seeking|sought|offered|offers|"
     r"proposed|proposes|invited\s+[\w\s.'-]{1,40}?|asked|urged|called\s+for|calls\s+for|willing|"
-    r"ready|could|might|may|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
+    r"ready|could|might|(?-i:may)|should|would|only)\s+(?:to\s+)?(?:\w+\s+)?$",
     re.I,
 )
 

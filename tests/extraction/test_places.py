@@ -161,11 +161,11 @@ def test_here_under_a_dateline_colon_is_its_city(run):
 @pytest.mark.parametrize(
     ("phrase", "town"),
     [
-        ("in a beach resort of Goa", "Goa"),
-        ("to Nigeria's commercial capital Lagos", "Lagos"),
-        ("at the US West Coast hub of Seattle", "Seattle"),
+        ("arrived in a beach resort of Goa", "Goa"),
+        ("travelled to Nigeria's commercial capital Lagos", "Lagos"),
+        ("arrived at the US West Coast hub of Seattle", "Seattle"),
     ],
 )
 def test_a_town_named_after_what_kind_of_place_it_is(run, phrase, town):
-    doc = run(f"Foreign Minister Sergey Lavrov arrived on Monday {phrase}.", "2023-05-04")
+    doc = run(f"Russian Foreign Minister Sergey Lavrov {phrase} on Monday.", "2023-05-04")
     assert [s.place.name for t in doc.trips for s in t.stops] == [town]
