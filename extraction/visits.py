@@ -21,7 +21,7 @@ from .clauses import (
     split_clause_dates,
 )
 from .coreference import nominal_subject
-from .dates import UNKNOWN, Resolved, TimeExpr
+from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .places import PlaceMention, named_after
 from .stages import Mentions, Stop
 from .tense import tense_near
@@ -240,4 +240,10 @@ def _stop_dates(
         gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
         if not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
             found_dates[k] = found_dates[k + 1]
+    # "visited Africa last October, making stops in Ethiopia, Liberia and South Africa": the
+    # one date the sentence gives before the stops is theirs
+    told = [d for d in dates if d.end_off <= stop_places[0].start and d.kind != "year"]
+    if len(dates) == 1 and told and not any(res.known for res in found_dates):
+        res = resolve(told[0], r.pub, tense)
+        found_dates = [res] * len(stop_places)
     return found_dates

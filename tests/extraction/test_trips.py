@@ -364,3 +364,16 @@ def test_ones_own_country_or_capital_is_no_stop(run):
     )
     assert [s.place.name for s in _stops(doc, "Ismail Sabri Yaakob")] == ["Hanoi"]
     assert not _stops(doc, "Pham Minh Chinh")
+
+
+def test_the_one_date_before_a_list_of_stops_is_theirs(run):
+    doc = run(
+        "German Chancellor Angela Merkel visited Africa last October, making stops in Ethiopia, "
+        "Liberia and South Africa.",
+        "2008-02-08",
+    )
+    assert {s.place.name: s.start.month for s in _stops(doc, "Angela Merkel")} == {
+        "Ethiopia": 10,
+        "Liberia": 10,
+        "South Africa": 10,
+    }
