@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from engagements.models import Citation
 
-from .models import Article
+from .models import Article, Batch
+
+# Failed reports the batch page's progress panel names, at most.
+FAILURES_SHOWN = 20
 
 
 @dataclass
@@ -87,3 +90,12 @@ def article_facts(article: Article) -> list[ArticleFact]:
             )
         )
     return facts
+
+
+def batch_failures(batch: Batch) -> list[Article]:
+    """The batch's failed reports, first failed first, with their errors (FAILURES_SHOWN)."""
+    return list(
+        batch.articles.filter(status=Article.Status.FAILED)
+        .only("pk", "title", "error")
+        .order_by("pk")[:FAILURES_SHOWN]
+    )

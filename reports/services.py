@@ -149,9 +149,18 @@ def ingest_reports(
 
 
 def articles_enqueue(articles: Iterable[Article]) -> None:
-    """Queue one extraction task per article, once the surrounding transaction commits."""
+    """Queue one extraction task per article, once the surrounding transaction commits.
+
+    On the embedded default (no broker) the queue is the articles' status: the drainer
+    thread is woken once the transaction commits (see reports.embedded).
+    """
+    from . import embedded
     from .tasks import article_extract
 
+    if embedded.active():
+        if any(True for _ in articles):
+            transaction.on_commit(embedded.wake)
+        return
     for article in articles:
         article_extract.delay_on_commit(article.pk)
 
@@ -169,7 +178,7 @@ def articles_reextract(articles: QuerySet[Article]) -> int:
         )
         ids = [pk for pk, _ in chosen]
         Article.objects.filter(pk__in=ids).update(
-            status=Article.Status.QUEUED, error="", queued_at=timezone.now()
+            status=Article.Status.QUEUED, error="", queued_at=timezone.now(), claimed_at=None
         )
         for batch_id in {b for _, b in chosen if b}:
             batch_refresh(batch_id)

@@ -8,7 +8,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from diplomacy.paging import paginate, safe_next
 
-from . import loaders, selectors
+from . import embedded, loaders, selectors
 from .forms import UploadForm
 from .models import Article, Batch
 from .services import articles_reextract, batch_create, ingest_reports
@@ -17,6 +17,10 @@ from .services import articles_reextract, batch_create, ingest_reports
 def _with_counts(batches: QuerySet[Batch]) -> QuerySet[Batch]:
     return batches.annotate(
         total=Count("articles"),
+        n_undated=Count(
+            "articles",
+            filter=Q(articles__published=None) & ~Q(articles__status=Article.Status.DUPLICATE),
+        ),
         n_processed=Count("articles", filter=~Q(articles__status=Article.Status.QUEUED)),
         **{
             f"n_{status}": Count("articles", filter=Q(articles__status=status))
@@ -62,7 +66,13 @@ def batch_upload(request: HttpRequest) -> HttpResponse:
 @permission_required("reports.view_batch", raise_exception=True)
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(_with_counts(Batch.objects.select_related("created_by")), pk=pk)
-    context = {"batch": batch, "finished": batch.status in ("done", "failed")}
+    if batch.n_queued and embedded.active():
+        embedded.wake()  # no broker: a batch left queued (by a restart) goes on
+    context = {
+        "batch": batch,
+        "finished": batch.status in ("done", "failed"),
+        "failures": selectors.batch_failures(batch) if batch.n_failed else [],
+    }
     if request.htmx and not request.htmx.boosted:
         return render(request, "reports/batch_detail.html#progress", context)
     articles = batch.articles.select_related("duplicate_of").order_by("pk")
