@@ -9,9 +9,9 @@ from django_htmx.http import HttpResponseClientRedirect
 from diplomacy.paging import paginate, safe_next
 
 from . import embedded, loaders, selectors
-from .forms import UploadForm
+from .forms import ArticleDateForm, UploadForm
 from .models import Article, Batch
-from .services import articles_reextract, batch_create, ingest_reports
+from .services import article_date_set, articles_reextract, batch_create, ingest_reports
 
 
 def _with_counts(batches: QuerySet[Batch]) -> QuerySet[Batch]:
@@ -119,6 +119,14 @@ def _back(request: HttpRequest, url: str) -> HttpResponse:
 @permission_required("reports.view_article", raise_exception=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("batch", "duplicate_of"), pk=pk)
+    return _article_page(
+        request, article, ArticleDateForm(initial={"published": article.published})
+    )
+
+
+def _article_page(
+    request: HttpRequest, article: Article, date_form: ArticleDateForm, status: int = 200
+) -> HttpResponse:
     facts = selectors.article_facts(article)
     try:
         current = int(request.GET.get("cite", ""))
@@ -132,5 +140,30 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "facts": facts,
             "segments": selectors.article_segments(article.text, facts),
             "current": current,
+            "date_form": date_form,
         },
+        status=status,
     )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("reports.change_article", raise_exception=True)
+def article_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set a report's publication date (editors): it is extracted again, its dates resolved."""
+    article = get_object_or_404(Article.objects.select_related("batch", "duplicate_of"), pk=pk)
+    form = ArticleDateForm(request.POST or None, initial={"published": article.published})
+    if request.method == "POST" and form.is_valid():
+        article_date_set(article=article, published=form.cleaned_data["published"])
+        messages.success(
+            request,
+            f"Published date set to {article.published.day} {article.published:%b %Y}; the report "
+            "is extracted again with it (corrections to its facts are kept).",
+        )
+        return _back(request, article.get_absolute_url())
+    status = 422 if request.method == "POST" else 200
+    if request.htmx:
+        context = {"article": article, "date_form": form}
+        return render(request, "reports/article_detail.html#date-form", context, status=status)
+    if request.method == "GET":
+        return redirect(f"{article.get_absolute_url()}#date")
+    return _article_page(request, article, form, status=status)
