@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from diplomacy.paging import paginate, safe_next
 
@@ -73,10 +73,15 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "finished": batch.status in ("done", "failed"),
         "failures": selectors.batch_failures(batch) if batch.n_failed else [],
     }
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "reports/batch_detail.html#progress", context)
+    partial = request.htmx and not request.htmx.boosted
+    if partial and request.GET.get("part") != "articles":
+        # each poll of the progress panel tells the page's other regions (the table) to follow
+        response = render(request, "reports/batch_detail.html#progress", context)
+        return trigger_client_event(response, "batch-progress")
     articles = batch.articles.select_related("duplicate_of").order_by("pk")
     context["page"] = paginate(request, articles)
+    if partial:
+        return render(request, "reports/batch_detail.html#articles", context)
     return render(request, "reports/batch_detail.html", context)
 
 
