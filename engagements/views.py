@@ -49,33 +49,43 @@ def trip_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# The regions of a trip's page that refresh on its trip-changed event (htmx, ?part=).
+TRIP_PARTS = ("trip-head", "trip-map", "itinerary")
+
+
 @require_GET
 @permission_required("engagements.view_trip", raise_exception=True)
 def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.select_related("traveler__country"), pk=pk)
     if download := _export(request, Trip.objects.filter(pk=trip.pk), f"trip-{trip.pk}"):
         return download
+    template = "engagements/trip_detail.html"
+    part = request.GET.get("part", "")
+    if _htmx_partial(request) and part in TRIP_PARTS:
+        template += f"#{part}"
+    response = render(request, template, trip_page_context(request, trip))
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def trip_page_context(request: HttpRequest, trip: Trip) -> dict:
+    """What the trip's page and each of its regions show: the stops in order, the map."""
     itinerary = selectors.trip_itinerary(
         trip, include_rejected=request.user.has_perm("engagements.change_stop")
     )
-    opened = request.GET.get("open", "")
     route = route_map(
         [
             (item.stop.place.name, item.stop.place.latitude, item.stop.place.longitude)
             for item in itinerary
         ]
     )
-    return render(
-        request,
-        "engagements/trip_detail.html",
-        {
-            "trip": trip,
-            "itinerary": itinerary,
-            "opened": opened,
-            "map": route,
-            "places": " → ".join(item.stop.place.name for item in itinerary),
-        },
-    )
+    return {
+        "trip": trip,
+        "itinerary": itinerary,
+        "opened": request.GET.get("open", ""),
+        "map": route,
+        "places": " → ".join(item.stop.place.name for item in itinerary),
+    }
 
 
 @require_GET
@@ -149,6 +159,13 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.select_related("place__country", "stop__trip__traveler"), pk=pk
     )
+    if _htmx_partial(request) and request.GET.get("part") == "facts":
+        # after an inline edit of its row (engagement-changed): the facts above follow
+        response = render(
+            request, "engagements/engagement_detail.html#facts", {"engagement": engagement}
+        )
+        response["Vary"] = "HX-Request"
+        return response
     participations = engagement.participations.select_related("official__country")
     citations = engagement.citations.select_related("article")
     context = {"engagement": engagement, "participations": participations, "citations": citations}
