@@ -115,11 +115,11 @@ def citation_source(request: HttpRequest, pk: int) -> HttpResponse:
     article = citation.article
     if not _htmx_partial(request):
         return redirect(f"{article.get_absolute_url()}?cite={citation.pk}#cite-{citation.pk}")
-    before, quote, after = citation_context(article.text, citation.start, citation.end)
+    before, _, after = citation_context(article.text, citation.start, citation.end)
     return render(
         request,
         "engagements/_citation.html",
-        {"citation": citation, "before": before, "quote": quote, "after": after},
+        {"citation": citation, "before": before, "after": after},
     )
 
 

@@ -21,6 +21,8 @@ class ArticleFact:
     start: int
     citation_id: int = 0
     end: int = 0
+    # the quote as (before, the words that support the fact, after)
+    parts: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass
@@ -87,6 +89,7 @@ def article_facts(article: Article) -> list[ArticleFact]:
                 start=citation.start,
                 citation_id=citation.pk,
                 end=citation.end,
+                parts=citation.quote_parts(),
             )
         )
     return facts

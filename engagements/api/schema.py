@@ -47,9 +47,15 @@ COMPONENTS: Schema = {
             "url": {"type": "string"},
             "outlet": {"type": "string"},
             "published": DATE,
-            "start": {"type": "integer", "description": "Character offset of the span."},
-            "end": {"type": "integer", "description": "End offset (exclusive)."},
-            "quote": {"type": "string", "description": "The sentence the fact came from."},
+            "start": {"type": "integer", "description": "Character offset of the quote."},
+            "end": {"type": "integer", "description": "End offset of the quote (exclusive)."},
+            "quote": {"type": "string", "description": "The whole sentence the fact came from."},
+            "span": {
+                "type": ["array", "null"],
+                "items": {"type": "integer"},
+                "description": "[start, end) offsets of the words that support the fact, "
+                "inside the quote; null when not known.",
+            },
         },
         "A source of a fact: an article and the quoted sentence.",
     ),

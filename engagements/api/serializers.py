@@ -79,6 +79,9 @@ def citation_record(citation: Citation) -> Record:
         "start": citation.start,
         "end": citation.end,
         "quote": citation.quote,
+        "span": (
+            [citation.span_start, citation.span_end] if citation.span_start is not None else None
+        ),
     }
 
 

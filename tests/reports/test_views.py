@@ -169,7 +169,10 @@ def test_an_article_page_links_each_fact_to_its_sentence(admin_client_, run_task
     assert article.status == "extracted"
     page = admin_client_.get(article.get_absolute_url()).content.decode()
     assert "Emmanuel Macron" in page
-    assert f"<q>{GOOD_TEXT}</q>" in page
+    # each fact quotes the whole sentence, the words that support it marked
+    assert f"<q><mark>{GOOD_TEXT}</mark></q>" in page  # the meeting: the whole sentence
+    marked = GOOD_TEXT.replace("Emmanuel Macron", "<mark>Emmanuel Macron</mark>")
+    assert f"<q>{marked}</q>" in page  # the official: his name
 
 
 def test_each_progress_poll_refreshes_the_article_table(analyst_client, running_batch):
