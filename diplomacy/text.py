@@ -15,57 +15,14 @@ def normalize_name(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n")
 # Words a period follows inside a sentence: titles, months, and the like ("Gen. Milley",
 # "Sept. 24"); initials ("Antony J. Blinken") and dotted abbreviations ("U.S.", "a.m.") too.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "amb",
-        "st",
-        "mt",
-        "jr",
-        "sr",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "vs",
-        "etc",
-        "approx",
-        "dept",
-        "est",
-    ]
-)
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "sen", "rep", "gov", "pres", "amb", "st", "mt", "jr", "sr", "no", "nos", "vol", "fig",
+    "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "vs", "etc", "approx", "dept", "est",
+})
+# fmt: on
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
