@@ -411,6 +411,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             name=data["name"].strip(),
             date_signed=data["date"],
             parties=list(Country.objects.filter(code__in=data["parties"])),
+            kind=data["kind"] or None,
         )
 
     return _inline_edit(
@@ -423,6 +424,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=lambda: {
             "version": agreement.version,
             "name": agreement.name,
+            "kind": agreement.kind,
             "date": agreement.date,
             "parties": ", ".join(agreement.parties.values_list("code", flat=True)),
         },

@@ -230,11 +230,18 @@ class Stop(Fact):
 
 
 class AgreementKind(models.TextChoices):
+    """What an agreement is (engagements.agreement_kinds classifies names and sentences)."""
+
     TREATY = "treaty", "Treaty"
+    SECURITY = "security", "Security pact"
+    TRADE = "trade", "Trade agreement"
+    PEACE = "peace", "Peace agreement"
+    CEASEFIRE = "ceasefire", "Ceasefire"
+    MEMORANDUM = "memorandum", "Memorandum of understanding"
+    JOINT_STATEMENT = "joint_statement", "Joint statement"
     PACT = "pact", "Pact"
     DEAL = "deal", "Deal"
     ACCORD = "accord", "Accord"
-    MEMORANDUM = "memorandum", "Memorandum"
     OTHER = "other", "Other"
 
 
