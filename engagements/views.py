@@ -11,16 +11,24 @@ from diplomacy.text import citation_context
 from reports.models import Batch
 
 from . import selectors
-from .exports import EXPORTERS
+from .exports import EXPORTERS, file_name
 from .filters import EngagementFilterForm, EngagementFilters, TripFilterForm, TripFilters
 from .maps import country_paths, route_map
 from .models import Agreement, Citation, Engagement, Stop, Trip
 
+# What an agreement can be downloaded as: it has neither a place nor days of its own.
+AGREEMENT_FORMATS = ("csv", "json", "cameo")
+
 
 def _export(request: HttpRequest, items, filename: str) -> HttpResponse | None:
-    """The download asked for with ?format= (csv, json, geojson, ics), of what the page shows."""
-    exporter = EXPORTERS.get(request.GET.get("format", ""))
-    return exporter(items, filename=filename) if exporter else None
+    """The download asked for with ?format= (csv, json, geojson, ics, cameo) of what the page
+    shows; None for a format the page's facts do not have (agreements have no places)."""
+    fmt = request.GET.get("format", "")
+    exporter = EXPORTERS.get(fmt)
+    model = getattr(items, "model", None)
+    if exporter is None or (model is Agreement and fmt not in AGREEMENT_FORMATS):
+        return None
+    return exporter(items, filename=file_name(filename, fmt))
 
 
 def _htmx_partial(request: HttpRequest) -> bool:
@@ -192,6 +200,8 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @permission_required("engagements.view_agreement", raise_exception=True)
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement.objects.prefetch_related("parties", "aliases"), pk=pk)
+    if download := _export(request, Agreement.objects.filter(pk=pk), f"agreement-{pk}"):
+        return download
     citations = Citation.objects.filter(agreement=agreement).select_related("article")
     return render(
         request,
