@@ -16,6 +16,7 @@ from reports import embedded
 from reports.extracting import article_extract, extract_in_process
 from reports.models import Article, Batch
 from reports.sandbox import ExtractionTimeout, Sandbox
+from tests.integration.test_worker import wait_until_finished
 from tests.reports.test_views import GOOD_TEXT, upload
 
 # A report the extractor takes well over a second to read: many sentences with names,
@@ -34,16 +35,6 @@ def embedded_default(settings):
     assert embedded.wait(120), "the drainer thread did not finish"
 
 
-def wait_until_settled(batch: Batch, timeout: float = 120) -> Batch:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        batch.refresh_from_db()
-        if batch.status in (Batch.Status.DONE, Batch.Status.FAILED):
-            return batch
-        time.sleep(0.2)
-    raise AssertionError(f"batch still {batch.status} after {timeout} s")
-
-
 def test_an_upload_returns_before_extraction_and_the_batch_is_extracted_after(
     transactional_db, embedded_default, admin_user
 ):
@@ -57,7 +48,7 @@ def test_an_upload_returns_before_extraction_and_the_batch_is_extracted_after(
     assert response.status_code == 302
     assert time.monotonic() - started < 5
     batch = Batch.objects.get()
-    assert wait_until_settled(batch).status == Batch.Status.DONE
+    assert wait_until_finished(batch).status == Batch.Status.DONE
     article = batch.articles.get()
     assert article.status == Article.Status.EXTRACTED
     assert article.claimed_at is not None
@@ -81,7 +72,7 @@ def test_a_report_over_the_size_limit_fails_alone_with_a_clear_message(
             "published": "2021-10-05",
         },
     )
-    batch = wait_until_settled(Batch.objects.get())
+    batch = wait_until_finished(Batch.objects.get())
     assert batch.status == Batch.Status.FAILED
     huge = batch.articles.get(status=Article.Status.FAILED)
     assert huge.error.startswith("Too long to extract: 11.7 kB of text, over the 2 kB limit")
