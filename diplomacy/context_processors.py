@@ -2,7 +2,15 @@
 
 from django.http import HttpRequest
 
-DOWNLOAD_FORMATS = [("csv", "CSV"), ("json", "JSON"), ("geojson", "GeoJSON"), ("ics", "iCalendar")]
+DOWNLOAD_FORMATS = [
+    ("csv", "CSV"),
+    ("json", "JSON"),
+    ("geojson", "GeoJSON"),
+    ("ics", "iCalendar"),
+    ("cameo", "CAMEO (TSV)"),
+]
+# Agreements have no places or days of their own: no map, no calendar.
+AGREEMENT_DOWNLOADS = [f for f in DOWNLOAD_FORMATS if f[0] in ("csv", "json", "cameo")]
 
 
 REVIEW_ACTIONS = [("verified", "Verify"), ("rejected", "Reject"), ("unreviewed", "Restore")]
@@ -10,4 +18,8 @@ REVIEW_ACTIONS = [("verified", "Verify"), ("rejected", "Reject"), ("unreviewed",
 
 def downloads(request: HttpRequest) -> dict:
     """The export formats offered under pages, and the review actions beside facts."""
-    return {"formats": DOWNLOAD_FORMATS, "review_actions": REVIEW_ACTIONS}
+    return {
+        "formats": DOWNLOAD_FORMATS,
+        "agreement_formats": AGREEMENT_DOWNLOADS,
+        "review_actions": REVIEW_ACTIONS,
+    }

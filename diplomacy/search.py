@@ -18,8 +18,9 @@ from engagements.models import Agreement, AgreementAlias, Engagement, Participan
 from people.models import Official, OfficialAlias
 from reports.models import Article
 
-# the expression the GIN index of reports migration 0003 is built on
-ARTICLE_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+# the expression the GIN index of reports migration 0008 is built on (a report's first
+# 300,000 characters: PostgreSQL refuses a tsvector over 1 MB)
+ARTICLE_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 300000))"
 
 
 @dataclass

@@ -8,12 +8,15 @@ ALLOWED_HOSTS      comma-separated host names (default: localhost names only).
 CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://tracker.example.org
 DATABASE_URL       e.g. postgres://user:pass@host:5432/diplomacy
                    (default: a SQLite file db.sqlite3 in the project directory).
-CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: tasks run in process, eagerly.
+CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: the embedded default, where reports
+                   are extracted by a background thread of the web process (reports/embedded.py).
 CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
 CELERY_QUEUE       the queue tasks go to (default "celery").
 CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
 FETCH_ALLOWED_HOSTS  comma-separated host names report downloads may reach even though they
                    resolve to loopback or private addresses (default: none).
+EXTRACTION_MAX_BYTES  a report with more text (UTF-8 bytes) is not extracted (300 kB).
+EXTRACTION_TIME_LIMIT  seconds one report's extraction may take before it is stopped (120).
 """
 
 import os
@@ -121,8 +124,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite: one writer at a time; wait for a lock rather than fail at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite: one writer at a time (the web requests and the embedded default's drainer
+    # thread): wait for a lock rather than fail at once, take the write lock when a
+    # transaction begins (no deadlock upgrading a read), and let pages read while the
+    # drainer writes (write-ahead log).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -168,9 +178,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-# Celery: with no broker configured, tasks run in the calling process (the
-# embedded default for one machine). With a broker, workers run them.
+# Celery: with a broker, workers extract the reports. With none (the embedded default
+# for one machine), a background thread of the web process does, in a child process
+# (reports/embedded.py); other tasks, if any, run in the calling process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+EMBEDDED_EXTRACTION = not CELERY_BROKER_URL
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = (
@@ -207,6 +219,11 @@ CELERY_TIMEZONE = TIME_ZONE
 # queue is empty, lost its message: workers send it again (reports/recovery.py).
 ARTICLE_REQUEUE_AFTER = int(os.environ.get("ARTICLE_REQUEUE_AFTER", str(2 * _visibility)))
 CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
+
+# Extraction of one report (reports/extracting.py): a longer text fails at once, an
+# extraction running longer is stopped; either fails that report alone.
+EXTRACTION_MAX_BYTES = int(os.environ.get("EXTRACTION_MAX_BYTES", str(300 * 1024)))
+EXTRACTION_TIME_LIMIT = float(os.environ.get("EXTRACTION_TIME_LIMIT", "120"))
 
 # Report loading (reports/loaders/limits.py reads these at each call): sizes in bytes.
 LOADER_MAX_FILE_BYTES = 20 * 1024 * 1024  # any one report file, upload or archive member

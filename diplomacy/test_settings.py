@@ -5,6 +5,7 @@ CI runs the same tests against PostgreSQL and Redis.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 
@@ -22,5 +23,14 @@ WHITENOISE_AUTOREFRESH = True
 # Redis broker named by CELERY_BROKER_URL, which the integration tests read).
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = False
+# ...and no background extraction either: the tests of the embedded default turn it on.
+EMBEDDED_EXTRACTION = False
 CELERY_RESULT_BACKEND = None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A test database in a file, as the embedded default's is: threads (the live server,
+    # the drainer) then wait for each other's locks as in production, where an in-memory
+    # database's shared cache fails at once with "database table is locked".
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"diplomacy-test-{os.getpid()}.sqlite3")
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

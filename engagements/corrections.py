@@ -316,8 +316,9 @@ def agreement_correct(
     name: str,
     date_signed: date | None,
     parties: list[Country],
+    kind: str | None = None,
 ):
-    """Correct an agreement's name, date and parties (the old name stays as an alias)."""
+    """Correct an agreement's name, kind, date and parties (the old name stays an alias)."""
     with transaction.atomic():
         current = _locked(Agreement, agreement.pk)
         _check(current, version)
@@ -327,6 +328,9 @@ def agreement_correct(
         if current.date != date_signed:
             current.date = date_signed
             changed.add("date")
+        if kind is not None and current.kind != kind:
+            current.kind = kind
+            changed.add("kind")
         if set(current.parties.values_list("pk", flat=True)) != {c.pk for c in parties}:
             current.parties.set(parties)
             changed.add("parties")

@@ -9,7 +9,7 @@ from django import forms
 from diplomacy.models import Precision
 from people.models import Official
 
-from .models import Engagement
+from .models import AgreementKind, Engagement
 
 OFFICIAL_REF = re.compile(r"#(\d+)\s*$")
 
@@ -158,6 +158,7 @@ class OfficialForm(VersionedForm):
 
 class AgreementForm(VersionedForm):
     name = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=AgreementKind.choices, required=False)
     date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     parties = forms.CharField(
         required=False, max_length=400, help_text="ISO codes separated by commas, e.g. US, GB, AU"

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from diplomacy.models import Review
 from diplomacy.paging import safe_next
@@ -26,6 +26,12 @@ from people.models import Country, Official
 from . import corrections, selectors
 from .edit_forms import AgreementForm, EngagementForm, OfficialForm, StopForm
 from .models import Agreement, Engagement, Stop, Trip
+from .views import trip_page_context
+
+# Sent (HX-Trigger) when a stop changes: the trip page's header, map and stop list refresh.
+TRIP_CHANGED = "trip-changed"
+# Sent when an engagement changes: the engagement page's facts refresh.
+ENGAGEMENT_CHANGED = "engagement-changed"
 
 FACTS = {
     "engagement": Engagement,
@@ -111,7 +117,7 @@ def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             status=409,
         )
     if request.htmx:
-        return _row(request, saved)
+        return _engagement_changed(_row(request, saved), saved)
     messages.success(request, "Saved.")
     return redirect(saved)
 
@@ -135,10 +141,37 @@ def fact_review(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     if review not in Review.values:
         return HttpResponse("Unknown review state.", status=400)
     fact = corrections.fact_review(fact, editor=request.user, review=review)
-    if request.htmx and isinstance(fact, Engagement):
-        return _row(request, fact)
+    if request.htmx:
+        return _reviewed_block(request, fact)
     messages.success(request, f"Marked {review}.")
     return redirect(safe_next(request, _url_of(fact)))
+
+
+def _reviewed_block(request: HttpRequest, fact: Any) -> HttpResponse:
+    """The reviewed fact's block as its page shows it, for htmx to swap in."""
+    if isinstance(fact, Engagement):
+        return _engagement_changed(_row(request, fact), fact)
+    if isinstance(fact, Stop):
+        stop = Stop.objects.select_related("place__country", "trip").get(pk=fact.pk)
+        response = render(request, "engagements/_stop_head.html", {"stop": stop, "trip": stop.trip})
+        return _trip_changed(response, stop)
+    if isinstance(fact, Trip):
+        trip = Trip.objects.select_related("traveler__country").get(pk=fact.pk)
+        return render(
+            request, "engagements/trip_detail.html#trip-head", trip_page_context(request, trip)
+        )
+    if isinstance(fact, Official):
+        official = Official.objects.select_related("country").get(pk=fact.pk)
+        return render(request, "people/_official_head.html", {"official": official})
+    return render(request, "engagements/_agreement_head.html", {"agreement": fact})
+
+
+def _engagement_changed(response: HttpResponse, engagement: Engagement) -> HttpResponse:
+    return trigger_client_event(response, ENGAGEMENT_CHANGED, {"engagement": engagement.pk})
+
+
+def _trip_changed(response: HttpResponse, stop: Stop) -> HttpResponse:
+    return trigger_client_event(response, TRIP_CHANGED, {"trip": stop.trip_id, "stop": stop.pk})
 
 
 def _require_change(request: HttpRequest, model: type) -> None:
@@ -221,12 +254,14 @@ def _inline_edit(
     save: Callable[[dict], Any],
     reload: Callable[[Any], Any],
     done: Callable[[Any], Any],
+    changed: Callable[[HttpResponse, Any], HttpResponse] | None = None,
 ) -> HttpResponse:
     """The inline edit of one fact's block.
 
     GET: the form (or, with ?cancel=1, the block as it was). POST: invalid, the form
     with its errors (422); over a newer version, the form with the other editor's
-    change (409); saved, the block anew (htmx) or a redirect to `done(saved)`.
+    change (409); saved, the block anew (htmx) or a redirect to `done(saved)`. `changed`
+    adds to the htmx answer the event that tells the page's other regions to follow.
     """
     if request.method == "GET":
         if request.GET.get("cancel"):
@@ -246,7 +281,8 @@ def _inline_edit(
             409,
         )
     if request.htmx:
-        return _block(request, head, {**context, name: reload(saved)})
+        response = _block(request, head, {**context, name: reload(saved)})
+        return changed(response, saved) if changed else response
     return redirect(done(saved))
 
 
@@ -288,6 +324,7 @@ def stop_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=save,
         reload=lambda saved: Stop.objects.select_related("place__country", "trip").get(pk=saved.pk),
         done=lambda saved: saved.trip,
+        changed=_trip_changed,
     )
 
 
@@ -374,6 +411,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             name=data["name"].strip(),
             date_signed=data["date"],
             parties=list(Country.objects.filter(code__in=data["parties"])),
+            kind=data["kind"] or None,
         )
 
     return _inline_edit(
@@ -386,6 +424,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=lambda: {
             "version": agreement.version,
             "name": agreement.name,
+            "kind": agreement.kind,
             "date": agreement.date,
             "parties": ", ".join(agreement.parties.values_list("code", flat=True)),
         },

@@ -230,11 +230,18 @@ class Stop(Fact):
 
 
 class AgreementKind(models.TextChoices):
+    """What an agreement is (engagements.agreement_kinds classifies names and sentences)."""
+
     TREATY = "treaty", "Treaty"
+    SECURITY = "security", "Security pact"
+    TRADE = "trade", "Trade agreement"
+    PEACE = "peace", "Peace agreement"
+    CEASEFIRE = "ceasefire", "Ceasefire"
+    MEMORANDUM = "memorandum", "Memorandum of understanding"
+    JOINT_STATEMENT = "joint_statement", "Joint statement"
     PACT = "pact", "Pact"
     DEAL = "deal", "Deal"
     ACCORD = "accord", "Accord"
-    MEMORANDUM = "memorandum", "Memorandum"
     OTHER = "other", "Other"
 
 
@@ -321,7 +328,9 @@ def _exactly_one_target() -> models.Q:
 
 
 class Citation(models.Model):
-    """The source of a fact: an article, a character span in it and the quoted sentence."""
+    """The source of a fact: an article, the sentence quoted from it (start to end, whole
+    sentences, never cut inside the supporting words) and, inside it, the span of the words
+    that support the fact (span_start to span_end; unknown for older citations)."""
 
     article = models.ForeignKey(
         "reports.Article", on_delete=models.CASCADE, related_name="citations"
@@ -329,6 +338,8 @@ class Citation(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
     official = models.ForeignKey(
         Official, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
     )
@@ -353,10 +364,27 @@ class Citation(models.Model):
                 condition=models.Q(start__lt=models.F("end")), name="citation_span_nonempty"
             ),
             models.CheckConstraint(condition=_exactly_one_target(), name="citation_one_target"),
+            models.CheckConstraint(
+                condition=models.Q(span_start__isnull=True, span_end__isnull=True)
+                | models.Q(
+                    span_start__gte=models.F("start"),
+                    span_start__lt=models.F("span_end"),
+                    span_end__lte=models.F("end"),
+                ),
+                name="citation_span_inside_quote",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.article}: [{self.start}, {self.end})"
+
+    def quote_parts(self) -> tuple[str, str, str]:
+        """The quoted sentence as (before, the supporting words, after); when the span is not
+        known, the whole sentence is the supporting words."""
+        if self.span_start is None or self.span_end is None:
+            return "", self.quote, ""
+        a, b = self.span_start - self.start, self.span_end - self.start
+        return self.quote[:a], self.quote[a:b], self.quote[b:]
 
     @property
     def target(self) -> models.Model | None:

@@ -11,16 +11,24 @@ from diplomacy.text import citation_context
 from reports.models import Batch
 
 from . import selectors
-from .exports import EXPORTERS
+from .exports import EXPORTERS, file_name
 from .filters import EngagementFilterForm, EngagementFilters, TripFilterForm, TripFilters
 from .maps import country_paths, route_map
 from .models import Agreement, Citation, Engagement, Stop, Trip
 
+# What an agreement can be downloaded as: it has neither a place nor days of its own.
+AGREEMENT_FORMATS = ("csv", "json", "cameo")
+
 
 def _export(request: HttpRequest, items, filename: str) -> HttpResponse | None:
-    """The download asked for with ?format= (csv, json, geojson, ics), of what the page shows."""
-    exporter = EXPORTERS.get(request.GET.get("format", ""))
-    return exporter(items, filename=filename) if exporter else None
+    """The download asked for with ?format= (csv, json, geojson, ics, cameo) of what the page
+    shows; None for a format the page's facts do not have (agreements have no places)."""
+    fmt = request.GET.get("format", "")
+    exporter = EXPORTERS.get(fmt)
+    model = getattr(items, "model", None)
+    if exporter is None or (model is Agreement and fmt not in AGREEMENT_FORMATS):
+        return None
+    return exporter(items, filename=file_name(filename, fmt))
 
 
 def _htmx_partial(request: HttpRequest) -> bool:
@@ -49,33 +57,43 @@ def trip_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# The regions of a trip's page that refresh on its trip-changed event (htmx, ?part=).
+TRIP_PARTS = ("trip-head", "trip-map", "itinerary")
+
+
 @require_GET
 @permission_required("engagements.view_trip", raise_exception=True)
 def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.select_related("traveler__country"), pk=pk)
     if download := _export(request, Trip.objects.filter(pk=trip.pk), f"trip-{trip.pk}"):
         return download
+    template = "engagements/trip_detail.html"
+    part = request.GET.get("part", "")
+    if _htmx_partial(request) and part in TRIP_PARTS:
+        template += f"#{part}"
+    response = render(request, template, trip_page_context(request, trip))
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def trip_page_context(request: HttpRequest, trip: Trip) -> dict:
+    """What the trip's page and each of its regions show: the stops in order, the map."""
     itinerary = selectors.trip_itinerary(
         trip, include_rejected=request.user.has_perm("engagements.change_stop")
     )
-    opened = request.GET.get("open", "")
     route = route_map(
         [
             (item.stop.place.name, item.stop.place.latitude, item.stop.place.longitude)
             for item in itinerary
         ]
     )
-    return render(
-        request,
-        "engagements/trip_detail.html",
-        {
-            "trip": trip,
-            "itinerary": itinerary,
-            "opened": opened,
-            "map": route,
-            "places": " → ".join(item.stop.place.name for item in itinerary),
-        },
-    )
+    return {
+        "trip": trip,
+        "itinerary": itinerary,
+        "opened": request.GET.get("open", ""),
+        "map": route,
+        "places": " → ".join(item.stop.place.name for item in itinerary),
+    }
 
 
 @require_GET
@@ -105,11 +123,11 @@ def citation_source(request: HttpRequest, pk: int) -> HttpResponse:
     article = citation.article
     if not _htmx_partial(request):
         return redirect(f"{article.get_absolute_url()}?cite={citation.pk}#cite-{citation.pk}")
-    before, quote, after = citation_context(article.text, citation.start, citation.end)
+    before, _, after = citation_context(article.text, citation.start, citation.end)
     return render(
         request,
         "engagements/_citation.html",
-        {"citation": citation, "before": before, "quote": quote, "after": after},
+        {"citation": citation, "before": before, "after": after},
     )
 
 
@@ -149,6 +167,13 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.select_related("place__country", "stop__trip__traveler"), pk=pk
     )
+    if _htmx_partial(request) and request.GET.get("part") == "facts":
+        # after an inline edit of its row (engagement-changed): the facts above follow
+        response = render(
+            request, "engagements/engagement_detail.html#facts", {"engagement": engagement}
+        )
+        response["Vary"] = "HX-Request"
+        return response
     participations = engagement.participations.select_related("official__country")
     citations = engagement.citations.select_related("article")
     context = {"engagement": engagement, "participations": participations, "citations": citations}
@@ -175,6 +200,8 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @permission_required("engagements.view_agreement", raise_exception=True)
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement.objects.prefetch_related("parties", "aliases"), pk=pk)
+    if download := _export(request, Agreement.objects.filter(pk=pk), f"agreement-{pk}"):
+        return download
     citations = Citation.objects.filter(agreement=agreement).select_related("article")
     return render(
         request,

@@ -22,6 +22,8 @@ FACT_MODELS = {
         "citation",
     ],
 }
+# Beyond the facts, editors may change a report's publication date (which re-dates its facts).
+EDITOR_EXTRA = {"reports": ["change_article"]}
 VIEW_APPS = ["people", "engagements", "reports"]
 ADMIN_APPS = ["people", "engagements", "reports", "auth"]
 
@@ -51,6 +53,10 @@ def create_role_groups(apps: Apps) -> None:
                 content_type__model=model,
                 codename__in=[f"{action}_{model}" for action in ("add", "change", "delete")],
             )
+    for app_label, codenames in EDITOR_EXTRA.items():
+        change |= Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        )
     everything = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
 
     analyst, _ = Group.objects.get_or_create(name="analyst")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -11,24 +15,70 @@ from django.utils import timezone
 from diplomacy.locks import record_lock
 from engagements.services import article_citations_clear, document_merge, uncited_facts_prune
 
+from .loaders.limits import size
 from .models import Article, Batch
+from .sandbox import ExtractionStopped, ExtractorError, alarm_limit
 from .similarity import THRESHOLD, band_keys, similarity
 
 logger = logging.getLogger(__name__)
+
+# Runs the extractor on (text, published, time limit in seconds) and returns its Document.
+Extractor = Callable[[str, date | None, float], Any]
+
+
+def extract_in_process(text: str, published: date | None, seconds: float) -> Any:
+    """The extractor run in this process, stopped by an alarm past `seconds` (main thread)."""
+    from extraction import extract
+
+    with alarm_limit(seconds):
+        return extract(text, published)
+
+
+def too_long_to_extract(text: str) -> str:
+    """Why a report is not extracted at all ("" when it may be): its text is over the limit."""
+    limit = settings.EXTRACTION_MAX_BYTES
+    count = len(text.encode("utf-8"))
+    if count <= limit:
+        return ""
+    return (
+        f"Too long to extract: {size(count)} of text, over the {size(limit)} limit per "
+        "report (EXTRACTION_MAX_BYTES); split it into smaller reports."
+    )
+
+
+def failure_message(exc: BaseException) -> str:
+    """What an admin reads for a report whose extraction failed."""
+    if isinstance(exc, ExtractionStopped):
+        return str(exc)
+    if isinstance(exc, ExtractorError):
+        return f"Extraction failed: {exc}"
+    return f"Extraction failed: {type(exc).__name__}: {exc}"
+
+
+def article_fail(article: Article, message: str) -> None:
+    """Mark a queued article failed with the message, and finish its batch if it was the last."""
+    from extraction import EXTRACTOR_VERSION
+
+    Article.objects.filter(pk=article.pk, status=Article.Status.QUEUED).update(
+        status=Article.Status.FAILED, error=message[:2000], extractor_version=EXTRACTOR_VERSION
+    )
+    batch_finish_if_done(article.batch_id)
 
 
 class _Superseded(Exception):
     """Another run merged the article while this one was merging it."""
 
 
-def article_extract(*, article_id: int) -> str:
+def article_extract(*, article_id: int, extractor: Extractor = extract_in_process) -> str:
     """Extract one queued article and merge its facts, once. Returns what happened, for logs.
 
     Idempotent: only a queued article is extracted (re-extraction queues it
     again first). The merge and the article's new status commit together, so a
-    worker killed halfway leaves the article queued for the next delivery.
+    worker killed halfway leaves the article queued for the next delivery. A text
+    over EXTRACTION_MAX_BYTES is not extracted, and an extraction running past
+    EXTRACTION_TIME_LIMIT seconds is stopped: either fails that article alone.
     """
-    from extraction import EXTRACTOR_VERSION, extract
+    from extraction import EXTRACTOR_VERSION
 
     article = Article.objects.filter(pk=article_id).defer("extraction").first()
     if article is None:
@@ -42,16 +92,16 @@ def article_extract(*, article_id: int) -> str:
         )
         batch_finish_if_done(article.batch_id)
         return "duplicate"
+    refusal = too_long_to_extract(article.text)
+    if refusal:
+        article_fail(article, refusal)
+        return "too long"
     try:
-        document = extract(article.text, article.published)
+        document = extractor(article.text, article.published, settings.EXTRACTION_TIME_LIMIT)
     except Exception as exc:  # the extractor choking on one report fails that report alone
-        logger.exception("extraction failed for article %s", article_id)
-        Article.objects.filter(pk=article_id).update(
-            status=Article.Status.FAILED,
-            error=f"Extraction failed: {type(exc).__name__}: {exc}"[:2000],
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        batch_finish_if_done(article.batch_id)
+        stopped = isinstance(exc, ExtractionStopped)
+        logger.warning("extraction of article %s failed: %s", article_id, exc, exc_info=not stopped)
+        article_fail(article, failure_message(exc))
         return "failed"
     runs = article.extraction_runs
     try:

@@ -30,12 +30,17 @@ class UploadForm(forms.Form):
             ".json, .jsonl, .csv, RSS/Atom feeds, .urls lists of links."
         )
     )
-    name = forms.CharField(max_length=200, required=False, help_text="Default: the file names.")
     published = forms.DateField(
+        label="Date of these reports",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Used only for reports that carry no publication date of their own.",
+        help_text=(
+            "For reports that carry no date of their own (in metadata, a dateline or a "
+            "“Published:” line): their “Tuesday” and “later this month” are read from it. "
+            "Without it they stay undated until an editor sets their date."
+        ),
     )
+    name = forms.CharField(max_length=200, required=False, help_text="Default: the file names.")
     source = forms.CharField(
         max_length=200, required=False, help_text="Outlet for reports that name none."
     )
@@ -55,3 +60,9 @@ class UploadForm(forms.Form):
                     f"the limit is {limit // 1024 // 1024} MB."
                 )
         return files
+
+
+class ArticleDateForm(forms.Form):
+    published = forms.DateField(
+        label="Published", widget=forms.DateInput(attrs={"type": "date"}), required=True
+    )

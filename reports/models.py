@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from . import similarity
 
+# How much of an untitled report's text stands for its title.
+OPENING_CHARS = 90
+
 
 def text_sha256(text: str) -> str:
     """The content hash that identifies an article: sha256 of its UTF-8 text."""
@@ -91,6 +94,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # When its extraction task was last sent (workers re-send it if the broker lost it).
     queued_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When the embedded default's drainer took it (reports/embedded.py); None: nobody has.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True)
     # MinHash signature of the text's shingles, for finding republished copies.
     signature = models.JSONField(default=list, blank=True, editable=False)
@@ -113,7 +118,7 @@ class Article(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Article {self.pk}"
+        return self.title or self.opening() or f"Article {self.pk}"
 
     def save(self, *args, **kwargs) -> None:
         new = self.pk is None
@@ -124,6 +129,14 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:article", args=[self.pk])
+
+    def opening(self, limit: int = OPENING_CHARS) -> str:
+        """The text's first words, for a report with no title: its first paragraph, cut at
+        a word with an ellipsis past `limit` characters."""
+        first = " ".join(self.text[: limit * 4].strip().split("\n", 1)[0].split())
+        if len(first) <= limit:
+            return first
+        return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
     @property
     def needs_date(self) -> bool:

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from engagements.models import Citation
 
-from .models import Article
+from .models import Article, Batch
+
+# Failed reports the batch page's progress panel names, at most.
+FAILURES_SHOWN = 20
 
 
 @dataclass
@@ -18,6 +21,8 @@ class ArticleFact:
     start: int
     citation_id: int = 0
     end: int = 0
+    # the quote as (before, the words that support the fact, after)
+    parts: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass
@@ -84,6 +89,16 @@ def article_facts(article: Article) -> list[ArticleFact]:
                 start=citation.start,
                 citation_id=citation.pk,
                 end=citation.end,
+                parts=citation.quote_parts(),
             )
         )
     return facts
+
+
+def batch_failures(batch: Batch) -> list[Article]:
+    """The batch's failed reports, first failed first, with their errors (FAILURES_SHOWN)."""
+    return list(
+        batch.articles.filter(status=Article.Status.FAILED)
+        .only("pk", "title", "error")
+        .order_by("pk")[:FAILURES_SHOWN]
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
+from .loaders.masthead import dateline_date
 from .models import Article, ArticleBand, Batch, text_sha256
 
 
@@ -46,14 +47,20 @@ def batch_create(
 
 
 def _article_for(*, batch: Batch, report: ReportInput) -> Article:
-    """The unsaved article for a report, its fields cut to their columns' lengths."""
+    """The unsaved article for a report, its fields cut to their columns' lengths.
+
+    Its date: the report's own, else its yearless dateline's day (the year from the batch's
+    date), else the batch's date.
+    """
     return Article(
         batch=batch,
         text=report.text,
         title=report.title[:500],
         url=report.url[:1000],
         source=(report.source or batch.source)[:200],
-        published=report.published or batch.default_published,
+        published=report.published
+        or dateline_date(report.dateline, batch.default_published)
+        or batch.default_published,
     )
 
 
@@ -149,9 +156,18 @@ def ingest_reports(
 
 
 def articles_enqueue(articles: Iterable[Article]) -> None:
-    """Queue one extraction task per article, once the surrounding transaction commits."""
+    """Queue one extraction task per article, once the surrounding transaction commits.
+
+    On the embedded default (no broker) the queue is the articles' status: the drainer
+    thread is woken once the transaction commits (see reports.embedded).
+    """
+    from . import embedded
     from .tasks import article_extract
 
+    if embedded.active():
+        if any(True for _ in articles):
+            transaction.on_commit(embedded.wake)
+        return
     for article in articles:
         article_extract.delay_on_commit(article.pk)
 
@@ -169,12 +185,22 @@ def articles_reextract(articles: QuerySet[Article]) -> int:
         )
         ids = [pk for pk, _ in chosen]
         Article.objects.filter(pk__in=ids).update(
-            status=Article.Status.QUEUED, error="", queued_at=timezone.now()
+            status=Article.Status.QUEUED, error="", queued_at=timezone.now(), claimed_at=None
         )
         for batch_id in {b for _, b in chosen if b}:
             batch_refresh(batch_id)
         articles_enqueue(Article.objects.filter(pk__in=ids).only("pk"))
     return len(ids)
+
+
+def article_date_set(*, article: Article, published: date) -> int:
+    """Set a report's publication date and queue it for extraction again, so that its
+    relative dates ("Tuesday", "later this month") resolve. Corrections editors made to its
+    facts are kept (re-extraction never overwrites an edited field). Returns 1 if queued."""
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(published=published)
+        article.published = published
+        return articles_reextract(Article.objects.filter(pk=article.pk))
 
 
 def read_reports(paths: list[Path | str]) -> list[ReportInput | LoadError]:

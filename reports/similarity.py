@@ -23,6 +23,9 @@ _WIDTH = 8
 _STRIDE = PERMUTATIONS * _WIDTH
 _DIGEST = methodcaller("digest", _STRIDE)
 _WORD = re.compile(r"\w+")
+# Only a text's start is signed: a longer one is too long to extract anyway (see
+# EXTRACTION_MAX_BYTES), and signing megabytes would hold up the upload request.
+SIGNED_CHARS = 400_000
 
 
 def _words(text: str) -> list[str]:
@@ -61,11 +64,13 @@ def _minima(digests: bytes) -> list[int]:
 def signature(text: str) -> list[int]:
     """The MinHash signature of the text's word shingles (empty for very short texts).
 
+    Of a text longer than SIGNED_CHARS, its first SIGNED_CHARS characters'.
+
     The same text gives the same signature in every process and on every machine; two
     signatures agree at a position with probability equal to the Jaccard similarity of the
     two texts' sets of shingles.
     """
-    words = _words(text)
+    words = _words(text[:SIGNED_CHARS])
     if len(words) < SHINGLE:
         return []
     runs = zip(*(words[i:] for i in range(SHINGLE)), strict=False)  # SHINGLE words in a row

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/reextract/", views.batch_reextract, name="batch_reextract"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/reextract/", views.article_reextract, name="article_reextract"),
+    path("articles/<int:pk>/date/", views.article_date, name="article_date"),
 ]

@@ -62,14 +62,15 @@ TRIPS = Endpoint(
     summary="Trips: one traveler's journey with its stops in order",
     filters=("traveler", "country", "start", "end", "q", "origin", "review"),
     select=selectors.trips,
-    formats=("csv", "json", "geojson", "ics"),
+    formats=("csv", "json", "geojson", "ics", "cameo"),
     notes={
         "country": "Trips with a stop in this country (ISO 3166-1 alpha-2). In GeoJSON and "
         "iCalendar exports, which list stops, only the stops in this country.",
         "q": "Text in the trip title, the traveler's name, a stop's place or a sentence cited for "
         "the trip or a stop.",
         "format": "Download every matching trip instead of a page: csv (one row per stop), "
-        "json, geojson or ics (the stops, narrowed by country and dates).",
+        "json, geojson or ics (the stops, narrowed by country and dates), or cameo (CAMEO "
+        "event rows, tab-separated, Phoenix column order: each stop abroad a visit).",
     },
 )
 
@@ -80,7 +81,7 @@ ENGAGEMENTS = Endpoint(
     summary="Engagements: meetings, calls, talks, visits, summits and the like",
     filters=("traveler", "country", "start", "end", "q", "kind", "status", "origin", "review"),
     select=selectors.engagements,
-    formats=("csv", "json", "geojson", "ics"),
+    formats=("csv", "json", "geojson", "ics", "cameo"),
     choices={"kind": list(EngagementKind.values), "status": list(EngagementStatus.values)},
     notes={
         "traveler": "A participant's name or alias contains this (accents and case ignored).",
@@ -109,6 +110,7 @@ AGREEMENTS = Endpoint(
     summary="Agreements: treaties, pacts, deals, accords, memoranda and their parties",
     filters=("country", "start", "end", "q", "kind", "status", "origin", "review"),
     select=selectors.agreements,
+    formats=("csv", "json", "cameo"),
     choices={"kind": list(AgreementKind.values), "status": list(AgreementStatus.values)},
     notes={
         "country": "A party to the agreement.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engagements.models import AgreementKind
+
 from .endpoints import DEFAULT_PAGE_SIZE, ENDPOINTS, MAX_PAGE_SIZE, Endpoint
 
 Schema = dict[str, Any]
@@ -25,6 +27,11 @@ FACT_FIELDS: Schema = {
     "citations": {"type": "array", "items": _ref("Citation")},
 }
 PRECISION = {"type": "string", "enum": ["day", "month", "year", "unknown"]}
+CAMEO_ACTOR = {
+    "type": "string",
+    "description": "CAMEO actor code: ISO alpha-3 and a role (USAGOV, RUSMIL) or an IGO code "
+    "(IGOUNO); empty when the country is unknown.",
+}
 
 
 def _object(properties: Schema, description: str = "") -> Schema:
@@ -47,11 +54,40 @@ COMPONENTS: Schema = {
             "url": {"type": "string"},
             "outlet": {"type": "string"},
             "published": DATE,
-            "start": {"type": "integer", "description": "Character offset of the span."},
-            "end": {"type": "integer", "description": "End offset (exclusive)."},
-            "quote": {"type": "string", "description": "The sentence the fact came from."},
+            "start": {"type": "integer", "description": "Character offset of the quote."},
+            "end": {"type": "integer", "description": "End offset of the quote (exclusive)."},
+            "quote": {"type": "string", "description": "The whole sentence the fact came from."},
+            "span": {
+                "type": ["array", "null"],
+                "items": {"type": "integer"},
+                "description": "[start, end) offsets of the words that support the fact, "
+                "inside the quote; null when not known.",
+            },
         },
         "A source of a fact: an article and the quoted sentence.",
+    ),
+    "CameoEvent": {
+        "oneOf": [
+            _object(
+                {
+                    "code": {"type": "string", "description": "CAMEO event code, e.g. 042."},
+                    "label": {"type": "string"},
+                    "root": {"type": "string", "description": "Two-digit root code."},
+                    "goldstein": {"type": "number", "minimum": -10, "maximum": 10},
+                    "quad_class": {"type": "integer", "minimum": 0, "maximum": 4},
+                },
+                "The CAMEO event code of a fact (engagements.cameo); null when CAMEO has none.",
+            ),
+            {"type": "null"},
+        ]
+    },
+    "CameoDyad": _object(
+        {
+            "source": CAMEO_ACTOR,
+            "target": CAMEO_ACTOR,
+            "code": {"type": "string", "description": "CAMEO event code."},
+        },
+        "One event row: source actor, target actor, event (as in the ?format=cameo export).",
     ),
     "Place": _object(
         {
@@ -74,7 +110,13 @@ COMPONENTS: Schema = {
         "allOf": [
             _ref("Person"),
             _object(
-                {"role": {"type": "string", "enum": ["participant", "host", "guest", "traveler"]}}
+                {
+                    "role": {
+                        "type": "string",
+                        "enum": ["participant", "host", "guest", "traveler"],
+                    },
+                    "cameo_actor": CAMEO_ACTOR,
+                }
             ),
         ]
     },
@@ -86,6 +128,7 @@ COMPONENTS: Schema = {
             "start": DATE,
             "end": DATE,
             "precision": PRECISION,
+            "cameo": _ref("CameoEvent"),
             **FACT_FIELDS,
         }
     ),
@@ -93,7 +136,7 @@ COMPONENTS: Schema = {
         {
             "id": {"type": "integer"},
             "title": {"type": "string"},
-            "traveler": _ref("Person"),
+            "traveler": {"allOf": [_ref("Person"), _object({"cameo_actor": CAMEO_ACTOR})]},
             "start": DATE,
             "end": DATE,
             **{k: v for k, v in FACT_FIELDS.items() if k != "citations"},
@@ -124,6 +167,8 @@ COMPONENTS: Schema = {
             "end": DATE,
             "precision": PRECISION,
             "participants": {"type": "array", "items": _ref("Participant")},
+            "cameo": _ref("CameoEvent"),
+            "cameo_dyads": {"type": "array", "items": _ref("CameoDyad")},
             "trip": _nullable("integer", description="The trip it happened on, when known."),
             **FACT_FIELDS,
         }
@@ -143,6 +188,7 @@ COMPONENTS: Schema = {
             "name": {"type": "string"},
             "aliases": {"type": "array", "items": {"type": "string"}},
             "country": _nullable("string", description="ISO 3166-1 alpha-2 code."),
+            "cameo_actor": CAMEO_ACTOR,
             "posts": {"type": "array", "items": _ref("Post")},
             **FACT_FIELDS,
         }
@@ -152,10 +198,7 @@ COMPONENTS: Schema = {
             "id": {"type": "integer"},
             "name": {"type": "string"},
             "aliases": {"type": "array", "items": {"type": "string"}},
-            "kind": {
-                "type": "string",
-                "enum": ["treaty", "pact", "deal", "accord", "memorandum", "other"],
-            },
+            "kind": {"type": "string", "enum": list(AgreementKind.values)},
             "status": {
                 "type": "string",
                 "enum": ["proposed", "signed", "in_force", "ended", "unknown"],
@@ -166,6 +209,9 @@ COMPONENTS: Schema = {
                 "items": {"type": "string"},
                 "description": "ISO 3166-1 alpha-2 codes of the parties.",
             },
+            "cameo": _ref("CameoEvent"),
+            "cameo_parties": {"type": "array", "items": CAMEO_ACTOR},
+            "cameo_dyads": {"type": "array", "items": _ref("CameoDyad")},
             **FACT_FIELDS,
         }
     ),
@@ -245,6 +291,16 @@ EXPORT_TYPES = {
         {"type": "object", "description": "A FeatureCollection of Point features."},
     ),
     "ics": ("text/calendar", {"type": "string", "description": "iCalendar (RFC 5545)."}),
+    "cameo": (
+        "text/tab-separated-values",
+        {
+            "type": "string",
+            "description": "CAMEO event rows, tab-separated with a header row, in the Phoenix "
+            "data set's 26 columns (EventID, Date, Year, Month, Day, SourceActorFull, ... "
+            "EventCode, EventRootCode, QuadClass, GoldsteinScore, ... NewsSources): one row "
+            "per source/target pair.",
+        },
+    ),
 }
 
 

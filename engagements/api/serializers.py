@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Model, Prefetch, QuerySet
 
 from diplomacy.models import Review
+from engagements import cameo_facts
 from engagements.models import Agreement, Citation, Engagement, Participant, Place, Stop, Trip
 from engagements.selectors import VISIBLE
 from people.models import Official, Post
@@ -34,6 +35,11 @@ def _cited() -> Prefetch:
     return Prefetch("citations", queryset=Citation.objects.select_related("article"))
 
 
+def _posts(lookup: str) -> Prefetch:
+    """An official's posts, which give their CAMEO actor code (country, role, organisation)."""
+    return Prefetch(lookup, queryset=Post.objects.select_related("country", "organization"))
+
+
 def with_relations(queryset: QuerySet) -> QuerySet:
     """The queryset with what its records need loaded in a fixed number of queries.
 
@@ -45,23 +51,26 @@ def with_relations(queryset: QuerySet) -> QuerySet:
     if model is Trip:
         stops = Stop.objects.filter(VISIBLE).select_related("place__country").order_by("order")
         return queryset.select_related("traveler__country").prefetch_related(
-            Prefetch("stops", queryset=stops.prefetch_related(_cited())), _cited()
+            Prefetch("stops", queryset=stops.prefetch_related(_cited())),
+            _cited(),
+            _posts("traveler__posts"),
         )
     if model is Stop:
         return queryset.select_related(
             "place__country", "trip__traveler__country"
-        ).prefetch_related(_cited())
+        ).prefetch_related(_cited(), _posts("trip__traveler__posts"))
     if model is Engagement:
-        participations = Participant.objects.select_related("official__country").order_by(
-            "official__name", "pk"
+        participations = (
+            Participant.objects.select_related("official__country")
+            .prefetch_related(_posts("official__posts"))
+            .order_by("official__name", "pk")
         )
         return queryset.select_related("place__country", "stop__trip").prefetch_related(
             Prefetch("participations", queryset=participations), _cited()
         )
     if model is Official:
-        posts = Post.objects.select_related("country", "organization")
         return queryset.select_related("country").prefetch_related(
-            "aliases", Prefetch("posts", queryset=posts), _cited()
+            "aliases", _posts("posts"), _cited()
         )
     if model is Agreement:
         return queryset.prefetch_related("parties", "aliases", _cited())
@@ -79,6 +88,9 @@ def citation_record(citation: Citation) -> Record:
         "start": citation.start,
         "end": citation.end,
         "quote": citation.quote,
+        "span": (
+            [citation.span_start, citation.span_end] if citation.span_start is not None else None
+        ),
     }
 
 
@@ -119,16 +131,26 @@ def stop_record(stop: Stop) -> Record:
         "start": iso(stop.start),
         "end": iso(stop.end),
         "precision": stop.precision,
+        # a stop abroad is the traveller's visit to that country (CAMEO 042)
+        "cameo": cameo_facts.event_record(cameo_facts.stop_code(stop)),
         **_review(stop),
         "citations": _citations(stop),
     }
+
+
+def dyads_record(dyads: list) -> list[Record]:
+    """CAMEO event rows: source and target actor codes and the event code."""
+    return [{"source": d.source.code, "target": d.target.code, "code": d.code} for d in dyads]
 
 
 def trip_record(trip: Trip) -> Record:
     return {
         "id": trip.pk,
         "title": trip.title,
-        "traveler": person_record(trip.traveler),
+        "traveler": {
+            **person_record(trip.traveler),
+            "cameo_actor": cameo_facts.official_actor(trip.traveler).code,
+        },
         "start": iso(trip.start),
         "end": iso(trip.end),
         **_review(trip),
@@ -144,6 +166,9 @@ def participants(engagement: Engagement) -> list[Participant]:
 
 def engagement_record(engagement: Engagement) -> Record:
     stop = engagement.stop
+    people = participants(engagement)
+    actors = {p.pk: cameo_facts.official_actor(p.official, p.role) for p in people}
+    code = cameo_facts.engagement_code(engagement, list(actors.values()))
     return {
         "id": engagement.pk,
         "kind": engagement.kind,
@@ -154,8 +179,11 @@ def engagement_record(engagement: Engagement) -> Record:
         "end": iso(engagement.end),
         "precision": engagement.precision,
         "participants": [
-            {**person_record(p.official), "role": p.role} for p in participants(engagement)
+            {**person_record(p.official), "role": p.role, "cameo_actor": actors[p.pk].code}
+            for p in people
         ],
+        "cameo": cameo_facts.event_record(code),
+        "cameo_dyads": dyads_record(cameo_facts.engagement_dyads(engagement, people)),
         "trip": stop.trip_id if stop is not None and not stop.is_rejected else None,
         **_review(engagement),
         "citations": _citations(engagement),
@@ -168,6 +196,7 @@ def official_record(official: Official) -> Record:
         "name": official.name,
         "aliases": [alias.alias for alias in official.aliases.all()],
         "country": official.country.code if official.country_id else None,
+        "cameo_actor": cameo_facts.official_actor(official).code,
         "posts": [
             {
                 "title": post.title,
@@ -192,6 +221,9 @@ def agreement_record(agreement: Agreement) -> Record:
         "status": agreement.status,
         "date": iso(agreement.date),
         "parties": sorted(country.code for country in agreement.parties.all()),
+        "cameo": cameo_facts.event_record(cameo_facts.agreement_code(agreement)),
+        "cameo_parties": [actor.code for actor in cameo_facts.agreement_parties(agreement)],
+        "cameo_dyads": dyads_record(cameo_facts.agreement_dyads(agreement)),
         **_review(agreement),
         "citations": _citations(agreement),
     }

@@ -87,7 +87,7 @@ def _export(endpoint: Endpoint, filters: selectors.Filters, fmt: str) -> HttpRes
     if endpoint is TRIPS and fmt in ("geojson", "ics"):
         # Maps and calendars show places and days: the matching trips' stops.
         facts = selectors.stops_of(facts, filters)
-    return exports.EXPORTERS[fmt](facts, filename=f"{endpoint.name}.{fmt}")
+    return exports.EXPORTERS[fmt](facts, filename=exports.file_name(endpoint.name, fmt))
 
 
 def detail_response(request: HttpRequest, endpoint: Endpoint, pk: int) -> HttpResponse:

@@ -12,20 +12,24 @@ What each format holds:
 - GeoJSON: a FeatureCollection of Point features, [longitude, latitude], for
   stops (a trip stands for its stops) and engagements whose place has
   coordinates; the rest are left out.
+- CAMEO (`?format=cameo`, a .tsv file): event rows in the Phoenix data set's column order,
+  one per source/target pair (see engagements.cameo for the columns and rules).
 - iCalendar: one all-day VEVENT per stop or engagement with a known date. Day
   precision spans the given days, month precision the whole month(s), year
   precision the whole year(s); DTEND is exclusive (the day after).
 
-One module per format: `tables` (CSV and JSON), `geojson`, `ics`; `common` holds what
-every export does.
+One module per format: `tables` (CSV and JSON), `geojson`, `ics`, `phoenix` (CAMEO);
+`common` holds what every export does.
 """
 
 from collections.abc import Callable
 
 from django.http import HttpResponse
 
+from .common import file_name
 from .geojson import export_geojson
 from .ics import all_day_span, export_ics
+from .phoenix import export_cameo
 from .tables import export_csv, export_json
 
 EXPORTERS: dict[str, Callable[..., HttpResponse]] = {
@@ -33,6 +37,16 @@ EXPORTERS: dict[str, Callable[..., HttpResponse]] = {
     "json": export_json,
     "geojson": export_geojson,
     "ics": export_ics,
+    "cameo": export_cameo,
 }
 
-__all__ = ["EXPORTERS", "all_day_span", "export_csv", "export_geojson", "export_ics", "export_json"]
+__all__ = [
+    "EXPORTERS",
+    "all_day_span",
+    "export_cameo",
+    "export_csv",
+    "export_geojson",
+    "export_ics",
+    "export_json",
+    "file_name",
+]

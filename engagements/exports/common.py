@@ -18,7 +18,10 @@ CONTENT_TYPES = {
     "json": "application/json",
     "geojson": "application/geo+json",
     "ics": "text/calendar; charset=utf-8",
+    "cameo": "text/tab-separated-values; charset=utf-8",
 }
+# A format's file name extension, where it is not the format's name.
+EXTENSIONS = {"cameo": "tsv"}
 
 NAMES: dict[type[Model], str] = {
     Trip: "trips",
@@ -49,12 +52,17 @@ def model_of(items: Iterable[Model], facts: list[Model]) -> type[Model] | None:
     return type(facts[0]) if facts else None
 
 
+def file_name(stem: str, fmt: str) -> str:
+    """The download's file name: "trips.csv", "engagements.tsv" (?format=cameo)."""
+    return f"{stem}.{EXTENSIONS.get(fmt, fmt)}"
+
+
 def download(
     body: str | bytes, fmt: str, items: Iterable[Model], facts: list[Model], filename: str | None
 ) -> HttpResponse:
     """The export as an attachment, named filename or after what it holds ("trips.csv")."""
     model = model_of(items, facts)
-    name = filename or f"{NAMES.get(model, 'export') if model else 'export'}.{fmt}"
+    name = filename or file_name(NAMES.get(model, "export") if model else "export", fmt)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Model
 from django.http import HttpResponse
 
+from engagements import cameo_facts
 from engagements.api import serializers
 from engagements.models import Engagement, Stop
 
@@ -54,9 +55,14 @@ def _feature(fact: Stop | Engagement) -> dict[str, object] | None:
             "trip": fact.trip_id,
             "order": fact.order,
             "participants": [traveler.name],
+            "cameo_code": cameo_facts.stop_code(fact),
+            "cameo_actors": [cameo_facts.official_actor(traveler).code],
             **common,
         }
     else:
+        actors = [
+            cameo_facts.official_actor(p.official, p.role) for p in serializers.participants(fact)
+        ]
         properties = {
             "fact": "engagement",
             "id": fact.pk,
@@ -64,6 +70,8 @@ def _feature(fact: Stop | Engagement) -> dict[str, object] | None:
             "title": summary(fact),
             "status": fact.status,
             "participants": participant_names(fact),
+            "cameo_code": cameo_facts.engagement_code(fact, actors),
+            "cameo_actors": [actor.code for actor in actors],
             **common,
         }
     return {

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Model
 from django.http import HttpResponse
 
+from engagements import cameo_facts
 from engagements.api import serializers
 from engagements.models import Agreement, Engagement, Stop, Trip
 from people.models import Official
@@ -51,6 +52,8 @@ def _review_columns(fact: Model) -> dict[str, object]:
 
 
 def _engagement_rows(engagement: Engagement) -> Iterator[dict[str, object]]:
+    people = serializers.participants(engagement)
+    actors = [cameo_facts.official_actor(p.official, p.role) for p in people]
     yield {
         "id": engagement.pk,
         "kind": engagement.kind,
@@ -63,8 +66,10 @@ def _engagement_rows(engagement: Engagement) -> Iterator[dict[str, object]]:
         "participants": "; ".join(
             f"{p.official.name} ({p.official.country.code if p.official.country_id else '?'}, "
             f"{p.role})"
-            for p in serializers.participants(engagement)
+            for p in people
         ),
+        "cameo_code": cameo_facts.engagement_code(engagement, actors),
+        "cameo_actors": "; ".join(actor.code for actor in actors),
         **_review_columns(engagement),
         **_sources(engagement),
     }
@@ -76,6 +81,7 @@ def _stop_row(trip: Trip, stop: Stop | None) -> dict[str, object]:
         "trip": trip.pk,
         "traveler": traveler.name,
         "traveler_country": traveler.country.code if traveler.country_id else "",
+        "traveler_cameo_actor": cameo_facts.official_actor(traveler).code,
         "trip_title": trip.title,
         "trip_start": trip.start,
         "trip_end": trip.end,
@@ -90,6 +96,7 @@ def _stop_row(trip: Trip, stop: Stop | None) -> dict[str, object]:
         "start": stop.start,
         "end": stop.end,
         "precision": stop.precision,
+        "cameo_code": cameo_facts.stop_code(stop),
         **_review_columns(stop),
         **_sources(stop),
     }
@@ -113,6 +120,7 @@ def _official_rows(official: Official) -> Iterator[dict[str, object]]:
         "name": official.name,
         "aliases": "; ".join(a.alias for a in official.aliases.all()),
         "country": official.country.code if official.country_id else "",
+        "cameo_actor": cameo_facts.official_actor(official).code,
         "posts": "; ".join(str(post) for post in official.posts.all()),
         **_review_columns(official),
         **_sources(official),
@@ -128,6 +136,8 @@ def _agreement_rows(agreement: Agreement) -> Iterator[dict[str, object]]:
         "status": agreement.status,
         "date": agreement.date,
         "parties": "; ".join(sorted(c.code for c in agreement.parties.all())),
+        "cameo_code": cameo_facts.agreement_code(agreement),
+        "cameo_actors": "; ".join(a.code for a in cameo_facts.agreement_parties(agreement)),
         **_review_columns(agreement),
         **_sources(agreement),
     }
@@ -136,20 +146,26 @@ def _agreement_rows(agreement: Agreement) -> Iterator[dict[str, object]]:
 _PLACE = ["place", "country", "latitude", "longitude"]
 _REVIEW = ["origin", "review", "confidence"]
 _SOURCES = ["sources", "quotes"]
-_STOP = ["trip", "traveler", "traveler_country", "trip_title", "trip_start", "trip_end"]
-_STOP += ["stop", "order", *_PLACE, "start", "end", "precision", *_REVIEW, *_SOURCES]
+_STOP = ["trip", "traveler", "traveler_country", "traveler_cameo_actor", "trip_title"]
+_STOP += ["trip_start", "trip_end", "stop", "order", *_PLACE, "start", "end", "precision"]
+_STOP += ["cameo_code", *_REVIEW, *_SOURCES]
+_CAMEO = ["cameo_code", "cameo_actors"]
 
 CSV_TABLES: dict[type[Model], tuple[list[str], Callable[[Any], Iterator[dict[str, object]]]]] = {
     Engagement: (
         ["id", "kind", "title", "status", "start", "end", "precision", *_PLACE, "participants"]
-        + [*_REVIEW, *_SOURCES],
+        + [*_CAMEO, *_REVIEW, *_SOURCES],
         _engagement_rows,
     ),
     Trip: (_STOP, _trip_rows),
     Stop: (_STOP, _single_stop_rows),
-    Official: (["id", "name", "aliases", "country", "posts", *_REVIEW, *_SOURCES], _official_rows),
+    Official: (
+        ["id", "name", "aliases", "country", "cameo_actor", "posts", *_REVIEW, *_SOURCES],
+        _official_rows,
+    ),
     Agreement: (
-        ["id", "name", "aliases", "kind", "status", "date", "parties", *_REVIEW, *_SOURCES],
+        ["id", "name", "aliases", "kind", "status", "date", "parties", *_CAMEO]
+        + [*_REVIEW, *_SOURCES],
         _agreement_rows,
     ),
 }

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from diplomacy.models import Origin
-from diplomacy.text import normalize_name
+from diplomacy.text import normalize_name, sentence_around
+from engagements.agreement_kinds import agreement_kind, more_specific
 from engagements.models import Agreement, AgreementAlias
 from people.services import country_by_code
 
@@ -24,19 +25,26 @@ def agreement_merge(*, article: Article, extracted, result: MergeResult) -> Agre
         .order_by("pk")
         .first()
     )
+    kind = agreement_kind(extracted.name, _sentences(article.text, extracted.evidence))
     if agreement is None:
         agreement = Agreement.objects.create(
             name=extracted.name[:300],
             date=extracted.date,
             confidence=confidence(extracted.confidence),
-            kind=_agreement_kind(extracted.name),
+            kind=kind,
             origin=Origin.EXTRACTED,
         )
         result.agreements_created += 1
     else:
+        changed = []
         if extracted.date and agreement.date is None and "date" not in agreement.edited_fields:
             agreement.date = extracted.date
-            agreement.save(update_fields=["date", "updated_at"])
+            changed.append("date")
+        if "kind" not in agreement.edited_fields and more_specific(kind, agreement.kind):
+            agreement.kind = kind  # another report says more: "deal" becomes "security pact"
+            changed.append("kind")
+        if changed:
+            agreement.save(update_fields=[*changed, "updated_at"])
         result.agreements_matched += 1
     known = {agreement.normalized_name} | set(
         agreement.aliases.values_list("normalized", flat=True)
@@ -55,11 +63,11 @@ def agreement_merge(*, article: Article, extracted, result: MergeResult) -> Agre
     return agreement
 
 
-def _agreement_kind(name: str) -> str:
-    words = set(normalize_name(name).split())
-    for kind in ("treaty", "pact", "deal", "accord", "memorandum"):
-        if kind in words:
-            return kind
-    if "agreement" in words:
-        return Agreement.Kind.OTHER
-    return Agreement.Kind.OTHER
+def _sentences(text: str, spans) -> list[str]:
+    """The sentences around the agreement's evidence spans, for classifying its kind."""
+    out = []
+    for a, b in spans:
+        if 0 <= a < b <= len(text):
+            left, right = sentence_around(text, a, b)
+            out.append(text[left:right])
+    return out

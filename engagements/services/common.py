@@ -40,21 +40,34 @@ def confidence(value: float) -> float:
 def cite(
     article: Article, span: tuple[int, int] | list[int], result: MergeResult, **target
 ) -> None:
-    """Cite the sentence around span for one fact; written by `citations_write`, once each."""
+    """Cite, for one fact, the whole sentence around span with span marked inside it; written
+    by `citations_write`, once per fact and sentence (spans in one sentence are joined)."""
     start, end = int(span[0]), int(span[1])
     if not (0 <= start < end <= len(article.text)):
         return
-    start, end = sentence_around(article.text, start, end)
-    if start >= end:
+    left, right = sentence_around(article.text, start, end)
+    if left >= right:
         return
     ((name, fact),) = target.items()
     # keyed by the object: a fact created by this merge has no primary key yet
-    result.citations.setdefault((name, id(fact), start, end), (article, name, fact, start, end))
+    key = (name, id(fact), left, right)
+    known = result.citations.get(key)
+    if known is not None:
+        start, end = min(start, known[5]), max(end, known[6])
+    result.citations[key] = (article, name, fact, left, right, start, end)
 
 
 def citations_write(result: MergeResult) -> None:
     Citation.objects.bulk_create(
-        Citation(article=a, start=start, end=end, quote=a.text[start:end], **{name: fact})
-        for a, name, fact, start, end in result.citations.values()
+        Citation(
+            article=a,
+            start=left,
+            end=right,
+            quote=a.text[left:right],
+            span_start=start,
+            span_end=end,
+            **{name: fact},
+        )
+        for a, name, fact, left, right, start, end in result.citations.values()
     )
     result.citations.clear()

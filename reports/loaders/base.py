@@ -23,6 +23,9 @@ class ReportInput:
     url: str = ""
     source: str = ""
     published: date | None = None
+    # (month, day) of a dateline without a year ("MANILA, February 14"), when no date is
+    # known: the batch's date gives it a year when it is stored (see masthead.dateline_date)
+    dateline: tuple[int, int] | None = None
 
 
 Loaded = ReportInput | LoadError

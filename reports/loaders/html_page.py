@@ -8,6 +8,7 @@ import trafilatura
 
 from .base import LoadError, ReportInput, is_http_url
 from .dates import lenient_date
+from .masthead import with_masthead
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -37,11 +38,15 @@ def html_report(name: str, data: bytes | str, url: str = "") -> ReportInput:
     if not text:
         raise LoadError(f"{name}: no article text found in the page")
     page_url = url or (doc.url or "")
-    return ReportInput(
-        text=text,
-        name=name,
-        title=(doc.title or "").strip(),
-        url=page_url if is_http_url(page_url) else "",
-        source=(doc.sitename or "").strip(),
-        published=lenient_date(doc.date),
+    # trafilatura reads <title>, <meta> (Open Graph, article:published_time) and JSON-LD;
+    # what it leaves blank may still be in the text (a dateline)
+    return with_masthead(
+        ReportInput(
+            text=text,
+            name=name,
+            title=(doc.title or "").strip(),
+            url=page_url if is_http_url(page_url) else "",
+            source=(doc.sitename or "").strip(),
+            published=lenient_date(doc.date),
+        )
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from .base import LoadError, ReportInput, is_http_url
 from .dates import parse_date
+from .masthead import with_masthead
 
 RECORD_FIELDS = ("text", "title", "url", "published", "source")
 
@@ -24,7 +25,10 @@ def metadata(record: dict[str, Any], label: str) -> dict[str, Any]:
 
 
 def record_report(record: object, label: str, name: str) -> ReportInput:
-    """One JSON/CSV record as a report; label prefixes errors, name names the report."""
+    """One JSON/CSV record as a report; label prefixes errors, name names the report.
+
+    A title or date the record leaves blank comes from the text's first lines if they have it.
+    """
     if not isinstance(record, dict):
         raise LoadError(f"{label}: expected a JSON object, found {json_type(record)}")
     text = record.get("text")
@@ -32,7 +36,7 @@ def record_report(record: object, label: str, name: str) -> ReportInput:
         raise LoadError(f"{label}: no text (the 'text' field is missing or empty)")
     if not isinstance(text, str):
         raise LoadError(f"{label}: field 'text' should be text, not {json_type(text)}")
-    return ReportInput(text=text.strip(), name=name, **metadata(record, label))
+    return with_masthead(ReportInput(text=text.strip(), name=name, **metadata(record, label)))
 
 
 def json_type(value: object) -> str:

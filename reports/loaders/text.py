@@ -11,6 +11,7 @@ from .base import Loaded, LoadError, ReportInput
 from .encoding import decode_bytes
 from .kinds import SIDECAR_SUFFIX
 from .limits import current, read_file
+from .masthead import with_masthead
 from .records import metadata
 
 Sidecar = tuple[str, bytes]  # the sidecar's name (as errors name it) and its bytes
@@ -24,7 +25,11 @@ def read_text_report(path: Path) -> ReportInput:
 
 
 def text_report(name: str, text: str, sidecar: Sidecar | None) -> ReportInput:
-    """The report of a text, its title, url, source and date from the sidecar's JSON object."""
+    """The report of a text, its title, url, source and date from the sidecar's JSON object.
+
+    A title or date the sidecar does not give (or there is none) comes from the text's own
+    first lines when they have it: a headline, a dateline, a "Published:" line.
+    """
     meta: dict[str, Any] = {}
     meta_name = name
     if sidecar is not None:
@@ -35,7 +40,7 @@ def text_report(name: str, text: str, sidecar: Sidecar | None) -> ReportInput:
             raise LoadError(f"{meta_name}: malformed JSON at line {exc.lineno}: {exc.msg}") from exc
         if not isinstance(meta, dict):
             raise LoadError(f"{meta_name}: expected a JSON object")
-    return ReportInput(text=text, name=name, **metadata(meta, meta_name))
+    return with_masthead(ReportInput(text=text, name=name, **metadata(meta, meta_name)))
 
 
 def sidecar_name(name: str) -> str:

@@ -28,7 +28,7 @@
       case "k": case "ArrowUp": move(-1); break;
       case "v": press(item, "input[value=verified] ~ button, form:has(input[value=verified]) button"); break;
       case "r": press(item, "form:has(input[value=rejected]) button"); break;
-      case "e": press(item, ".edit-controls a"); break;
+      case "e": press(item, ".fact-actions a.action"); break;
       default: return;
     }
     event.preventDefault();

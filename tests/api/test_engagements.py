@@ -34,8 +34,26 @@ def test_an_engagement_in_detail(analyst_client, world):
     assert meeting["place"]["name"] == "Paris" and meeting["place"]["country"] == "FR"
     # the rejected "Ghost Minister" is not a participant
     assert meeting["participants"] == [
-        {"id": world.blinken.pk, "name": "Antony Blinken", "country": "US", "role": "guest"},
-        {"id": world.macron.pk, "name": "Emmanuel Macron", "country": "FR", "role": "host"},
+        {
+            "id": world.blinken.pk,
+            "name": "Antony Blinken",
+            "country": "US",
+            "role": "guest",
+            "cameo_actor": "USAGOV",
+        },
+        {
+            "id": world.macron.pk,
+            "name": "Emmanuel Macron",
+            "country": "FR",
+            "role": "host",
+            "cameo_actor": "FRAGOV",
+        },
+    ]
+    # CAMEO: a meeting is a consultation (040), one row per ordered pair of actors
+    assert meeting["cameo"]["code"] == "040" and meeting["cameo"]["label"].startswith("Consult")
+    assert meeting["cameo_dyads"] == [
+        {"source": "USAGOV", "target": "FRAGOV", "code": "040"},
+        {"source": "FRAGOV", "target": "USAGOV", "code": "040"},
     ]
     assert meeting["trip"] == world.trip.pk
     assert (meeting["origin"], meeting["review"], meeting["confidence"]) == (

@@ -15,7 +15,12 @@ def test_the_trip_list_gives_trips_with_stops_in_order_and_their_sources(analyst
     assert [t["id"] for t in body["results"]] == [world.spain_trip.pk, world.trip.pk]
     trip = body["results"][1]
     assert trip["title"] == "Paris and Mexico"
-    assert trip["traveler"] == {"id": world.blinken.pk, "name": "Antony Blinken", "country": "US"}
+    assert trip["traveler"] == {
+        "id": world.blinken.pk,
+        "name": "Antony Blinken",
+        "country": "US",
+        "cameo_actor": "USAGOV",
+    }
     assert (trip["start"], trip["end"]) == ("2021-10-04", "2021-10-08")
     paris, mexico = trip["stops"]  # the rejected Madrid stop is left out
     assert paris["order"] == 1 and mexico["order"] == 2

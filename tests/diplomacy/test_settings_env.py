@@ -9,7 +9,7 @@ SHOW = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'name': str(settings.DATABASES['default']['NAME']), "
-    "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL, "
+    "'embedded': settings.EMBEDDED_EXTRACTION, 'broker': settings.CELERY_BROKER_URL, "
     "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
     "'fetch_allowed': settings.FETCH_ALLOWED_HOSTS}))"
 )
@@ -27,11 +27,11 @@ def show(**env: str) -> dict:
     return json.loads(result.stdout)
 
 
-def test_the_embedded_default_is_sqlite_with_tasks_in_process():
+def test_the_embedded_default_is_sqlite_with_extraction_in_the_web_process():
     config = show()
     assert config["engine"] == "django.db.backends.sqlite3"
     assert config["name"] == str(ROOT / "db.sqlite3")
-    assert config["eager"] is True
+    assert config["embedded"] is True  # reports/embedded.py, no broker
     assert config["debug"] is False
     assert config["fetch_allowed"] == []  # downloads refuse every non-public address
 
@@ -45,7 +45,7 @@ def test_database_url_broker_and_hosts_come_from_the_environment():
     )
     assert config["engine"] == "django.db.backends.postgresql"
     assert config["name"] == "diplomacy"
-    assert config["eager"] is False
+    assert config["embedded"] is False
     assert config["broker"] == "redis://broker.example:6379/0"
     assert config["hosts"] == ["tracker.example.org", "www.tracker.example.org"]
     assert config["debug"] is True

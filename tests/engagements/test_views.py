@@ -142,7 +142,7 @@ def test_an_engagement_page_shows_participants_and_the_cited_sentence(analyst_cl
     meeting = paris_trip.stops.get(order=1).engagements.get()
     page = analyst_client.get(meeting.get_absolute_url()).content.decode()
     assert "Emmanuel Macron" in page and "Antony Blinken" in page
-    assert "<q>Blinken met French President Emmanuel Macron on Tuesday</q>" in page
+    assert "<q><mark>Blinken met French President Emmanuel Macron on Tuesday</mark></q>" in page
 
 
 def test_rejected_engagements_are_hidden_from_lists(analyst_client, paris_trip):

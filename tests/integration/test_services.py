@@ -77,3 +77,17 @@ def test_a_celery_worker_on_the_redis_broker_answers():
         assert list(replies[0].values())[0] == {"ok": "pong"}
     finally:
         stop(worker)
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_a_report_of_megabytes_is_stored_and_found_by_full_text_search():
+    """PostgreSQL refuses a tsvector over 1 MB: the full-text index covers a report's start."""
+    require_postgresql()
+    from diplomacy.search import articles_matching
+    from reports.models import Article
+
+    words = " ".join(f"Minister{i} met President{i * 7} in Lima." for i in range(120_000))
+    article = Article.objects.create(text=f"Submarine talks opened the week. {words}")
+    assert len(article.text) > 4_000_000
+    assert list(articles_matching("submarine")) == [article]

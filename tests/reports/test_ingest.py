@@ -59,3 +59,16 @@ def test_the_content_hash_is_unique_in_the_database():
     Article.objects.create(text="Same text.")
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.create(text="Same text.")
+
+
+@pytest.mark.django_db
+def test_a_sample_report_whose_sidecar_has_no_title_shows_its_opening_words(client, analyst):
+    call_command("ingest", str(SAMPLES))
+    untitled = Article.objects.get(source="Voice of America")
+    assert untitled.title == ""  # its sidecar says null and its first line is a sentence
+    assert str(untitled).startswith("After a push to patch U.S.-French relations, U.S.")
+    assert str(untitled).endswith("…") and "Article" not in str(untitled)
+    titled = Article.objects.get(source="Agence France-Presse")
+    assert str(titled) == "US, Mexico in flurry of talks amid migration, drug rows"
+    client.force_login(analyst)
+    assert "After a push to patch U.S.-French relations" in client.get("/").content.decode()

@@ -169,4 +169,22 @@ def test_an_article_page_links_each_fact_to_its_sentence(admin_client_, run_task
     assert article.status == "extracted"
     page = admin_client_.get(article.get_absolute_url()).content.decode()
     assert "Emmanuel Macron" in page
-    assert f"<q>{GOOD_TEXT}</q>" in page
+    # each fact quotes the whole sentence, the words that support it marked
+    assert f"<q><mark>{GOOD_TEXT}</mark></q>" in page  # the meeting: the whole sentence
+    marked = GOOD_TEXT.replace("Emmanuel Macron", "<mark>Emmanuel Macron</mark>")
+    assert f"<q>{marked}</q>" in page  # the official: his name
+
+
+def test_each_progress_poll_refreshes_the_article_table(analyst_client, running_batch):
+    url = running_batch.get_absolute_url()
+    poll = analyst_client.get(url, headers={"HX-Request": "true"})
+    assert json.loads(poll["HX-Trigger"]) == {"batch-progress": {}}
+    page = analyst_client.get(url).content.decode()
+    assert 'hx-trigger="batch-progress from:body"' in page
+    Article.objects.filter(batch=running_batch, status="queued").update(
+        status="failed", error="Too long to extract: 5 MB"
+    )
+    table = analyst_client.get(f"{url}?part=articles", headers={"HX-Request": "true"})
+    body = table.content.decode()
+    assert body.lstrip().startswith('<section id="articles"')
+    assert "Too long to extract: 5 MB" in body and 'id="progress"' not in body

@@ -4,10 +4,10 @@ import sys
 import time
 from datetime import date
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from reports import embedded
 from reports.models import Article
 from reports.services import batch_create, ingest_reports, read_reports
 
@@ -38,7 +38,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--wait",
             action="store_true",
-            help="with a broker: follow the workers until the batch is extracted",
+            help="with a broker: follow the workers until the batch is extracted "
+            "(without one, the command always extracts the batch before it ends)",
         )
 
     def handle(self, *args, paths: list[str], **options) -> None:
@@ -52,7 +53,10 @@ class Command(BaseCommand):
             source=options["source"],
         )
         show = sys.stderr.isatty()
-        with tqdm(total=len(reports), desc="Loading", unit="report", disable=not show) as bar:
+        with (
+            embedded.foreground(),
+            tqdm(total=len(reports), desc="Loading", unit="report", disable=not show) as bar,
+        ):
             result = ingest_reports(batch=batch, reports=reports, progress=bar.update)
         for error in result.errors:
             self.stderr.write(f"error: {error['error']}")
@@ -70,7 +74,14 @@ class Command(BaseCommand):
                 f"{len(undated)} article(s) have no publication date: their relative dates stay "
                 "unresolved (give --published, or set the date in the admin and re-extract)."
             )
-        if options["wait"] and not settings.CELERY_TASK_ALWAYS_EAGER:
+        if embedded.active():
+            # no broker: extract here, before the command ends (each report in a child
+            # process, under the time limit)
+            with tqdm(
+                total=len(result.created), desc="Extracting", unit="article", disable=not show
+            ) as bar:
+                embedded.drain(progress=bar.update)
+        elif options["wait"]:
             self.follow(batch.pk, len(result.created), show)
         batch.refresh_from_db()
         self.stdout.write(f"Batch status: {batch.get_status_display()}.")

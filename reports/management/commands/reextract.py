@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from reports import embedded
 from reports.models import Article
 from reports.services import articles_reextract
 
@@ -30,5 +31,9 @@ class Command(BaseCommand):
                 raise CommandError(f"no article with id {', '.join(map(str, sorted(missing)))}")
         if options["failed"]:
             articles = articles.filter(status=Article.Status.FAILED)
-        count = articles_reextract(articles)
+        with embedded.foreground():
+            count = articles_reextract(articles)
         self.stdout.write(f"Queued {count} article(s) for extraction.")
+        if embedded.active():  # no broker: extract them here, before the command ends
+            embedded.drain()
+            self.stdout.write("Extracted.")
