@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
+from diplomacy.bulk import rows_insert
 from diplomacy.text import normalize_name
 
 from .models import Country, Official, OfficialAlias, Post
@@ -181,7 +181,7 @@ class OfficialResolver:
     def save(self) -> None:
         """Write the new officials, then the aliases and posts not yet on record."""
         if self._new:
-            bulk_create_with_history(self._new, Official)
+            rows_insert(Official, self._new, history=True)
             self.created |= {person.pk for person in self._new}
             self._new = []
         aliases = {}
@@ -224,8 +224,10 @@ def posts_record(
         ):
             wanted.pop((official_id, title.casefold(), country_id), None)
     if wanted:
-        bulk_create_with_history(
-            [Post(official=o, title=t, country=c) for o, t, c in wanted.values()], Post
+        rows_insert(
+            Post,
+            [Post(official=o, title=t, country=c) for o, t, c in wanted.values()],
+            history=True,
         )
 
 
