@@ -8,10 +8,13 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+
+from diplomacy.bulk import rows_insert
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
@@ -87,15 +90,16 @@ def articles_store(*, batch: Batch, reports: list[ReportInput]) -> list[tuple[Ar
     for report, sha in zip(reports, shas, strict=True):
         if sha not in stored and sha not in fresh:
             fresh[sha] = article = _article_for(batch=batch, report=report)
-            article.set_derived_fields()  # bulk_create skips save(), which does this
+            article.set_derived_fields()  # a bulk insert skips save(), which does this
     if not fresh:
         return [(stored[sha], False) for sha in shas]
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Article.objects.bulk_create(fresh.values())
-                ArticleBand.objects.bulk_create(
-                    band for article in fresh.values() for band in article.band_rows()
+                rows_insert(Article, fresh.values())
+                rows_insert(
+                    ArticleBand,
+                    (band for article in fresh.values() for band in article.band_rows()),
                 )
         except IntegrityError:
             # Another process stored one of these texts between our check and our insert:
@@ -149,11 +153,15 @@ def ingest_reports(
 
 
 def articles_enqueue(articles: Iterable[Article]) -> None:
-    """Queue one extraction task per article, once the surrounding transaction commits."""
-    from .tasks import article_extract
+    """Queue the articles' extraction once the surrounding transaction commits.
 
-    for article in articles:
-        article_extract.delay_on_commit(article.pk)
+    One task per EXTRACT_CHUNK articles: each task merges its chunk together.
+    """
+    from .tasks import articles_extract
+
+    ids = iter([article.pk for article in articles])
+    while chunk := list(islice(ids, settings.EXTRACT_CHUNK)):
+        articles_extract.delay_on_commit(chunk)
 
 
 def articles_reextract(articles: QuerySet[Article]) -> int:
