@@ -84,7 +84,7 @@ def articles_extract(*, article_ids: Sequence[int]) -> dict[str, int]:
     first = [(a, d) for a, d in extracted if not a.extraction_runs]
     if first:
         try:
-            merged = _merge(first)
+            merged = articles_merge(first)
             outcome["extracted"] += merged
             if merged < len(first):
                 outcome["already merged by another run"] += len(first) - merged
@@ -112,7 +112,7 @@ def articles_extract(*, article_ids: Sequence[int]) -> dict[str, int]:
     return dict(outcome)
 
 
-def _merge(items: list[tuple[Article, Document]]) -> int:
+def articles_merge(items: list[tuple[Article, Document]]) -> int:
     """Merge the articles still queued among items in one transaction; how many it merged.
 
     The items are articles never merged before, or one re-extraction. A re-extraction
@@ -195,15 +195,16 @@ def _merge_alone(article: Article, document: Document) -> str:
     from extraction import EXTRACTOR_VERSION
 
     try:
-        return "extracted" if _merge([(article, document)]) else "already merged by another run"
+        merged = articles_merge([(article, document)])
     except TRANSIENT:
         raise
     except _Superseded:
-        return "already merged by another run"
+        merged = 0
     except Exception as exc:
         logger.exception("merging article %s failed", article.pk)
         _fail(article, f"Merge failed: {type(exc).__name__}: {exc}", EXTRACTOR_VERSION)
         return "failed"
+    return "extracted" if merged else "already merged by another run"
 
 
 def _fail(article: Article, error: str, version: str) -> None:

@@ -118,8 +118,10 @@ def cite(
     if start >= end:
         return
     ((name, fact),) = target.items()
-    # keyed by the object: a fact created by this merge has no primary key yet
-    result.citations.setdefault((name, id(fact), start, end), (article, name, fact, start, end))
+    # keyed by the objects: a fact created by this merge has no primary key yet
+    result.citations.setdefault(
+        (id(article), name, id(fact), start, end), (article, name, fact, start, end)
+    )
 
 
 def citations_write(result: MergeResult) -> None:
