@@ -6,6 +6,8 @@ as separate processes against it, as an admin and a deployment would.
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import random
 import signal
@@ -19,8 +21,9 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
+from django.db.models import Count
 
-from engagements.models import Engagement
+from engagements.models import Citation, Engagement
 from people.models import Official
 from reports.models import Article, Batch
 from tests.conftest import skip_or_fail
@@ -194,57 +197,100 @@ def test_an_editors_correction_survives_re_extraction_by_the_worker(services_env
     assert Engagement.objects.count() == before
 
 
-def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
-    services_env, workers, tmp_path
-):
+def held_chunks(env: dict[str, str]) -> list[list[int]]:
+    """The chunks of article ids taken off our queue by a worker and not acknowledged."""
+    held = []
+    for value in redis.Redis.from_url(env["CELERY_BROKER_URL"]).hvals("unacked"):
+        message, _exchange, routing_key = json.loads(value)
+        if routing_key == env["CELERY_QUEUE"]:
+            args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+            held.append(args[0])
+    return held
+
+
+def distinct_reports(folder: Path, count: int) -> None:
     capitals = ["Paris", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Warsaw", "Prague"]
-    topics = [
-        "trade",
-        "energy",
-        "security",
-        "migration",
-        "climate",
-        "health",
-        "shipping",
-        "grain",
-        "debt",
-        "tariffs",
-    ]
+    topics = ["trade", "energy", "security", "migration", "climate", "health", "shipping"]
     rng = random.Random(7)
-    for i in range(40):
+    for i in range(count):
         city = capitals[i % len(capitals)]
         # distinct stories, so that none is taken for a republished copy of another
         background = " ".join(rng.choice(topics) + f"-{rng.randrange(10_000)}" for _ in range(40))
-        (tmp_path / f"report_{i:02d}.txt").write_text(
+        (folder / f"report_{i:02d}.txt").write_text(
             f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
             f"for talks number {i}.\n\nThe agenda covered {background}.",
             encoding="utf-8",
         )
+
+
+def test_a_worker_killed_mid_chunk_loses_nothing_and_repeats_nothing(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "5"
+    distinct_reports(tmp_path, 40)
     ingest(services_env, tmp_path, "--published", "2021-10-06")
     batch = Batch.objects.get()
     assert batch.articles.count() == 40
 
     first = workers.start(concurrency=2)
     deadline = time.monotonic() + 60
-    while batch.articles.filter(status="extracted").count() < 3:
+    while batch.articles.filter(status="extracted").count() < 5:
         assert time.monotonic() < deadline, "the first worker extracted nothing"
-        time.sleep(0.05)
+        time.sleep(0.02)
     workers.kill(first)
-    done_when_killed = batch.articles.filter(status="extracted").count()
-    assert done_when_killed < 40, "the batch finished before the worker could be killed"
+    # the chunks the worker held when it died: taken, not acknowledged, not merged
+    held = held_chunks(services_env)
+    assert held, "the worker held no chunk when it was killed"
+    cut_short = [pk for chunk in held for pk in chunk]
+    assert batch.articles.filter(pk__in=cut_short, status="queued").exists()
+    assert batch.articles.filter(status="extracted").count() < 40
 
     workers.start(concurrency=2)
     batch = wait_until_finished(batch, timeout=180)
     assert batch.status == Batch.Status.DONE
     runs = list(batch.articles.values_list("status", "extraction_runs"))
     assert runs == [("extracted", 1)] * 40
+    # merged once each: every report cited, no citation written twice
+    assert Citation.objects.values("article").distinct().count() == 40
+    assert not (
+        Citation.objects.values("article", "start", "end", "engagement", "official", "stop")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .exists()
+    )
+
+
+def test_two_workers_merging_chunks_naming_the_same_new_official_make_one_official(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "3"
+    workers.start(concurrency=1)
+    workers.start(concurrency=1)
+    others = ["Hiro Sato", "Elena Petrov", "Jonas Weber", "Mateo Zapata", "Nadia Haddad", "Lena Xu"]
+    for n, person in enumerate(["Zanele Okonkwo", "Tomas Eriksen", "Priya Raman"]):
+        folder = tmp_path / f"round_{n}"
+        folder.mkdir()
+        for i, other in enumerate(others):  # two chunks of three, one per worker
+            (folder / f"r{i}.txt").write_text(
+                f"Kenyan Foreign Minister {person} met Japanese Trade Minister {other} in "
+                f"Nairobi on Tuesday, officials said. They spoke of {other.split()[0]} matters "
+                f"and of case {n}-{i}.",
+                encoding="utf-8",
+            )
+        ingest(services_env, folder, "--published", "2021-10-06")
+        wait_until_finished(Batch.objects.latest("pk"))
+        assert Official.objects.filter(name=person).count() == 1, person
+        assert Official.objects.get(name=person).engagements.count() == len(others)
+    assert Official.objects.filter(name="Hiro Sato").count() == 1
+    assert set(Article.objects.values_list("status", "extraction_runs")) == {("extracted", 1)}
 
 
 def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_finishes(
     services_env, workers, tmp_path
 ):
     # a worker killed between taking a message off the queue and recording it as
-    # unacknowledged loses it; here the message is removed by hand instead
+    # unacknowledged loses it; here one message (a chunk of two) is removed by hand instead
+    services_env["EXTRACT_CHUNK"] = "2"
     for i, city in enumerate(["Paris", "Berlin", "Madrid", "Rome"]):
         (tmp_path / f"report_{i}.txt").write_text(
             f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
@@ -253,7 +299,7 @@ def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_
         )
     ingest(services_env, tmp_path, "--published", "2021-10-06")
     broker = redis.Redis.from_url(services_env["CELERY_BROKER_URL"])
-    assert broker.llen(services_env["CELERY_QUEUE"]) == 4
+    assert broker.llen(services_env["CELERY_QUEUE"]) == 2
     assert broker.rpop(services_env["CELERY_QUEUE"]) is not None
     batch = Batch.objects.get()
 
