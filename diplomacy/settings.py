@@ -13,6 +13,7 @@ CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
 CELERY_QUEUE       the queue tasks go to (default "celery").
 CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
 EXTRACT_CHUNK      articles per extraction task, merged together (25).
+SOURCES_POLL_TICK  seconds between the beat's looks for feeds due a poll (60).
 FETCH_ALLOWED_HOSTS  comma-separated host names report downloads may reach even though they
                    resolve to loopback or private addresses (default: none).
 """
@@ -211,6 +212,23 @@ CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
 # Articles per extraction task: a task extracts its chunk and merges it in one transaction,
 # one look-up and one write per kind of fact for the whole chunk (reports/extracting.py).
 EXTRACT_CHUNK = max(1, int(os.environ.get("EXTRACT_CHUNK", "25")))
+
+# Feeds polled for new reports (reports.Source, reports/polling.py). `celery beat` runs the
+# task that polls the sources due every SOURCES_POLL_TICK seconds; `manage.py poll_sources
+# --loop` does the same without a broker. A failing source's interval doubles per failure
+# in a row, up to SOURCES_BACKOFF_MAX_MINUTES; a source claimed for a poll that never
+# ended (its worker died) is due again after SOURCES_POLL_LEASE seconds.
+SOURCES_POLL_TICK = max(1, int(os.environ.get("SOURCES_POLL_TICK", "60")))
+SOURCES_BACKOFF_MAX_MINUTES = 24 * 60
+SOURCES_POLL_LEASE = 600
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-sources": {
+        "task": "reports.tasks.sources_poll_due",
+        "schedule": float(SOURCES_POLL_TICK),
+        # a tick nobody took within the tick is dropped; the next one polls the same sources
+        "options": {"expires": float(SOURCES_POLL_TICK)},
+    }
+}
 
 # Report loading (reports/loaders/limits.py reads these at each call): sizes in bytes.
 LOADER_MAX_FILE_BYTES = 20 * 1024 * 1024  # any one report file, upload or archive member

@@ -18,7 +18,7 @@ from diplomacy.bulk import rows_insert
 
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
-from .models import Article, ArticleBand, Batch, text_sha256
+from .models import Article, ArticleBand, Batch, Source, text_sha256
 
 
 @dataclass
@@ -39,12 +39,14 @@ def batch_create(
     user: AbstractBaseUser | None = None,
     default_published: date | None = None,
     source: str = "",
+    feed: Source | None = None,
 ) -> Batch:
     return Batch.objects.create(
         name=name,
         created_by=user if user is not None and user.is_authenticated else None,
         default_published=default_published,
         source=source,
+        feed=feed,
     )
 
 

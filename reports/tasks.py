@@ -1,10 +1,11 @@
-"""Celery tasks for reports: a chunk of articles per task."""
+"""Celery tasks for reports: extraction (a chunk of articles per task) and feed polls."""
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from . import extracting
+from . import extracting, polling
+from .models import Source
 
 # What both extraction tasks share: proven idempotent (an extracted article is never merged
 # twice), so acknowledged late, and retried on errors a retry may cure.
@@ -31,3 +32,18 @@ def articles_extract(article_ids: list[int]) -> dict[str, int]:
 def article_extract(article_id: int) -> str:
     """Extract and merge one queued article (messages sent before tasks took chunks)."""
     return extracting.article_extract(article_id=article_id)
+
+
+@shared_task(ignore_result=True)
+def sources_poll_due() -> list[int]:
+    """What `celery beat` runs every SOURCES_POLL_TICK seconds: a poll task per source due."""
+    return polling.sources_poll_due(dispatch=source_poll.delay_on_commit)
+
+
+@shared_task(ignore_result=True)
+def source_poll(source_id: int) -> str:
+    """Poll one claimed source (see reports.polling.source_poll); what happened, for logs."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return "gone"
+    return polling.source_poll(source=source).summary
