@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Max, QuerySet
+
 from engagements.models import Citation
 
-from .models import Article
+from .models import Article, Source
 
 
 @dataclass
@@ -87,3 +89,12 @@ def article_facts(article: Article) -> list[ArticleFact]:
             )
         )
     return facts
+
+
+def sources_listed() -> QuerySet[Source]:
+    """The sources for the Batches page, with the id of each one's latest batch."""
+    return Source.objects.annotate(last_batch_id=Max("batches__pk")).order_by("name", "pk")
+
+
+def source_for_row(pk: int) -> Source:
+    return sources_listed().get(pk=pk)

@@ -9,7 +9,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from diplomacy.paging import paginate, safe_next
 
 from . import loaders, selectors
-from .forms import UploadForm
+from .forms import SourceForm, UploadForm
 from .models import Article, Batch
 from .services import articles_reextract, batch_create, ingest_reports
 
@@ -30,7 +30,16 @@ def _with_counts(batches: QuerySet[Batch]) -> QuerySet[Batch]:
 def batch_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, _with_counts(Batch.objects.select_related("created_by")))
     unbatched = Article.objects.filter(batch=None).count()
-    return render(request, "reports/batch_list.html", {"page": page, "unbatched": unbatched})
+    return render(
+        request,
+        "reports/batch_list.html",
+        {
+            "page": page,
+            "unbatched": unbatched,
+            "sources": selectors.sources_listed(),
+            "source_form": SourceForm(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
