@@ -22,12 +22,15 @@ import pytest
 import redis
 from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 
 from engagements.models import Citation, Engagement
 from people.models import Official
-from reports.models import Article, Batch
+from reports.models import Article, Batch, Source
 from tests.conftest import skip_or_fail
+from tests.feeds import serve
 from tests.helpers import BIN, ROOT, clean_env, manage
+from tests.reports.test_sources import ITEMS
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -83,6 +86,27 @@ class Workers:
                 f"{self.env['CELERY_QUEUE']}-{len(self.processes)}@%h",
                 "--without-gossip",
                 "--without-mingle",
+                "--loglevel=WARNING",
+            ],  # fmt: skip
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        return process
+
+    def beat(self, schedule: Path) -> subprocess.Popen:
+        """`celery beat`, sending the periodic tasks (the poll of sources due) to our queue."""
+        process = subprocess.Popen(
+            [
+                str(BIN / "celery"),
+                "-A",
+                "diplomacy",
+                "beat",
+                "--schedule",
+                str(schedule),
                 "--loglevel=WARNING",
             ],  # fmt: skip
             cwd=ROOT,
@@ -309,3 +333,42 @@ def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_
     assert batch.status == Batch.Status.DONE
     runs = list(batch.articles.values_list("status", "extraction_runs"))
     assert runs == [("extracted", 1)] * 4
+
+
+def test_celery_beat_polls_a_due_source_and_a_worker_extracts_its_new_reports(
+    services_env, workers, tmp_path
+):
+    feeds, server = serve()
+    try:
+        services_env.update(SOURCES_POLL_TICK="1", FETCH_ALLOWED_HOSTS="127.0.0.1")
+        url = feeds.feed("/wire.rss", ITEMS)
+        source = Source.objects.create(name="Wire", url=url, interval=60)
+        workers.start()
+        workers.beat(tmp_path / "beat-schedule")
+        batch = wait_until(lambda: Batch.objects.filter(feed=source).first(), timeout=60)
+        batch = wait_until_finished(batch)
+        assert batch.status == Batch.Status.DONE
+        assert batch.articles.filter(status="extracted").count() == 2
+        source.refresh_from_db()
+        assert source.last_result == f"2 new report(s) in batch {batch.pk}"
+
+        # due again: the beat's next ticks poll it, conditionally; nothing new, no batch
+        Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())
+        wait_until(lambda: len(feeds.seen("/wire.rss")) >= 2, timeout=30)
+        assert feeds.seen("/wire.rss")[1].headers["If-None-Match"] == '"v1"'
+        wait_until(lambda: Source.objects.get(pk=source.pk).last_result == "not modified")
+        assert Batch.objects.filter(feed=source).count() == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_until(found, timeout: float = 30):
+    """found()'s first true value, asked every 0.2 s; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"nothing after {timeout} s")
