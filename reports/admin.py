@@ -38,6 +38,7 @@ class SourceAdmin(admin.ModelAdmin):
         "last_modified",
     ]
     actions = ["poll_now"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description="Poll the selected sources now")
     def poll_now(self, request, queryset):
