@@ -1,10 +1,13 @@
-"""Inserting many new rows at once: COPY on PostgreSQL, `bulk_create` elsewhere.
+"""Writing many rows at once: COPY and UPDATE ... FROM unnest on PostgreSQL, Django's bulk
+methods elsewhere.
 
 A merge of a chunk of articles creates a few hundred rows (officials, engagements, stops,
 citations, and a history row for most). Django's `bulk_create` builds one INSERT of them
 all, binding every value in Python; PostgreSQL's COPY takes the rows as a stream, which
 psycopg writes in C. The rows' primary keys are drawn from the table's sequence first,
-in one query, so that other rows can refer to them, as after `bulk_create`.
+in one query, so that other rows can refer to them, as after `bulk_create`. Changed rows
+are updated by one statement joining the table to arrays of their new values, where
+`bulk_update` would build a CASE expression per field in Python.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 
 def rows_insert(model: type[models.Model], objs: Iterable[models.Model], *, history: bool = False):
@@ -27,6 +30,9 @@ def rows_insert(model: type[models.Model], objs: Iterable[models.Model], *, hist
     objs = list(objs)
     if not objs:
         return objs
+    # the connection itself, not the proxy `django.db.connection`: each of the many
+    # attribute reads below would otherwise go through a context-local look-up
+    connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "postgresql":
         if history:
             return bulk_create_with_history(objs, model)
@@ -46,20 +52,65 @@ def rows_insert(model: type[models.Model], objs: Iterable[models.Model], *, hist
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
         rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
         obj._state.adding, obj._state.db = False, connection.alias
-    _copy(table, [f.column for f in fields], rows)
+    _copy(connection, table, [f.column for f in fields], rows)
     if history:
-        _history_insert(model, objs)
+        _history_insert(connection, model, objs)
     return objs
 
 
-def _history_insert(model: type[models.Model], objs: list[models.Model]) -> None:
-    """The creation rows of the objects in the model's history table (one COPY)."""
+def rows_update(
+    model: type[models.Model],
+    objs: Iterable[models.Model],
+    fields: list[str],
+    *,
+    history: bool = False,
+) -> None:
+    """Save these fields of the objects (rows on record), with history rows if asked.
+
+    As `bulk_update` (and `bulk_update_with_history`, whose change rows it writes):
+    `auto_now` fields are saved only if named, with the value the object holds.
+    """
+    objs = list(objs)
+    if not objs or not fields:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        if history:
+            bulk_update_with_history(objs, model, fields)
+        else:
+            model._default_manager.bulk_update(objs, fields)
+        return
+    meta = model._meta
+    columns = [meta.pk, *(meta.get_field(name) for name in fields)]
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_update", fields=columns[1:])
+    quote = connection.ops.quote_name
+    names = [quote(f.column) for f in columns]
+    arrays = ", ".join(f"%s::{f.db_type(connection)}[]" for f in columns)
+    statement = (
+        f"UPDATE {quote(meta.db_table)} AS t SET "
+        + ", ".join(f"{name} = u.{name}" for name in names[1:])
+        + f" FROM unnest({arrays}) AS u({', '.join(names)}) WHERE t.{names[0]} = u.{names[0]}"
+    )
+    values = [
+        [f.get_db_prep_save(getattr(obj, f.attname), connection) for obj in objs] for f in columns
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, values)
+    if history:
+        _history_insert(connection, model, objs, kind="~")
+
+
+def _history_insert(
+    connection: Any, model: type[models.Model], objs: list[models.Model], kind: str = "+"
+) -> None:
+    """Rows of the objects in the model's history table (one COPY): created (+), changed (~)."""
     history = model.history.model
     now = timezone.now()
     special: dict[str, Any] = {
         "history_date": now,
         "history_change_reason": "",
-        "history_type": "+",
+        "history_type": kind,
     }
     fields = [f for f in history._meta.concrete_fields if not f.primary_key]
     rows = []
@@ -75,10 +126,10 @@ def _history_insert(model: type[models.Model], objs: list[models.Model]) -> None
                 for f in fields
             ]
         )
-    _copy(history._meta.db_table, [f.column for f in fields], rows)
+    _copy(connection, history._meta.db_table, [f.column for f in fields], rows)
 
 
-def _copy(table: str, columns: list[str], rows: list[list[Any]]) -> None:
+def _copy(connection: Any, table: str, columns: list[str], rows: list[list[Any]]) -> None:
     quote = connection.ops.quote_name
     statement = f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN"
     with (

@@ -99,9 +99,8 @@ class OfficialResolver:
             normalized__in=forms
         ).values_list("official_id", "normalized"):
             matches.setdefault(official_id, set()).add(normalized)
-        found = Official.objects.filter(
-            Q(normalized_name__in=forms) | Q(pk__in=list(matches))
-        ).select_related("merged_into")
+        # few records were merged into others: `_live` looks those up one by one
+        found = Official.objects.filter(Q(normalized_name__in=forms) | Q(pk__in=list(matches)))
         for person in found:
             keys = matches.get(person.pk, set())
             if person.normalized_name in forms:

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
-from diplomacy.bulk import rows_insert
+from diplomacy.bulk import rows_insert, rows_update
 from diplomacy.text import sentence_around
 from engagements.models import Agreement, AgreementAlias, Citation, Engagement, Stop, Trip
 from people.models import Country, Official
@@ -172,4 +171,4 @@ def updates_write(result: MergeResult) -> None:
             row.updated_at = now
             groups.setdefault(frozenset(fields | {"updated_at"}), []).append(row)
         for fields, rows in groups.items():
-            bulk_update_with_history(rows, model, sorted(fields))
+            rows_update(model, rows, sorted(fields), history=True)

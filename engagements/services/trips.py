@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.db.models import F, Q
 from simple_history.utils import bulk_create_with_history
 
-from diplomacy.bulk import rows_insert
+from diplomacy.bulk import rows_insert, rows_update
 from diplomacy.models import Origin, Precision, Review
 from engagements.models import Engagement, Place, Stop, Trip
 from people.models import Official
@@ -261,8 +261,8 @@ def trips_write(result: MergeResult) -> None:
     if book.new_stops:
         rows_insert(Stop, book.new_stops, history=True)
     if moved:
-        Stop.objects.bulk_update(
-            [s for t in moved for s in book.stops[id(t)] if s.pk is not None], ["order"]
+        rows_update(
+            Stop, [s for t in moved for s in book.stops[id(t)] if s.pk is not None], ["order"]
         )
     book.orders.update((s.pk, s.order) for t in book.touched.values() for s in book.stops[id(t)])
     book.touched.clear()

@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from engagements import corrections
 from engagements.models import Agreement, Citation, Engagement, Place, Trip
 from engagements.services import documents
 from people.models import Official
@@ -78,11 +79,11 @@ def generated(count: int, seed: int = 11) -> list[str]:
     return texts
 
 
-def load(texts: list[str], chunks) -> list[int]:
+def load(texts: list[str], chunks, published: date = PUBLISHED) -> list[int]:
     """Store the reports as one batch (nothing extracts them); their article ids, in order."""
     batch = batch_create(name="chunks")
     reports = [
-        ReportInput(text=t, name=f"r{i}.txt", published=PUBLISHED) for i, t in enumerate(texts)
+        ReportInput(text=t, name=f"r{i}.txt", published=published) for i, t in enumerate(texts)
     ]
     result = ingest_reports(batch=batch, reports=reports)
     return [a.pk for a in result.created]
@@ -250,3 +251,39 @@ def test_merging_a_chunk_takes_a_few_statements_per_kind_however_many_articles_i
     # ten times the articles, not twice the statements (SQLite splits long inserts)
     assert fifty < 2 * five, (five, fifty)
     assert fifty / 50 < 1.5
+
+
+@pytest.mark.django_db
+def test_what_an_editor_corrects_while_a_chunk_merges_is_kept(chunks, monkeypatch, editor):
+    scheduled = HAND_WRITTEN[4]  # on Friday, 8 October
+    held = scheduled.replace("will meet", "met").replace(", his office said", "")
+    first = load([scheduled], chunks)
+    articles_extract(article_ids=first)
+    meeting = Engagement.objects.get()
+    assert meeting.status == Engagement.Status.SCHEDULED
+    later = load([held], chunks, published=date(2021, 10, 9))
+    write = documents.trips_write
+
+    def an_editor_meanwhile(result) -> None:
+        # the merge has read the meeting; an editor corrects its status before it writes
+        current = Engagement.objects.get(pk=meeting.pk)
+        corrections.engagement_correct(
+            current,
+            editor=editor,
+            version=current.version,
+            changes={"status": Engagement.Status.CANCELLED},
+        )
+        write(result)
+
+    monkeypatch.setattr(documents, "trips_write", an_editor_meanwhile)
+    assert articles_extract(article_ids=later) == {"extracted": 1}
+
+    meeting.refresh_from_db()
+    assert meeting.status == Engagement.Status.CANCELLED  # not "held", from the report
+    assert "status" in meeting.edited_fields
+    assert meeting.citations.values("article").distinct().count() == 2
+    # the history shows the editor's change; what the merge changed besides is on top
+    kinds = list(meeting.history.order_by("history_id").values_list("history_type", "status"))
+    assert kinds[0] == ("+", Engagement.Status.SCHEDULED)
+    assert (("~", Engagement.Status.CANCELLED)) in kinds
+    assert meeting.version == meeting.history.count()
