@@ -58,6 +58,31 @@ def rows_insert(model: type[models.Model], objs: Iterable[models.Model], *, hist
     return objs
 
 
+def values_insert(
+    model: type[models.Model], fields: list[str], rows: Iterable[Iterable[Any]]
+) -> None:
+    """Insert rows given as values of the named fields (attnames), no model instance each.
+
+    For rows nothing refers to (citations, band keys): no primary keys are read back, no
+    defaults filled in, so every column without a database default must be named.
+    """
+    rows = [list(row) for row in rows]
+    if not rows:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create(
+            model(**dict(zip(fields, row, strict=True))) for row in rows
+        )
+        return
+    columns = [model._meta.get_field(name) for name in fields]
+    prepared = [
+        [f.get_db_prep_save(value, connection) for f, value in zip(columns, row, strict=True)]
+        for row in rows
+    ]
+    _copy(connection, model._meta.db_table, [f.column for f in columns], prepared)
+
+
 def rows_update(
     model: type[models.Model],
     objs: Iterable[models.Model],

@@ -12,7 +12,7 @@ CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: tasks run in process, e
 CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
 CELERY_QUEUE       the queue tasks go to (default "celery").
 CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
-EXTRACT_CHUNK      articles per extraction task, merged together (25).
+EXTRACT_CHUNK      articles per extraction task, merged together (50).
 SOURCES_POLL_TICK  seconds between the beat's looks for feeds due a poll (60).
 FETCH_ALLOWED_HOSTS  comma-separated host names report downloads may reach even though they
                    resolve to loopback or private addresses (default: none).
@@ -211,7 +211,7 @@ ARTICLE_REQUEUE_AFTER = int(os.environ.get("ARTICLE_REQUEUE_AFTER", str(2 * _vis
 CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
 # Articles per extraction task: a task extracts its chunk and merges it in one transaction,
 # one look-up and one write per kind of fact for the whole chunk (reports/extracting.py).
-EXTRACT_CHUNK = max(1, int(os.environ.get("EXTRACT_CHUNK", "25")))
+EXTRACT_CHUNK = max(1, int(os.environ.get("EXTRACT_CHUNK", "50")))
 
 # Feeds polled for new reports (reports.Source, reports/polling.py). `celery beat` runs the
 # task that polls the sources due every SOURCES_POLL_TICK seconds; `manage.py poll_sources

@@ -14,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from diplomacy.bulk import rows_insert
+from diplomacy.bulk import rows_insert, values_insert
 
+from . import similarity
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
 from .models import Article, ArticleBand, Batch, Source, text_sha256
@@ -99,9 +100,14 @@ def articles_store(*, batch: Batch, reports: list[ReportInput]) -> list[tuple[Ar
         try:
             with transaction.atomic():
                 rows_insert(Article, fresh.values())
-                rows_insert(
+                values_insert(
                     ArticleBand,
-                    (band for article in fresh.values() for band in article.band_rows()),
+                    ["article_id", "key"],
+                    (
+                        (article.pk, key)
+                        for article in fresh.values()
+                        for key in similarity.band_keys(article.signature)
+                    ),
                 )
         except IntegrityError:
             # Another process stored one of these texts between our check and our insert:

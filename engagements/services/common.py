@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils import timezone
 
-from diplomacy.bulk import rows_insert, rows_update
+from diplomacy.bulk import rows_update, values_insert
 from diplomacy.text import sentence_around
-from engagements.models import Agreement, AgreementAlias, Citation, Engagement, Stop, Trip
+from engagements.models import (
+    CITABLE,
+    Agreement,
+    AgreementAlias,
+    Citation,
+    Engagement,
+    Stop,
+    Trip,
+)
 from people.models import Country, Official
 
 if TYPE_CHECKING:
@@ -124,10 +132,20 @@ def cite(
 
 
 def citations_write(result: MergeResult) -> None:
-    rows_insert(
+    """Write the merge's citations (once its facts are written: they cite them by key)."""
+    now = timezone.now()
+    values_insert(
         Citation,
+        ["article_id", "start", "end", "quote", "created_at", *(f"{n}_id" for n in CITABLE)],
         (
-            Citation(article=a, start=start, end=end, quote=a.text[start:end], **{name: fact})
+            [
+                a.pk,
+                start,
+                end,
+                a.text[start:end],
+                now,
+                *(fact.pk if n == name else None for n in CITABLE),
+            ]
             for a, name, fact, start, end in result.citations.values()
         ),
     )
