@@ -35,19 +35,13 @@ OTHER_PEOPLE = (
 )
 
 
-def merge_in_thread(text: str, results: list, started: threading.Barrier | None = None):
-    """Store and merge one report in a transaction of its own, as a worker does."""
+def in_thread(work, results: list) -> threading.Thread:
+    """Run work() in a thread of its own (so on its own database connection, as a worker);
+    what it returns, or the exception it raised, is appended to results."""
 
     def run() -> None:
         try:
-            article = Article.objects.create(text=text, published=PUBLISHED)
-            document = extract(text, PUBLISHED)
-            if started is not None:
-                started.wait(timeout=10)
-            with transaction.atomic():
-                record_lock(shared=True)
-                document_merge(article=article, document=document)
-            results.append("merged")
+            results.append(work())
         except Exception as exc:  # reported to the test through results
             results.append(exc)
         finally:
@@ -56,6 +50,22 @@ def merge_in_thread(text: str, results: list, started: threading.Barrier | None 
     thread = threading.Thread(target=run)
     thread.start()
     return thread
+
+
+def merge_in_thread(text: str, results: list, started: threading.Barrier | None = None):
+    """Store and merge one report in a transaction of its own, as a worker does."""
+
+    def work() -> str:
+        article = Article.objects.create(text=text, published=PUBLISHED)
+        document = extract(text, PUBLISHED)
+        if started is not None:
+            started.wait(timeout=10)
+        with transaction.atomic():
+            record_lock(shared=True)
+            document_merge(article=article, document=document)
+        return "merged"
+
+    return in_thread(work, results)
 
 
 def merge_in_progress(*keys: str) -> tuple[threading.Event, threading.Thread]:
@@ -150,20 +160,13 @@ def chunk_about(person: str, others: list[tuple[str, str]]) -> list[str]:
 def chunk_merge_in_thread(texts: list[str], results: list, started: threading.Barrier):
     """Store, extract and merge a chunk of reports together, as a worker's task does."""
 
-    def run() -> None:
-        try:
-            articles = [Article.objects.create(text=t, published=PUBLISHED) for t in texts]
-            items = [(a, extract(a.text, PUBLISHED)) for a in articles]
-            started.wait(timeout=10)
-            results.append(articles_merge(items))
-        except Exception as exc:  # reported to the test through results
-            results.append(exc)
-        finally:
-            connections.close_all()
+    def work() -> int:
+        articles = [Article.objects.create(text=t, published=PUBLISHED) for t in texts]
+        items = [(a, extract(a.text, PUBLISHED)) for a in articles]
+        started.wait(timeout=10)
+        return articles_merge(items)
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
+    return in_thread(work, results)
 
 
 @pytest.mark.services

@@ -72,43 +72,25 @@ class Workers:
         self.processes: list[subprocess.Popen] = []
 
     def start(self, concurrency: int = 2) -> subprocess.Popen:
-        process = subprocess.Popen(
-            [
-                str(BIN / "celery"),
-                "-A",
-                "diplomacy",
-                "worker",
-                "--concurrency",
-                str(concurrency),
-                "-Q",
-                self.env["CELERY_QUEUE"],
-                "-n",
-                f"{self.env['CELERY_QUEUE']}-{len(self.processes)}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=WARNING",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
+        return self._spawn(
+            "worker",
+            "--concurrency",
+            str(concurrency),
+            "-Q",
+            self.env["CELERY_QUEUE"],
+            "-n",
+            f"{self.env['CELERY_QUEUE']}-{len(self.processes)}@%h",
+            "--without-gossip",
+            "--without-mingle",
         )
-        self.processes.append(process)
-        return process
 
     def beat(self, schedule: Path) -> subprocess.Popen:
         """`celery beat`, sending the periodic tasks (the poll of sources due) to our queue."""
+        return self._spawn("beat", "--schedule", str(schedule))
+
+    def _spawn(self, *args: str) -> subprocess.Popen:
         process = subprocess.Popen(
-            [
-                str(BIN / "celery"),
-                "-A",
-                "diplomacy",
-                "beat",
-                "--schedule",
-                str(schedule),
-                "--loglevel=WARNING",
-            ],  # fmt: skip
+            [str(BIN / "celery"), "-A", "diplomacy", *args, "--loglevel=WARNING"],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
