@@ -266,6 +266,18 @@ def test_a_worker_killed_mid_chunk_loses_nothing_and_repeats_nothing(
     )
 
 
+def test_ingest_wait_follows_the_workers_until_every_chunk_is_extracted(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "4"
+    distinct_reports(tmp_path, 12)
+    workers.start()
+    out = ingest(services_env, tmp_path, "--published", "2021-10-06", "--wait")
+    assert "12 new article(s)" in out
+    assert out.strip().endswith("Batch status: Done.")
+    assert list(Article.objects.values_list("status", flat=True)) == ["extracted"] * 12
+
+
 def test_two_workers_merging_chunks_naming_the_same_new_official_make_one_official(
     services_env, workers, tmp_path
 ):
