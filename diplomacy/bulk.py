@@ -20,7 +20,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 
-def rows_insert(model: type[models.Model], objs: Iterable[models.Model], *, history: bool = False):
+def rows_insert(
+    model: type[models.Model], objs: Iterable[models.Model], *, history: bool = False
+) -> list[models.Model]:
     """Insert the unsaved objects (each gets its primary key), with history rows if asked.
 
     The objects are as `bulk_create` takes them: no `save()` is called, defaults and
