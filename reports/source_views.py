@@ -35,7 +35,7 @@ def source_add(request: HttpRequest) -> HttpResponse:
     form = SourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         source = source_create(**form.cleaned_data)
-        messages.success(request, f"Source “{source}” added: it is polled within a minute.")
+        messages.success(request, f"Source “{source}” added; it is due a poll now.")
         return redirect(reverse("reports:batches") + "#sources")
     status = 422 if request.method == "POST" else 200
     return render(request, "reports/source_form.html", {"form": form}, status=status)
