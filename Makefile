@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint format migrate worker clean
+.PHONY: demo test install lint format migrate worker beat poll clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ migrate: install
 
 worker: install
 	$(VENV)/bin/celery -A diplomacy worker --loglevel=INFO
+
+# With a broker: send the poll of the feeds due (one beat per deployment).
+beat: install
+	$(VENV)/bin/celery -A diplomacy beat --loglevel=INFO
+
+# Without a broker (the embedded default): poll the feeds as they come due, in process.
+poll: install
+	DEBUG=1 $(PY) manage.py poll_sources --loop
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

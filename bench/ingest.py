@@ -4,20 +4,28 @@
 
 Creates a fresh database (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/diplomacy_bench), writes N distinct reports of
-about 3 KB, measures the extractor alone on them in this process, then times
-`manage.py ingest` plus the workers until the batch is finished. Then loads the
-same reports into a second fresh database in one process with no broker (tasks
-run in process), which splits a worker's time per article into extraction,
-storing and merging, and what the broker, Celery and two processes sharing the
-machine add. Prints articles/s and the share of worker time spent outside
-extraction.
+about 3 KB and, all in one run:
+
+1. times the extractor alone on them in this process, then in as many processes at once
+   as there will be workers (what the machine gives that many extractors right now);
+2. times `manage.py ingest` plus the workers (Redis at BENCH_BROKER_URL) until every
+   article is done; each worker logs, per chunk, the seconds it spent extracting and the
+   rest, which splits the workers' time into extraction, the pipeline (storing, merging,
+   Celery) and idle;
+3. loads the same reports into a second fresh database (BENCH_ONE_PROCESS_DATABASE_URL)
+   in this process with no broker, counting the SQL statements per article.
+
+Prints articles/s end to end beside the extractor alone, and the share of worker time
+spent outside extraction (the pipeline overhead; target under 50 %).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -32,6 +40,8 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
+# what reports.extracting logs per chunk of articles
+CHUNK_LOG = re.compile(r"extraction (?P<extraction>[\d.]+) s, the rest (?P<rest>[\d.]+) s")
 
 FIRST = [
     "Amina",
@@ -120,11 +130,15 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    n, w = args.reports, args.workers
 
     db_url = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/diplomacy_bench"
     )
-    broker = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+    alone_url = os.environ.get("BENCH_ONE_PROCESS_DATABASE_URL", db_url + "_one_process")
+    broker = os.environ.get(
+        "BENCH_BROKER_URL", os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+    )
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
@@ -137,52 +151,135 @@ def main() -> None:
     }
 
     rng = random.Random(2021)
-    texts = [report(i, rng) for i in range(args.reports)]
+    texts = [report(i, rng) for i in range(n)]
     published = date(2021, 10, 6)
 
     from extraction import extract
 
     extract(texts[0], published)  # load the gazetteers once, outside the timing
-    started = time.perf_counter()
-    for text in texts:
-        extract(text, published)
-    extract_seconds = time.perf_counter() - started
+    extract_seconds = extract_all(texts, published)
+    with multiprocessing.get_context("fork").Pool(w) as pool:
+        started = time.perf_counter()
+        pool.starmap(extract_all, [(texts[i::w], published) for i in range(w)])
+        parallel_seconds = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as folder:
         for i, text in enumerate(texts):
             Path(folder, f"r{i:05d}.txt").write_text(text, encoding="utf-8")
-        total, statuses, engagements, loaded = end_to_end(
-            folder, published, db_url, env, args.workers
-        )
-        # the same reports stored, extracted and merged in one process, without a broker
-        alone_url = db_url + "_one_process"
-        reset_database(alone_url)
-        alone_env = {**env, "DATABASE_URL": alone_url}
-        alone_env.pop("CELERY_BROKER_URL")
-        manage(["migrate", "-v0"], alone_env)
-        started = time.perf_counter()
-        manage(["ingest", folder, "--published", str(published)], alone_env)
-        alone = time.perf_counter() - started
+        run = end_to_end(folder, published, db_url, env, w)
+        alone, queries = one_process(folder, published, alone_url)
 
-    n, w = args.reports, args.workers
-    worker_ms = total * w / n * 1000  # worker time per article, all workers busy
+    total = run["seconds"]
+    worker_ms = total * w / n * 1000  # worker time per article, all workers there throughout
     extract_ms = extract_seconds / n * 1000
-    alone_ms = alone / n * 1000
+    inside_ms = run["extraction"] / n * 1000  # extracting, inside the workers
+    rest_ms = run["rest"] / n * 1000  # the rest of the workers' tasks: storing, merging
     print(f"reports                          {n} (about {sum(map(len, texts)) // n} bytes each)")
-    print(f"statuses                         {statuses}; engagements stored {engagements}")
+    print(f"statuses                         {run['statuses']}; engagements {run['engagements']}")
     print(f"extractor only, 1 process        {n / extract_seconds:8.1f} articles/s")
+    print(f"extractor only, {w} processes      {n / parallel_seconds:8.1f} articles/s")
     print(f"store+extract+merge, 1 process   {n / alone:8.1f} articles/s (no broker, no workers)")
-    print(f"ingest command (store+queue)     {loaded:8.2f} s")
+    print(f"ingest command (store+queue)     {run['loaded']:8.2f} s")
     print(f"end to end, {w} workers           {n / total:8.1f} articles/s ({total:.1f} s)")
-    print("worker time per article, of which:")
-    print(f"  extraction                     {extract_ms:8.1f} ms")
-    print(f"  storing and merging            {alone_ms - extract_ms:8.1f} ms")
-    print(f"  broker, Celery, contention     {worker_ms - alone_ms:8.1f} ms")
-    print(f"  total                          {worker_ms:8.1f} ms")
     print(
-        f"pipeline overhead                {(1 - extract_ms / worker_ms) * 100:8.1f} % "
-        "of worker time (everything but extraction; target < 50 %)"
+        f"SQL statements per article       {queries['all'] / n:8.2f} (one process, COPY included)"
     )
+    print(f"  storing (ingest command)       {queries['storing'] / n:8.2f}")
+    print(f"  extraction tasks (merge etc.)  {queries['tasks'] / n:8.2f}")
+    print(f"worker time per article          {worker_ms:8.1f} ms ({w} x wall time), of which:")
+    print(f"  extracting                     {inside_ms:8.1f} ms (measured inside the workers)")
+    print(f"  the rest of the tasks          {rest_ms:8.1f} ms (duplicates, merge, status)")
+    print(
+        f"  outside tasks                  {worker_ms - inside_ms - rest_ms:8.1f} ms "
+        "(Celery, broker, waiting for the ingest command, idle at the end)"
+    )
+    print(
+        f"pipeline overhead                {(1 - inside_ms / worker_ms) * 100:8.1f} % "
+        "of worker time outside extraction (target < 50 %)"
+    )
+    print(
+        f"  against the extractor alone    {(1 - extract_ms / worker_ms) * 100:8.1f} % "
+        f"(1 - {extract_ms:.1f} ms, its time per article in 1 process, / worker time)"
+    )
+    print(
+        f"  against {w} extractors at once   "
+        f"{(1 - parallel_seconds * w / n * 1000 / worker_ms) * 100:8.1f} % "
+        f"(1 - {parallel_seconds * w / n * 1000:.1f} ms, their time per article, / worker time)"
+    )
+
+
+def extract_all(texts: list[str], published: date) -> float:
+    """Seconds the extractor takes on the texts, in this process."""
+    from extraction import extract
+
+    started = time.perf_counter()
+    for text in texts:
+        extract(text, published)
+    return time.perf_counter() - started
+
+
+def one_process(folder: str, published: date, url: str) -> tuple[float, dict[str, int]]:
+    """Ingest the folder in this process, no broker (tasks run in process): seconds, statements.
+
+    Django is set up here, against its own fresh database, after the other runs.
+    """
+    reset_database(url)
+    os.environ.update(
+        DATABASE_URL=url,
+        SECRET_KEY="bench",
+        DJANGO_SETTINGS_MODULE="diplomacy.settings",
+        LOG_LEVEL="WARNING",
+    )
+    for name in ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+        os.environ.pop(name, None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from diplomacy import bulk
+    from reports import extracting
+    from reports.services import batch_create, ingest_reports, read_reports
+
+    call_command("migrate", verbosity=0)
+    counts = {"all": 0, "tasks": 0}
+    in_task = [False]
+
+    def counted() -> None:
+        counts["all"] += 1
+        counts["tasks"] += in_task[0]
+
+    def count(execute, sql, params, many, context):
+        counted()
+        return execute(sql, params, many, context)
+
+    copy = bulk._copy  # COPY statements pass no execute wrapper: counted here
+
+    def counted_copy(*args):
+        counted()
+        return copy(*args)
+
+    bulk._copy = counted_copy
+    task = extracting.articles_extract
+
+    def counted_task(**kwargs):
+        in_task[0] = True
+        try:
+            return task(**kwargs)
+        finally:
+            in_task[0] = False
+
+    extracting.articles_extract = counted_task
+    started = time.perf_counter()
+    with connection.execute_wrapper(count):
+        reports = read_reports([folder])
+        batch = batch_create(name="bench", default_published=published)
+        ingest_reports(batch=batch, reports=reports)
+    seconds = time.perf_counter() - started
+    extracting.articles_extract, bulk._copy = task, copy
+    counts["storing"] = counts["all"] - counts["tasks"]
+    return seconds, counts
 
 
 def manage(arguments: list[str], env: dict[str, str]) -> None:
@@ -195,12 +292,11 @@ def manage(arguments: list[str], env: dict[str, str]) -> None:
     )
 
 
-def end_to_end(
-    folder: str, published: date, db_url: str, env: dict[str, str], count: int
-) -> tuple[float, dict, int, float]:
-    """`manage.py ingest` and `count` workers until every article is done: seconds and counts."""
+def end_to_end(folder: str, published: date, db_url: str, env: dict[str, str], count: int) -> dict:
+    """`manage.py ingest` and `count` workers until every article is done: times and counts."""
     reset_database(db_url)
     manage(["migrate", "-v0"], env)
+    logs = [tempfile.TemporaryFile("w+") for _ in range(count)]  # noqa: SIM115 - closed below
     workers = [
         subprocess.Popen(
             [
@@ -214,15 +310,17 @@ def end_to_end(
                 env["CELERY_QUEUE"],
                 "-n",
                 f"{env['CELERY_QUEUE']}-{n}@%h",
-                "--loglevel=WARNING",
+                "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",
             ],  # fmt: skip
             cwd=ROOT,
             env=env,
+            stdout=log,
+            stderr=log,
             start_new_session=True,
         )
-        for n in range(count)
+        for n, log in enumerate(logs)
     ]
     try:
         time.sleep(3)  # let the workers connect
@@ -238,7 +336,7 @@ def end_to_end(
                 conn.commit()
                 if row[0] == 0:
                     break
-                time.sleep(0.2)
+                time.sleep(0.05)
             total = time.perf_counter() - started
             statuses = dict(
                 conn.execute("SELECT status, count(*) FROM reports_article GROUP BY status")
@@ -249,7 +347,20 @@ def end_to_end(
             os.killpg(worker.pid, signal.SIGTERM)
         for worker in workers:
             worker.wait(timeout=30)
-    return total, statuses, engagements, loaded
+    spent = {"extraction": 0.0, "rest": 0.0}
+    for log in logs:
+        log.seek(0)
+        for match in CHUNK_LOG.finditer(log.read()):
+            spent["extraction"] += float(match["extraction"])
+            spent["rest"] += float(match["rest"])
+        log.close()
+    return {
+        "seconds": total,
+        "loaded": loaded,
+        "statuses": statuses,
+        "engagements": engagements,
+        **spent,
+    }
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Transaction-scoped locks (PostgreSQL advisory locks) for writes that match against the record.
 
-Merging an article's extraction looks records up by name and then attaches
-rows to what it found. Two merges about the same people must run one after
-the other; merges about different people may run side by side. So:
+Merging an article's extraction (or a chunk of articles' at once) looks records
+up by name and then attaches rows to what it found. Two merges about the same
+people must run one after the other; merges about different people may run side
+by side. So:
 
 - an article merge holds the record lock *shared* and an exclusive lock per
-  name, place and agreement it looks up, then per official it resolved to;
+  name, place and agreement it looks up (for a chunk: those of all its
+  articles, taken together), then per official it resolved to;
 - an editor's merge of two records (and re-extraction's pruning, which
   deletes across the record) holds the record lock *exclusively*, waiting for
   the article merges in progress and holding new ones back.

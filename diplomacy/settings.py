@@ -13,6 +13,8 @@ CELERY_BROKER_URL  e.g. redis://127.0.0.1:6379/0. Unset: the embedded default, w
 CELERY_RESULT_BACKEND  defaults to the broker URL when it is Redis.
 CELERY_QUEUE       the queue tasks go to (default "celery").
 CELERY_VISIBILITY_TIMEOUT  seconds before a task a dead worker held is redelivered (3600).
+EXTRACT_CHUNK      articles per extraction task, merged together (50).
+SOURCES_POLL_TICK  seconds between the beat's looks for feeds due a poll (60).
 FETCH_ALLOWED_HOSTS  comma-separated host names report downloads may reach even though they
                    resolve to loopback or private addresses (default: none).
 EXTRACTION_MAX_BYTES  a report with more text (UTF-8 bytes) is not extracted (300 kB).
@@ -219,6 +221,26 @@ CELERY_TIMEZONE = TIME_ZONE
 # queue is empty, lost its message: workers send it again (reports/recovery.py).
 ARTICLE_REQUEUE_AFTER = int(os.environ.get("ARTICLE_REQUEUE_AFTER", str(2 * _visibility)))
 CELERY_DB_REUSE_MAX = int(os.environ.get("CELERY_DB_REUSE_MAX", "1000"))
+# Articles per extraction task: a task extracts its chunk and merges it in one transaction,
+# one look-up and one write per kind of fact for the whole chunk (reports/extracting.py).
+EXTRACT_CHUNK = max(1, int(os.environ.get("EXTRACT_CHUNK", "50")))
+
+# Feeds polled for new reports (reports.Source, reports/polling.py). `celery beat` runs the
+# task that polls the sources due every SOURCES_POLL_TICK seconds; `manage.py poll_sources
+# --loop` does the same without a broker. A failing source's interval doubles per failure
+# in a row, up to SOURCES_BACKOFF_MAX_MINUTES; a source claimed for a poll that never
+# ended (its worker died) is due again after SOURCES_POLL_LEASE seconds.
+SOURCES_POLL_TICK = max(1, int(os.environ.get("SOURCES_POLL_TICK", "60")))
+SOURCES_BACKOFF_MAX_MINUTES = 24 * 60
+SOURCES_POLL_LEASE = 600
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-sources": {
+        "task": "reports.tasks.sources_poll_due",
+        "schedule": float(SOURCES_POLL_TICK),
+        # a tick nobody took within the tick is dropped; the next one polls the same sources
+        "options": {"expires": float(SOURCES_POLL_TICK)},
+    }
+}
 
 # Extraction of one report (reports/extracting.py): a longer text fails at once, an
 # extraction running longer is stopped; either fails that report alone.

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
+from diplomacy.bulk import rows_insert
 from diplomacy.text import normalize_name
 
 from .models import Country, Official, OfficialAlias, Post
@@ -99,9 +99,8 @@ class OfficialResolver:
             normalized__in=forms
         ).values_list("official_id", "normalized"):
             matches.setdefault(official_id, set()).add(normalized)
-        found = Official.objects.filter(
-            Q(normalized_name__in=forms) | Q(pk__in=list(matches))
-        ).select_related("merged_into")
+        # few records were merged into others: `_live` looks those up one by one
+        found = Official.objects.filter(Q(normalized_name__in=forms) | Q(pk__in=list(matches)))
         for person in found:
             keys = matches.get(person.pk, set())
             if person.normalized_name in forms:
@@ -181,7 +180,7 @@ class OfficialResolver:
     def save(self) -> None:
         """Write the new officials, then the aliases and posts not yet on record."""
         if self._new:
-            bulk_create_with_history(self._new, Official)
+            rows_insert(Official, self._new, history=True)
             self.created |= {person.pk for person in self._new}
             self._new = []
         aliases = {}
@@ -224,8 +223,10 @@ def posts_record(
         ):
             wanted.pop((official_id, title.casefold(), country_id), None)
     if wanted:
-        bulk_create_with_history(
-            [Post(official=o, title=t, country=c) for o, t, c in wanted.values()], Post
+        rows_insert(
+            Post,
+            [Post(official=o, title=t, country=c) for o, t, c in wanted.values()],
+            history=True,
         )
 
 

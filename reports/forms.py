@@ -1,6 +1,9 @@
+from urllib.parse import urlsplit
+
 from django import forms
 
 from .loaders import limits
+from .models import Source
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -66,3 +69,36 @@ class ArticleDateForm(forms.Form):
     published = forms.DateField(
         label="Published", widget=forms.DateInput(attrs={"type": "date"}), required=True
     )
+
+
+class SourceForm(forms.Form):
+    """A feed to poll, as an admin sets it on the Batches page."""
+
+    name = forms.CharField(max_length=200)
+    url = forms.URLField(label="Feed URL", max_length=1000, assume_scheme="https")
+    interval = forms.IntegerField(
+        label="Poll every (minutes)",
+        min_value=1,
+        initial=15,
+        help_text="Doubled after each failure.",
+    )
+    enabled = forms.BooleanField(required=False, initial=True)
+
+    def __init__(self, *args, source: Source | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.source = source
+
+    @classmethod
+    def initial_for(cls, source: Source) -> dict:
+        return {f: getattr(source, f) for f in ("name", "url", "interval", "enabled")}
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if urlsplit(url).scheme.lower() not in {"http", "https"}:
+            raise forms.ValidationError("Only http:// and https:// feeds can be polled.")
+        others = Source.objects.filter(url=url)
+        if self.source is not None:
+            others = others.exclude(pk=self.source.pk)
+        if others.exists():
+            raise forms.ValidationError("A source with this feed URL exists already.")
+        return url

@@ -1,10 +1,12 @@
-"""News reports (articles) and the batches admins load them in."""
+"""News reports (articles), the batches admins load them in, and the feeds polled for more."""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +29,55 @@ class BatchStatus(models.TextChoices):
     FAILED = "failed", "Done with failures"
 
 
+class Source(models.Model):
+    """A feed polled for new reports; a poll that finds new items makes a batch of them.
+
+    `next_poll_at` is when it is due: its interval after a poll, pushed out further after
+    each failure in a row (see `backoff`). Polls send the `etag` and `last_modified` the
+    feed last sent, so a feed with nothing new can answer 304 Not Modified.
+    """
+
+    name = models.CharField(max_length=200)
+    url = models.URLField("feed URL", max_length=1000, unique=True)
+    interval = models.PositiveIntegerField(
+        "poll every (minutes)", default=15, validators=[MinValueValidator(1)]
+    )
+    enabled = models.BooleanField(default=True)
+    next_poll_at = models.DateTimeField(default=timezone.now)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # what the last poll did ("3 new reports", "not modified", ...), or its error
+    last_result = models.CharField(max_length=300, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    failures = models.PositiveIntegerField("failures in a row", default=0, editable=False)
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(interval__gte=1), name="source_interval_min")
+        ]
+        indexes = [
+            # sources_claim_due: WHERE enabled AND next_poll_at <= now
+            models.Index(
+                fields=["next_poll_at"], condition=models.Q(enabled=True), name="source_due_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def backoff(self) -> timedelta:
+        """How long after a poll the next one is due: the interval, doubled per failure."""
+        minutes = self.interval * 2 ** min(self.failures, 16)
+        cap = max(self.interval, settings.SOURCES_BACKOFF_MAX_MINUTES)
+        return timedelta(minutes=min(minutes, cap))
+
+    def is_due(self, now: datetime | None = None) -> bool:
+        return self.enabled and self.next_poll_at <= (now or timezone.now())
+
+
 class Batch(models.Model):
     """A set of reports loaded together (an upload, an `ingest` run, a feed)."""
 
@@ -44,6 +95,10 @@ class Batch(models.Model):
     source = models.CharField(max_length=200, blank=True)
     # Inputs that never became articles (unreadable file, bad record): [{"input", "error"}].
     errors = models.JSONField(default=list, blank=True)
+    # the feed whose poll made this batch, if one did
+    feed = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="batches"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -115,6 +170,8 @@ class Article(models.Model):
         indexes = [
             # the batch page counts its articles by status
             models.Index(fields=["batch", "status"], name="article_batch_status_idx"),
+            # a feed's poll: which of its items are stored already (WHERE url IN ...)
+            models.Index(fields=["url"], name="article_url_idx"),
         ]
 
     def __str__(self) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Max, QuerySet
+
 from engagements.models import Citation
 
-from .models import Article, Batch
+from .models import Article, Batch, Source
 
 # Failed reports the batch page's progress panel names, at most.
 FAILURES_SHOWN = 20
@@ -102,3 +104,12 @@ def batch_failures(batch: Batch) -> list[Article]:
         .only("pk", "title", "error")
         .order_by("pk")[:FAILURES_SHOWN]
     )
+
+
+def sources_listed() -> QuerySet[Source]:
+    """The sources for the Batches page, with the id of each one's latest batch."""
+    return Source.objects.annotate(last_batch_id=Max("batches__pk")).order_by("name", "pk")
+
+
+def source_for_row(pk: int) -> Source:
+    return sources_listed().get(pk=pk)

@@ -8,15 +8,19 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from diplomacy.bulk import rows_insert, values_insert
+
+from . import similarity
 from .extracting import batch_refresh
 from .loaders import LoadError, ReportInput, read_inputs
 from .loaders.masthead import dateline_date
-from .models import Article, ArticleBand, Batch, text_sha256
+from .models import Article, ArticleBand, Batch, Source, text_sha256
 
 
 @dataclass
@@ -37,12 +41,14 @@ def batch_create(
     user: AbstractBaseUser | None = None,
     default_published: date | None = None,
     source: str = "",
+    feed: Source | None = None,
 ) -> Batch:
     return Batch.objects.create(
         name=name,
         created_by=user if user is not None and user.is_authenticated else None,
         default_published=default_published,
         source=source,
+        feed=feed,
     )
 
 
@@ -94,15 +100,21 @@ def articles_store(*, batch: Batch, reports: list[ReportInput]) -> list[tuple[Ar
     for report, sha in zip(reports, shas, strict=True):
         if sha not in stored and sha not in fresh:
             fresh[sha] = article = _article_for(batch=batch, report=report)
-            article.set_derived_fields()  # bulk_create skips save(), which does this
+            article.set_derived_fields()  # a bulk insert skips save(), which does this
     if not fresh:
         return [(stored[sha], False) for sha in shas]
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Article.objects.bulk_create(fresh.values())
-                ArticleBand.objects.bulk_create(
-                    band for article in fresh.values() for band in article.band_rows()
+                rows_insert(Article, fresh.values())
+                values_insert(
+                    ArticleBand,
+                    ["article_id", "key"],
+                    (
+                        (article.pk, key)
+                        for article in fresh.values()
+                        for key in similarity.band_keys(article.signature)
+                    ),
                 )
         except IntegrityError:
             # Another process stored one of these texts between our check and our insert:
@@ -156,20 +168,22 @@ def ingest_reports(
 
 
 def articles_enqueue(articles: Iterable[Article]) -> None:
-    """Queue one extraction task per article, once the surrounding transaction commits.
+    """Queue the articles' extraction once the surrounding transaction commits.
 
-    On the embedded default (no broker) the queue is the articles' status: the drainer
-    thread is woken once the transaction commits (see reports.embedded).
+    With a broker, one task per EXTRACT_CHUNK articles: each task merges its chunk
+    together. On the embedded default (no broker) the queue is the articles' status: the
+    drainer thread is woken once the transaction commits (see reports.embedded).
     """
     from . import embedded
-    from .tasks import article_extract
+    from .tasks import articles_extract
 
     if embedded.active():
         if any(True for _ in articles):
             transaction.on_commit(embedded.wake)
         return
-    for article in articles:
-        article_extract.delay_on_commit(article.pk)
+    ids = iter([article.pk for article in articles])
+    while chunk := list(islice(ids, settings.EXTRACT_CHUNK)):
+        articles_extract.delay_on_commit(chunk)
 
 
 def articles_reextract(articles: QuerySet[Article]) -> int:

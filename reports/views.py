@@ -9,7 +9,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 from diplomacy.paging import paginate, safe_next
 
 from . import embedded, loaders, selectors
-from .forms import ArticleDateForm, UploadForm
+from .forms import ArticleDateForm, SourceForm, UploadForm
 from .models import Article, Batch
 from .services import article_date_set, articles_reextract, batch_create, ingest_reports
 
@@ -34,7 +34,16 @@ def _with_counts(batches: QuerySet[Batch]) -> QuerySet[Batch]:
 def batch_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, _with_counts(Batch.objects.select_related("created_by")))
     unbatched = Article.objects.filter(batch=None).count()
-    return render(request, "reports/batch_list.html", {"page": page, "unbatched": unbatched})
+    return render(
+        request,
+        "reports/batch_list.html",
+        {
+            "page": page,
+            "unbatched": unbatched,
+            "sources": selectors.sources_listed(),
+            "source_form": SourceForm(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,6 +1,7 @@
 """Writes for engagements, trips, stops, agreements and citations, one module per kind of fact.
 
-`document_merge` (`documents`) folds one article's extraction into the record: officials are
+`documents_merge` (`documents`) folds a chunk of articles' extractions (`document_merge`: one
+article's) into the record, each kind of fact looked up once and written once: officials are
 resolved to people already known, a meeting already on record gains a citation instead of
 becoming a duplicate (`engagements`), stops join the traveler's trip (`trips`), agreements
 are matched by name or alias (`agreements`), places by name and country (`places`). Fields an
@@ -19,7 +20,12 @@ from .dates import (
     dates_compatible,
     precision_finer,
 )
-from .documents import article_citations_clear, document_merge, uncited_facts_prune
+from .documents import (
+    article_citations_clear,
+    document_merge,
+    documents_merge,
+    uncited_facts_prune,
+)
 from .engagements import engagement_merge, engagements_write, status_merged
 from .places import place_resolve, places_load
 from .trips import engagements_attach_to_stops, stops_number, trip_merge_stops, trip_renumber
@@ -37,6 +43,7 @@ __all__ = [
     "date_range",
     "dates_compatible",
     "document_merge",
+    "documents_merge",
     "engagement_merge",
     "engagements_attach_to_stops",
     "engagements_write",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -13,11 +14,19 @@ from engagements.models import Agreement, Citation, Engagement, Stop, Trip
 from people.models import Official
 from people.services import NameMention, OfficialResolver, countries_load
 
-from .agreements import agreement_merge
-from .common import MergeResult, citations_write, cite
-from .engagements import engagement_merge, engagements_write
-from .places import place_key, places_load
-from .trips import engagements_attach_to_stops, trip_merge_stops, trip_renumber
+from .agreements import agreement_merge, agreements_load, agreements_write
+from .common import MergeResult, citations_write, cite, updates_write
+from .dates import DateRange, date_range
+from .engagements import engagement_merge, engagements_load, engagements_write
+from .places import place_key, places_create, places_load
+from .trips import (
+    engagements_attach_to_stops,
+    trip_merge_stops,
+    trip_renumber,
+    trip_search_ranges,
+    trips_load,
+    trips_write,
+)
 
 if TYPE_CHECKING:
     from extraction.models import Document
@@ -71,65 +80,127 @@ def _lock_keys(document: Document, places: dict) -> set[str]:
 
 
 def document_merge(*, article: Article, document: Document) -> MergeResult:
-    """Fold one article's extraction into the record. Call inside a transaction.
+    """Fold one article's extraction into the record. Call inside a transaction."""
+    return documents_merge([(article, document)])
 
-    On PostgreSQL it first locks the names, places and agreements it will look
-    up, then the officials they resolve to, so merges of articles about
-    different people run side by side and merges about the same people queue.
+
+def documents_merge(items: Sequence[tuple[Article, Document]]) -> MergeResult:
+    """Fold several articles' extractions into the record at once. Call inside a transaction.
+
+    Each kind of fact is looked up once for all the articles and written once at the end,
+    a few statements per kind; in between the articles are merged in memory in order, a
+    later one finding what an earlier one created, as if they were merged one by one.
+
+    On PostgreSQL it first locks the names, places and agreements it will look up, then
+    the officials they resolve to, so merges about different people run side by side and
+    merges about the same people queue (see diplomacy.locks).
     """
     result = MergeResult()
+    documents = [document for _, document in items]
+    places = [p for d in documents for p in _places(d)]
     countries_load(
-        [o.country for o in document.officials]
-        + [p.country for p in _places(document) if p is not None]
-        + [c for a in document.agreements for c in a.parties],
+        [o.country for d in documents for o in d.officials]
+        + [p.country for p in places if p is not None]
+        + [c for d in documents for a in d.agreements for c in a.parties],
         result.countries,
     )
-    places_load(_places(document), result)
-    keys_lock("merge", _lock_keys(document, result.places))
+    places_load(places, result)
+    keys_lock("merge", set().union(*(_lock_keys(d, result.places) for d in documents)))
+    places_create(places, result)
     resolver = OfficialResolver(countries=result.countries)
-    mentions = [
-        NameMention(name=o.name, country_code=o.country, aliases=tuple(o.aliases), title=o.title)
-        for o in document.officials
-    ]
-    named = {o.name for o in document.officials}
-    others = [
-        name
-        for name in dict.fromkeys(
-            [n for e in document.engagements for n in e.participants]
-            + [t.traveler for t in document.trips]
-        )
-        if name not in named
-    ]
-    resolver.prepare([*mentions, *(NameMention(name=n) for n in others)])
-    officials: dict[str, Official] = {}
-    for extracted, mention in zip(document.officials, mentions, strict=True):
-        person = resolver.resolve(mention)
-        officials[extracted.name] = person
-        result.officials.append(person)
-        if extracted.mentions:
-            cite(article, extracted.mentions[0], result, official=person)
-    for name in others:
-        officials[name] = resolver.resolve(NameMention(name=name))
-    resolver.save()
-    keys_lock("official", {str(p.pk) for p in officials.values()})
-    engagements = [
-        engagement_merge(article=article, extracted=e, officials=officials, result=result)
-        for e in document.engagements
-        if e.participants
-    ]
-    for extracted_trip in document.trips:
-        traveler = officials[extracted_trip.traveler]
-        merged = trip_merge_stops(
-            article=article,
-            traveler=traveler,
-            stops=extracted_trip.stops,
-            result=result,
-            new_traveler=traveler.pk in resolver.created,
-        )
-        if merged is not None:
-            engagements_attach_to_stops(traveler, merged[1], engagements, result)
+    named = _officials_resolve(items, resolver, result)
+    keys_lock("official", {str(p.pk) for officials in named for p in officials.values()})
+    _record_load(items, named, resolver.created, result)
+    for (article, document), officials in zip(items, named, strict=True):
+        engagements = [
+            engagement_merge(article=article, extracted=e, officials=officials, result=result)
+            for e in document.engagements
+            if e.participants
+        ]
+        for extracted_trip in document.trips:
+            traveler = officials[extracted_trip.traveler]
+            merged = trip_merge_stops(
+                article=article, traveler=traveler, stops=extracted_trip.stops, result=result
+            )
+            if merged is not None:
+                engagements_attach_to_stops(traveler, merged[1], engagements, result)
+        for extracted in document.agreements:
+            agreement_merge(article=article, extracted=extracted, result=result)
+    trips_write(result)
     engagements_write(result)
-    for extracted in document.agreements:
-        agreement_merge(article=article, extracted=extracted, result=result)
+    agreements_write(result)
+    updates_write(result)
     citations_write(result)
     return result
+
+
+def _officials_resolve(
+    items: Sequence[tuple[Article, Document]], resolver: OfficialResolver, result: MergeResult
+) -> list[dict[str, Official]]:
+    """Per article, its names resolved to officials: looked up together, new ones saved together."""
+    mentions, others = [], []
+    for _, document in items:
+        mentions.append(
+            [
+                NameMention(
+                    name=o.name, country_code=o.country, aliases=tuple(o.aliases), title=o.title
+                )
+                for o in document.officials
+            ]
+        )
+        named = {o.name for o in document.officials}
+        others.append(
+            [
+                name
+                for name in dict.fromkeys(
+                    [n for e in document.engagements for n in e.participants]
+                    + [t.traveler for t in document.trips]
+                )
+                if name not in named
+            ]
+        )
+    resolver.prepare(
+        [m for ms in mentions for m in ms] + [NameMention(name=n) for ns in others for n in ns]
+    )
+    resolved = []
+    for (article, document), its_mentions, its_others in zip(items, mentions, others, strict=True):
+        officials: dict[str, Official] = {}
+        for extracted, mention in zip(document.officials, its_mentions, strict=True):
+            person = resolver.resolve(mention)
+            officials[extracted.name] = person
+            result.officials.append(person)
+            if extracted.mentions:
+                cite(article, extracted.mentions[0], result, official=person)
+        for name in its_others:
+            officials[name] = resolver.resolve(NameMention(name=name))
+        resolved.append(officials)
+    resolver.save()
+    return resolved
+
+
+def _record_load(
+    items: Sequence[tuple[Article, Document]],
+    named: list[dict[str, Official]],
+    created: set[int],
+    result: MergeResult,
+) -> None:
+    """Look up, once for all the articles, the engagements, trips and agreements they may repeat.
+
+    Officials created by this merge have none on record: nothing is looked up for them.
+    """
+    wanted: list[tuple[set[int], DateRange | None]] = []
+    travelers: set[int] = set()
+    ranges: set[DateRange] = set()
+    for (article, document), officials in zip(items, named, strict=True):
+        for engagement in document.engagements:
+            people = {officials[name].pk for name in engagement.participants}
+            if people and not people & created:
+                wanted.append((people, date_range(engagement.start, engagement.end)))
+        for trip in document.trips:
+            traveler = officials[trip.traveler].pk
+            if traveler not in created:
+                travelers.add(traveler)
+                ranges |= trip_search_ranges(article.published, trip.stops)
+    engagements_load(result, wanted)
+    trips_load(result, travelers, ranges)
+    agreements_load(result, [a for d in (d for _, d in items) for a in d.agreements])

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
+from diplomacy.bulk import rows_insert
 from diplomacy.models import Origin, Precision, Review
 from engagements.models import Engagement, Participant, Place
 from people.models import Official
 
 from .common import MergeResult, cite, confidence
-from .dates import DATE_SLACK, date_range, dates_compatible, precision_finer
+from .dates import (
+    DATE_SLACK,
+    DateRange,
+    date_range,
+    dates_compatible,
+    precision_finer,
+    ranges_joined,
+)
 from .places import place_resolve
 
 if TYPE_CHECKING:
@@ -21,8 +27,45 @@ if TYPE_CHECKING:
     from reports.models import Article
 
 
+def engagements_load(result: MergeResult, wanted: list[tuple[set[int], DateRange | None]]) -> None:
+    """Load the engagements on record any of the merge's engagements may repeat (3 queries).
+
+    `wanted` holds, per extracted engagement, its participants (officials on record) and
+    dates. A candidate has all of an engagement's participants, at dates that may be the
+    same (any, for an undated one); `_engagement_match` picks among them in memory.
+    """
+    dated = {pk for people, when in wanted if when is not None for pk in people}
+    undated = {pk for people, when in wanted if when is None for pk in people}
+    near = Q(engagement__start__isnull=True)
+    for low, high in ranges_joined({when for _, when in wanted if when is not None}):
+        near |= Q(engagement__start__lte=high + DATE_SLACK) & (
+            Q(engagement__end__gte=low - DATE_SLACK) | Q(engagement__end__isnull=True)
+        )
+    condition = Q(official_id__in=dated) & near if dated else Q()
+    if undated:
+        condition |= Q(official_id__in=undated)
+    if not condition:
+        return
+    known = result.engagements
+    for engagement_id, official_id in Participant.objects.filter(condition).values_list(
+        "engagement_id", "official_id"
+    ):
+        known.of_official.setdefault(official_id, set()).add(engagement_id)
+    needed = set()
+    for people, _ in wanted:
+        if people:
+            needed |= set.intersection(*(known.of_official.get(pk, set()) for pk in people))
+    if not needed:
+        return
+    known.by_pk.update((e.pk, e) for e in Engagement.objects.filter(pk__in=needed))
+    for engagement_id, official_id in Participant.objects.filter(
+        engagement_id__in=needed
+    ).values_list("engagement_id", "official_id"):
+        result.people.setdefault(id(known.by_pk[engagement_id]), set()).add(official_id)
+
+
 def _engagement_match(
-    people: set[int], place: Place | None, when: tuple[date, date] | None, kind: str
+    people: set[int], place: Place | None, when: DateRange | None, kind: str, result
 ) -> Engagement | None:
     """An engagement on record with all these participants, compatible dates and place.
 
@@ -30,20 +73,30 @@ def _engagement_match(
     """
     if not people:
         return None
-    candidates = Engagement.objects.all()
-    for pk in sorted(people):  # one indexed join per participant: all of them took part
-        candidates = candidates.filter(participations__official=pk)
-    if when is not None:
-        candidates = candidates.filter(
-            Q(start__isnull=True)
-            | Q(start__lte=when[1] + DATE_SLACK, end__gte=when[0] - DATE_SLACK)
-            | Q(start__lte=when[1] + DATE_SLACK, end__isnull=True)
-        )
-    return next((c for c in candidates.order_by("pk") if _same_event(c, place, when, kind)), None)
+    known = result.engagements
+    candidates = set.intersection(*(known.of_official.get(pk, set()) for pk in people))
+    for pk in sorted(candidates):
+        candidate = known.by_pk.get(pk)
+        if (
+            candidate is not None
+            and _near(candidate, when)
+            and _same_event(candidate, place, when, kind)
+        ):
+            return candidate
+    return None
+
+
+def _near(candidate: Engagement, when: DateRange | None) -> bool:
+    """The candidate's dates are unknown or within a day of `when` (or `when` is unknown)."""
+    if when is None or candidate.start is None:
+        return True
+    return candidate.start <= when[1] + DATE_SLACK and (
+        candidate.end is None or candidate.end >= when[0] - DATE_SLACK
+    )
 
 
 def _same_event(
-    candidate: Engagement, place: Place | None, when: tuple[date, date] | None, kind: str
+    candidate: Engagement, place: Place | None, when: DateRange | None, kind: str
 ) -> bool:
     """The candidate (with the right people) is the engagement at that place, those dates."""
     if place and candidate.place_id and candidate.place_id != place.pk:
@@ -56,7 +109,9 @@ def _same_event(
     return bool(one_undated and candidate.kind == kind and place and candidate.place_id == place.pk)
 
 
-def _fill_engagement(engagement: Engagement, extracted: ExtractedEngagement, place: Place | None):
+def _fill_engagement(
+    engagement: Engagement, extracted: ExtractedEngagement, place: Place | None, result
+) -> None:
     """Fill blanks and sharpen dates from another report; never touch edited fields."""
     edited = set(engagement.edited_fields)
     changed = []
@@ -82,9 +137,8 @@ def _fill_engagement(engagement: Engagement, extracted: ExtractedEngagement, pla
     if extracted.confidence > engagement.confidence and engagement.review == Review.UNREVIEWED:
         engagement.confidence = round(min(extracted.confidence, 1.0), 3)
         changed.append("confidence")
-    if changed and engagement.pk is not None:  # else created by this merge, saved later
-        engagement.version += 1
-        engagement.save(update_fields=[*changed, "version", "updated_at"])
+    if changed:  # saved by updates_write (or with the others, if created by this merge)
+        result.change(engagement, *changed, version=True)
 
 
 def status_merged(old: str, new: str) -> str:
@@ -100,7 +154,7 @@ def status_merged(old: str, new: str) -> str:
 
 
 def _pending_match(
-    people: set[int], place: Place | None, when: tuple[date, date] | None, kind: str, result
+    people: set[int], place: Place | None, when: DateRange | None, kind: str, result
 ) -> Engagement | None:
     """An engagement this merge is about to create that the extracted one repeats."""
     return next(
@@ -129,7 +183,7 @@ def engagement_merge(
     ids = {p.pk for p in people}
     place = place_resolve(extracted.place, result)
     when = date_range(extracted.start, extracted.end)
-    engagement = _engagement_match(ids, place, when, extracted.kind) or _pending_match(
+    engagement = _engagement_match(ids, place, when, extracted.kind, result) or _pending_match(
         ids, place, when, extracted.kind, result
     )
     if engagement is None:
@@ -149,7 +203,7 @@ def engagement_merge(
         result.new_engagements.append(engagement)
         result.engagements_created += 1
     else:
-        _fill_engagement(engagement, extracted, place)
+        _fill_engagement(engagement, extracted, place, result)
         result.engagements_matched += 1
     # who is known to take part (a matched engagement on record may have more)
     result.people[id(engagement)] = result.people.get(id(engagement), set()) | ids
@@ -162,10 +216,13 @@ def engagements_write(result: MergeResult) -> None:
     """Save the engagements the merge created (with history) and their participants."""
     if not result.new_engagements:
         return
-    bulk_create_with_history(result.new_engagements, Engagement)
-    Participant.objects.bulk_create(
-        Participant(engagement=engagement, official_id=pk)
-        for engagement in result.new_engagements
-        for pk in sorted(result.people[id(engagement)])
+    rows_insert(Engagement, result.new_engagements, history=True)
+    rows_insert(
+        Participant,
+        (
+            Participant(engagement=engagement, official_id=pk)
+            for engagement in result.new_engagements
+            for pk in sorted(result.people[id(engagement)])
+        ),
     )
     result.new_engagements = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplomacy.bulk import rows_insert
 from diplomacy.text import normalize_name
 from engagements.models import Place
 from people.services import countries_load, country_by_code
@@ -37,6 +38,49 @@ def places_load(extracted: list[ExtractedPlace | None], result: MergeResult) -> 
             result.places[key] = place
 
 
+def places_create(extracted: list[ExtractedPlace | None], result: MergeResult) -> None:
+    """Find or create, in one look-up and one insert, the places of a merge not in its cache.
+
+    Call once the merge holds the locks of those places' names (see `documents_merge`):
+    another merge may have created some while this one waited.
+    """
+    wanted: dict[tuple[str, str], ExtractedPlace] = {}
+    for place in extracted:
+        if place is not None and place.name and place_key(place) not in result.places:
+            wanted.setdefault(place_key(place), place)
+    if not wanted:
+        return
+    countries_load((code for _, code in wanted), result.countries)
+    found = {
+        (p.normalized, p.country_id): p
+        for p in Place.objects.filter(normalized__in={name for name, _ in wanted})
+    }
+    new = []
+    for key, place in wanted.items():
+        country = country_by_code(place.country, result.countries)
+        on_record = (key[0], country.pk if country else None)
+        if on_record not in found:
+            found[on_record] = _new_place(place, country, key[0])
+            new.append(found[on_record])
+        result.places[key] = found[on_record]
+    rows_insert(Place, new)
+
+
+def _new_place(extracted: ExtractedPlace, country, normalized: str) -> Place:
+    """An unsaved Place for an extracted place, with its coordinates when they are valid."""
+    kind = Place.Kind.COUNTRY if getattr(extracted, "is_country", False) else Place.Kind.CITY
+    lat, lon = extracted.latitude, extracted.longitude
+    valid = lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
+    return Place(
+        name=extracted.name,
+        normalized=normalized,
+        country=country,
+        kind=kind,
+        latitude=lat if valid else None,
+        longitude=lon if valid else None,
+    )
+
+
 def place_resolve(
     extracted: ExtractedPlace | None, result: MergeResult | None = None
 ) -> Place | None:
@@ -51,15 +95,7 @@ def place_resolve(
     normalized = key[0]
     place = Place.objects.filter(normalized=normalized, country=country).first()
     if place is None:
-        kind = Place.Kind.COUNTRY if getattr(extracted, "is_country", False) else Place.Kind.CITY
-        lat, lon = extracted.latitude, extracted.longitude
-        valid = lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
-        place = Place.objects.create(
-            name=extracted.name,
-            country=country,
-            kind=kind,
-            latitude=lat if valid else None,
-            longitude=lon if valid else None,
-        )
+        place = _new_place(extracted, country, normalized)
+        place.save()
     cache[key] = place
     return place

@@ -1,43 +1,71 @@
-"""Trips and stops: an article's stops joined to the traveler's trip on record, in order."""
+"""Trips and stops: an article's stops joined to the traveler's trip on record, in order.
+
+A merge loads its travelers' trips near its dates once (`trips_load`), joins each
+article's stops to them in memory (`trip_merge_stops`), and writes new trips, new stops
+and the new order of moved stops at its end (`trips_write`).
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import F
+from django.db.models import F, Q
 from simple_history.utils import bulk_create_with_history
 
+from diplomacy.bulk import rows_insert, rows_update
 from diplomacy.models import Origin, Precision, Review
 from engagements.models import Engagement, Place, Stop, Trip
 from people.models import Official
 
 from .common import MergeResult, cite, confidence
-from .dates import TRIP_GAP, date_range, dates_compatible, precision_finer
+from .dates import TRIP_GAP, DateRange, date_range, dates_compatible, precision_finer, ranges_joined
 from .places import place_resolve
 
 if TYPE_CHECKING:
     from extraction.models import TripStop
     from reports.models import Article
 
+# Undated stops join a trip of the traveler with a stop this close to the publication date.
+UNDATED_REACH = timedelta(days=14)
+# Added to the orders of a trip's stops while they are renumbered, to keep them unique.
+_SHIFT = 100000
 
-def _traveler_trip_near(traveler: Official, windows: list[tuple[date, date]]) -> Trip | None:
-    """The traveler's trip with a stop overlapping or adjacent to the first window that has one."""
-    if not windows:
-        return None
-    low = min(w[0] for w in windows) - TRIP_GAP
-    high = max(w[1] for w in windows) + TRIP_GAP
-    stops = list(
-        Stop.objects.filter(trip__traveler=traveler, start__lte=high, end__gte=low)
-        .exclude(review=Review.REJECTED)
+
+def trip_search_ranges(published: date | None, stops: list[TripStop]) -> set[DateRange]:
+    """The days an article's stops for one traveler may find that traveler's trips in."""
+    ranges = {
+        (w[0] - TRIP_GAP, w[1] + TRIP_GAP)
+        for w in (date_range(s.start, s.end) for s in stops)
+        if w is not None
+    }
+    if published is not None:
+        ranges.add((published - UNDATED_REACH, published + UNDATED_REACH))
+    return ranges
+
+
+def trips_load(result: MergeResult, travelers: set[int], ranges: set[DateRange]) -> None:
+    """Load the travelers' trips with a stop in any of the ranges, all their stops (1 query)."""
+    if not travelers or not ranges:
+        return
+    near = Q()
+    for low, high in ranges_joined(ranges):
+        near |= Q(start__lte=high, end__gte=low)
+    trips = Stop.objects.filter(near, trip__traveler__in=travelers).values("trip_id")
+    book = result.trips
+    loaded: dict[int, Trip] = {}
+    for stop in (
+        Stop.objects.filter(trip__in=trips)
         .select_related("trip")
-        .order_by("trip__pk")
-    )
-    for when in windows:
-        for stop in stops:
-            if stop.start <= when[1] + TRIP_GAP and stop.end >= when[0] - TRIP_GAP:
-                return stop.trip
-    return None
+        .order_by("trip_id", "order", "pk")
+    ):
+        if stop.trip_id not in loaded:
+            trip = loaded[stop.trip_id] = stop.trip
+            book.of_traveler[trip.traveler_id].append(trip)
+            book.stops[id(trip)] = []
+        stop.trip = loaded[stop.trip_id]  # one instance per trip
+        book.stops[id(stop.trip)].append(stop)
+        book.orders[stop.pk] = stop.order
 
 
 def _date_order(stops: list[Stop]) -> list[Stop]:
@@ -85,7 +113,7 @@ def stops_number(trip: Trip, ordered: list[Stop], new: list[Stop] = ()) -> None:
     moved = any(s.order != n for n, s in enumerate(ordered, start=1) if s.pk is not None)
     if moved:
         # two passes keep (trip, order) unique at every step
-        Stop.objects.filter(trip=trip).update(order=F("order") + 100000)
+        Stop.objects.filter(trip=trip).update(order=F("order") + _SHIFT)
     for number, stop in enumerate(ordered, start=1):
         stop.order = number
     if new:
@@ -94,7 +122,7 @@ def stops_number(trip: Trip, ordered: list[Stop], new: list[Stop] = ()) -> None:
         Stop.objects.bulk_update(existing, ["order"])
 
 
-def _fill_stop(stop: Stop, extracted: TripStop) -> None:
+def _fill_stop(stop: Stop, extracted: TripStop, result: MergeResult) -> None:
     """Date an undated stop, sharpen a vague one, or widen a day-precise one to cover both."""
     if extracted.start is None or set(stop.edited_fields) & {"start", "end", "precision"}:
         return
@@ -106,33 +134,47 @@ def _fill_stop(stop: Stop, extracted: TripStop) -> None:
     if (start, end, extracted.precision) == (stop.start, stop.end, stop.precision):
         return
     stop.start, stop.end, stop.precision = start, end, extracted.precision
-    if stop.pk is None:  # created by this merge, saved with the others
-        return
-    stop.version += 1
-    stop.save(update_fields=["start", "end", "precision", "version", "updated_at"])
+    result.change(stop, "start", "end", "precision", version=True)
 
 
 def _trip_for(
-    article: Article, traveler: Official, resolved: list[tuple[TripStop, Place]]
+    article: Article,
+    traveler: Official,
+    resolved: list[tuple[TripStop, Place]],
+    result: MergeResult,
 ) -> Trip | None:
-    """The traveler's trip on record these stops belong to, if any."""
+    """The traveler's trip (on record or new in this merge) these stops belong to, if any.
+
+    The first trip with a stop within two days of a stop's dates, the stops taken in the
+    article's order; for undated stops, the first with a stop at one of their places
+    within two weeks of publication.
+    """
+    trips = result.trips.of_traveler.get(traveler.pk, [])
+    stops_of = result.trips.stops
     windows = [w for w in (date_range(s.start, s.end) for s, _ in resolved) if w is not None]
-    trip = _traveler_trip_near(traveler, windows)
-    if trip is None and article.published:
-        # undated stops: the same place in a trip of the traveler around publication
-        day = article.published
-        stop = (
-            Stop.objects.filter(
-                trip__traveler=traveler,
-                place__in=[p.pk for _, p in resolved],
-                start__lte=day + timedelta(days=14),
-                end__gte=day - timedelta(days=14),
-            )
-            .select_related("trip")
-            .first()
-        )
-        trip = stop.trip if stop else None
-    return trip
+    for low, high in windows:
+        for trip in trips:
+            if any(
+                s.review != Review.REJECTED and _within(s, low - TRIP_GAP, high + TRIP_GAP)
+                for s in stops_of[id(trip)]
+            ):
+                return trip
+    if article.published:
+        day, places = article.published, {p.pk for _, p in resolved}
+        for trip in trips:
+            if any(
+                s.place_id in places and _within(s, day - UNDATED_REACH, day + UNDATED_REACH)
+                for s in stops_of[id(trip)]
+            ):
+                return trip
+    return None
+
+
+def _within(stop: Stop, low: date, high: date) -> bool:
+    """The stop is dated and its days meet [low, high]."""
+    return (
+        stop.start is not None and stop.end is not None and stop.start <= high and stop.end >= low
+    )
 
 
 def trip_merge_stops(
@@ -141,22 +183,20 @@ def trip_merge_stops(
     traveler: Official,
     stops: list[TripStop],
     result: MergeResult,
-    new_traveler: bool = False,
 ) -> tuple[Trip, list[Stop]] | None:
-    """Join one article's stops for a traveler to the traveler's trip on record, or start one.
+    """Join one article's stops for a traveler to the traveler's trip, or start one.
 
-    Returns the trip and its stops in order. The stops are placed in memory
-    (an undated one after the article's previous stop, dated ones by date) and
-    written together.
+    Returns the trip and its stops in order. The stops are placed in memory (an
+    undated one after the article's previous stop, dated ones by date); `trips_write`
+    writes them with the merge's others.
     """
     resolved = [(s, place_resolve(s.place, result)) for s in stops]
     resolved = [(s, p) for s, p in resolved if p is not None]
     if not resolved:
         return None
-    # a traveler created by this merge has no trip on record yet
-    trip = None if new_traveler else _trip_for(article, traveler, resolved)
-    # a new trip is saved once its stops are placed, with their dates
-    ordered = list(trip.stops.order_by("order", "pk")) if trip is not None else []
+    book = result.trips
+    trip = _trip_for(article, traveler, resolved, result)
+    ordered = list(book.stops[id(trip)]) if trip is not None else []
     new: list[Stop] = []
     previous: Stop | None = None
     for extracted, place in resolved:
@@ -178,7 +218,7 @@ def trip_merge_stops(
             new.append(stop)
             result.stops_created += 1
         else:
-            _fill_stop(stop, extracted)
+            _fill_stop(stop, extracted, result)
             result.stops_matched += 1
         for span in extracted.evidence:
             cite(article, span, result, stop=stop)
@@ -186,30 +226,62 @@ def trip_merge_stops(
     ordered = _date_order(ordered)
     if trip is None:
         trip = Trip(traveler=traveler, origin=Origin.EXTRACTED)
-        trip.start, trip.end = _span(ordered)
-        trip.save()
-    else:
-        _trip_span(trip, ordered)
+        book.of_traveler[traveler.pk].append(trip)
+        book.new_trips.append(trip)
     for stop in new:
         stop.trip = trip
-    stops_number(trip, ordered, new)
+    book.new_stops += new
+    for number, stop in enumerate(ordered, start=1):
+        stop.order = number
+    book.stops[id(trip)] = ordered
+    book.touched[id(trip)] = trip
     return trip, ordered
+
+
+def trips_write(result: MergeResult) -> None:
+    """Write the merge's new trips and stops, the moved stops' orders and the trips' dates."""
+    book = result.trips
+    for trip in book.touched.values():
+        span = _span(book.stops[id(trip)])
+        if trip.pk is None:
+            trip.start, trip.end = span
+        elif span != (trip.start, trip.end):
+            trip.start, trip.end = span
+            result.change(trip, "start", "end")
+    if book.new_trips:
+        rows_insert(Trip, book.new_trips, history=True)
+    moved = [
+        trip
+        for trip in book.touched.values()
+        if any(s.pk is not None and s.order != book.orders[s.pk] for s in book.stops[id(trip)])
+    ]
+    if moved:
+        # two passes keep (trip, order) unique at every step
+        Stop.objects.filter(trip__in=[t.pk for t in moved]).update(order=F("order") + _SHIFT)
+    if book.new_stops:
+        rows_insert(Stop, book.new_stops, history=True)
+    if moved:
+        rows_update(
+            Stop, [s for t in moved for s in book.stops[id(t)] if s.pk is not None], ["order"]
+        )
+    book.orders.update((s.pk, s.order) for t in book.touched.values() for s in book.stops[id(t)])
+    book.touched.clear()
+    book.new_trips, book.new_stops = [], []
 
 
 def engagements_attach_to_stops(
     traveler: Official, stops: list[Stop], engagements: list[Engagement], result: MergeResult
 ) -> None:
-    """Put each engagement of the traveler at the trip's stop with the same place and dates.
-
-    An engagement the merge has not saved yet just takes the stop; saved ones are updated.
-    """
+    """Put each engagement of the traveler at the trip's stop with the same place and dates."""
     for engagement in engagements:
-        if engagement.stop_id or "stop" in engagement.edited_fields:
-            continue
-        if traveler.pk not in result.people.get(id(engagement), ()) and (
-            engagement.pk is None
-            or not engagement.participations.filter(official=traveler).exists()
+        if (
+            engagement.stop_id
+            or id(engagement) in result.at_stop
+            or "stop" in engagement.edited_fields
         ):
+            continue
+        # who takes part: on record for a matched engagement, as extracted for a new one
+        if traveler.pk not in result.people.get(id(engagement), ()):
             continue
         when = date_range(engagement.start, engagement.end)
         for stop in stops:
@@ -220,6 +292,6 @@ def engagements_attach_to_stops(
             fits = when is None or stop_when is None or dates_compatible(when, stop_when)
             if same_place and fits:
                 engagement.stop = stop
-                if engagement.pk is not None:
-                    engagement.save(update_fields=["stop", "updated_at"])
+                result.at_stop.add(id(engagement))
+                result.change(engagement, "stop")
                 break

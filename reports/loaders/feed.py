@@ -40,9 +40,14 @@ def looks_like_feed(head: bytes) -> bool:
 
 
 def feed_reports(
-    name: str, data: bytes, *, content_type: str = "", must_be_feed: bool = True
+    name: str,
+    data: bytes,
+    *,
+    content_type: str = "",
+    must_be_feed: bool = True,
+    empty_ok: bool = False,
 ) -> Iterator[Loaded]:
-    """One report per entry.
+    """One report per entry (a feed with none is a LoadError, unless `empty_ok`).
 
     The data goes to feedparser as a stream: given a string it may fetch it as a URL, and
     given bytes it first tries them as the name of a file to open.
@@ -58,6 +63,8 @@ def feed_reports(
         kind = "an RSS or Atom feed" if must_be_feed else "a feed"
         raise LoadError(f"{name}: not {kind}{detail}")
     if not feed.entries:
+        if empty_ok:
+            return
         raise LoadError(f"{name}: the feed has no entries")
     source = _clean_text(feed.feed.get("title", ""))
     for index, entry in enumerate(feed.entries, start=1):

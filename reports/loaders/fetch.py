@@ -34,13 +34,23 @@ class Download:
     data: bytes
     content_type: str  # "" when the server sent none
     charset: str | None
+    # validators for the next conditional request ("" when the server sent none)
+    etag: str = ""
+    last_modified: str = ""
+    # the server answered 304: nothing changed since the validators given (no data)
+    not_modified: bool = False
 
 
-def fetch(url: str) -> Download:
+def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Download:
     """The body (at most LOADER_MAX_URL_BYTES), content type and charset of an http(s) URL.
 
+    With `etag` or `last_modified` (what an earlier download of the URL returned), the
+    request is conditional (If-None-Match, If-Modified-Since): a server with nothing new
+    answers 304, returned as a Download that is `not_modified`, with no data.
     Every failure is a LoadError prefixed with the URL asked for.
     """
+    conditions = {"If-None-Match": etag, "If-Modified-Since": last_modified}
+    conditions = {name: value for name, value in conditions.items() if value}
     if not is_http_url(url):
         raise LoadError(f"{url}: only http:// and https:// addresses can be downloaded")
     limits = current()
@@ -50,13 +60,22 @@ def fetch(url: str) -> Download:
         if time.monotonic() > deadline:
             raise LoadError(f"{url}: timed out after {limits.fetch_timeout} s")
         where = url if hop == 0 else f"{url} (redirected to {target})"
-        connection, response = _request(where, target, limits.fetch_timeout)
+        connection, response = _request(where, target, limits.fetch_timeout, conditions)
         try:
             status = response.status
             location = response.getheader("Location")
             if status in REDIRECTS and location:
                 target = _redirect(url, target, status, location)
                 continue
+            if status == 304 and conditions:
+                return Download(
+                    b"",
+                    "",
+                    None,
+                    etag=response.getheader("ETag") or etag,
+                    last_modified=response.getheader("Last-Modified") or last_modified,
+                    not_modified=True,
+                )
             if not 200 <= status < 300:
                 raise LoadError(f"{url}: HTTP {status} {response.reason}")
             return _body(url, response, limits, deadline)
@@ -80,7 +99,7 @@ def _redirect(url: str, current_url: str, status: int, location: str) -> str:
 
 
 def _request(
-    where: str, target: str, timeout: float
+    where: str, target: str, timeout: float, extra_headers: dict[str, str] | None = None
 ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
     """Send the GET to a checked address of the target's host; the response's head read.
 
@@ -103,6 +122,7 @@ def _request(
     connection = kind(host, port, addresses=addresses, timeout=timeout)
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "identity"}
+    headers.update(extra_headers or {})
     try:
         connection.request("GET", path, headers=headers)
         return connection, connection.getresponse()
@@ -135,7 +155,13 @@ def _body(
         chunks.append(chunk)
     headers = response.headers
     content_type = headers.get_content_type() if headers.get("Content-Type") else ""
-    return Download(b"".join(chunks), content_type, headers.get_content_charset())
+    return Download(
+        b"".join(chunks),
+        content_type,
+        headers.get_content_charset(),
+        etag=headers.get("ETag", ""),
+        last_modified=headers.get("Last-Modified", ""),
+    )
 
 
 def _ascii_url(where: str, url: str) -> str:

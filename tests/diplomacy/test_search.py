@@ -49,3 +49,20 @@ def test_search_is_for_logged_in_users(client, db):
 def test_search_escapes_the_query(analyst_client, record):
     page = analyst_client.get(reverse("search"), {"q": "<b>x</b>"}).content.decode()
     assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_report_text_search_follows_edits_and_deletions_of_reports(analyst_client, record):
+    # on PostgreSQL each report's document is kept in a table of its own, by a trigger
+    def found(query: str) -> bool:
+        page = analyst_client.get(reverse("search"), {"q": query}).content.decode()
+        return "<h2>Reports</h2>" in page
+
+    assert found("submarine")
+    record.title = "Frigate quarrel"
+    record.save()
+    assert found("frigate")
+    record.status = "extracted"  # what a merge changes: the document stays as it was
+    record.save(update_fields=["status"])
+    assert found("frigate") and found("submarine")
+    record.delete()
+    assert not found("submarine")

@@ -1,6 +1,7 @@
 """Article merges on PostgreSQL: side by side about different people, queued about the same.
 
-Each merge runs in its own thread, so on its own database connection and
+Merges of one article, and of chunks of articles, as a worker's task merges them. Each
+merge runs in its own thread, so on its own database connection and
 transaction, as two Celery workers would.
 """
 
@@ -17,6 +18,7 @@ from engagements.models import Citation, Engagement
 from engagements.services import document_merge
 from extraction import extract
 from people.models import Official
+from reports.extracting import articles_merge
 from reports.models import Article
 from tests.integration.test_services import require_postgresql
 
@@ -33,19 +35,13 @@ OTHER_PEOPLE = (
 )
 
 
-def merge_in_thread(text: str, results: list, started: threading.Barrier | None = None):
-    """Store and merge one report in a transaction of its own, as a worker does."""
+def in_thread(work, results: list) -> threading.Thread:
+    """Run work() in a thread of its own (so on its own database connection, as a worker);
+    what it returns, or the exception it raised, is appended to results."""
 
     def run() -> None:
         try:
-            article = Article.objects.create(text=text, published=PUBLISHED)
-            document = extract(text, PUBLISHED)
-            if started is not None:
-                started.wait(timeout=10)
-            with transaction.atomic():
-                record_lock(shared=True)
-                document_merge(article=article, document=document)
-            results.append("merged")
+            results.append(work())
         except Exception as exc:  # reported to the test through results
             results.append(exc)
         finally:
@@ -54,6 +50,22 @@ def merge_in_thread(text: str, results: list, started: threading.Barrier | None 
     thread = threading.Thread(target=run)
     thread.start()
     return thread
+
+
+def merge_in_thread(text: str, results: list, started: threading.Barrier | None = None):
+    """Store and merge one report in a transaction of its own, as a worker does."""
+
+    def work() -> str:
+        article = Article.objects.create(text=text, published=PUBLISHED)
+        document = extract(text, PUBLISHED)
+        if started is not None:
+            started.wait(timeout=10)
+        with transaction.atomic():
+            record_lock(shared=True)
+            document_merge(article=article, document=document)
+        return "merged"
+
+    return in_thread(work, results)
 
 
 def merge_in_progress(*keys: str) -> tuple[threading.Event, threading.Thread]:
@@ -134,3 +146,60 @@ def test_an_editors_merge_of_records_waits_for_article_merges_in_progress():
     holder.join(timeout=30)
     with transaction.atomic():
         record_lock()  # free once the article merge committed
+
+
+def chunk_about(person: str, others: list[tuple[str, str]]) -> list[str]:
+    """Reports naming one new official, each meeting someone else, somewhere else."""
+    return [
+        f"Kenyan Foreign Minister {person} met {title} {name} in Nairobi on Tuesday, "
+        f"officials said. The talks on {name.split()[-1]} grain and shipping lasted an hour."
+        for title, name in others
+    ]
+
+
+def chunk_merge_in_thread(texts: list[str], results: list, started: threading.Barrier):
+    """Store, extract and merge a chunk of reports together, as a worker's task does."""
+
+    def work() -> int:
+        articles = [Article.objects.create(text=t, published=PUBLISHED) for t in texts]
+        items = [(a, extract(a.text, PUBLISHED)) for a in articles]
+        started.wait(timeout=10)
+        return articles_merge(items)
+
+    return in_thread(work, results)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_chunks_naming_the_same_new_official_at_once_make_one_official():
+    require_postgresql()
+    rounds = ["Zanele Okonkwo", "Tomas Eriksen", "Priya Raman"]
+    first = [("Japanese Trade Minister", "Hiro Sato"), ("French President", "Elena Petrov")]
+    second = [("German Chancellor", "Jonas Weber"), ("Mexican President", "Mateo Zapata")]
+    # the place and the others are on record: the chunks race over the new official alone
+    earlier = [
+        (a, extract(a.text, PUBLISHED))
+        for a in [
+            Article.objects.create(text=t, published=PUBLISHED)
+            for t in chunk_about("Amina Okafor", first + second)
+        ]
+    ]
+    assert articles_merge(earlier) == 4
+    for person in rounds:
+        results: list = []
+        barrier = threading.Barrier(2)
+        threads = [
+            chunk_merge_in_thread(chunk_about(person, others), results, barrier)
+            for others in (first, second)
+        ]
+        for thread in threads:
+            thread.join(timeout=60)
+        assert results == [2, 2]
+        assert Official.objects.filter(name=person).count() == 1
+        assert Official.objects.filter(name="Hiro Sato").count() == 1
+        official = Official.objects.get(name=person)
+        # one engagement per meeting, each cited by its own report
+        assert official.engagements.count() == 4
+        for engagement in official.engagements.all():
+            assert engagement.citations.values("article").distinct().count() == 1
+    assert set(Article.objects.values_list("status", "extraction_runs")) == {("extracted", 1)}

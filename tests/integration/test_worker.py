@@ -6,6 +6,8 @@ as separate processes against it, as an admin and a deployment would.
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import random
 import signal
@@ -19,12 +21,16 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
 
-from engagements.models import Engagement
+from engagements.models import Citation, Engagement
 from people.models import Official
-from reports.models import Article, Batch
+from reports.models import Article, Batch, Source
 from tests.conftest import skip_or_fail
+from tests.feeds import serve
 from tests.helpers import BIN, ROOT, clean_env, manage
+from tests.reports.test_sources import ITEMS
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -66,22 +72,25 @@ class Workers:
         self.processes: list[subprocess.Popen] = []
 
     def start(self, concurrency: int = 2) -> subprocess.Popen:
+        return self._spawn(
+            "worker",
+            "--concurrency",
+            str(concurrency),
+            "-Q",
+            self.env["CELERY_QUEUE"],
+            "-n",
+            f"{self.env['CELERY_QUEUE']}-{len(self.processes)}@%h",
+            "--without-gossip",
+            "--without-mingle",
+        )
+
+    def beat(self, schedule: Path) -> subprocess.Popen:
+        """`celery beat`, sending the periodic tasks (the poll of sources due) to our queue."""
+        return self._spawn("beat", "--schedule", str(schedule))
+
+    def _spawn(self, *args: str) -> subprocess.Popen:
         process = subprocess.Popen(
-            [
-                str(BIN / "celery"),
-                "-A",
-                "diplomacy",
-                "worker",
-                "--concurrency",
-                str(concurrency),
-                "-Q",
-                self.env["CELERY_QUEUE"],
-                "-n",
-                f"{self.env['CELERY_QUEUE']}-{len(self.processes)}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel=WARNING",
-            ],  # fmt: skip
+            [str(BIN / "celery"), "-A", "diplomacy", *args, "--loglevel=WARNING"],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
@@ -194,57 +203,112 @@ def test_an_editors_correction_survives_re_extraction_by_the_worker(services_env
     assert Engagement.objects.count() == before
 
 
-def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(
-    services_env, workers, tmp_path
-):
+def held_chunks(env: dict[str, str]) -> list[list[int]]:
+    """The chunks of article ids taken off our queue by a worker and not acknowledged."""
+    held = []
+    for value in redis.Redis.from_url(env["CELERY_BROKER_URL"]).hvals("unacked"):
+        message, _exchange, routing_key = json.loads(value)
+        if routing_key == env["CELERY_QUEUE"]:
+            args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+            held.append(args[0])
+    return held
+
+
+def distinct_reports(folder: Path, count: int) -> None:
     capitals = ["Paris", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Warsaw", "Prague"]
-    topics = [
-        "trade",
-        "energy",
-        "security",
-        "migration",
-        "climate",
-        "health",
-        "shipping",
-        "grain",
-        "debt",
-        "tariffs",
-    ]
+    topics = ["trade", "energy", "security", "migration", "climate", "health", "shipping"]
     rng = random.Random(7)
-    for i in range(40):
+    for i in range(count):
         city = capitals[i % len(capitals)]
         # distinct stories, so that none is taken for a republished copy of another
         background = " ".join(rng.choice(topics) + f"-{rng.randrange(10_000)}" for _ in range(40))
-        (tmp_path / f"report_{i:02d}.txt").write_text(
+        (folder / f"report_{i:02d}.txt").write_text(
             f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
             f"for talks number {i}.\n\nThe agenda covered {background}.",
             encoding="utf-8",
         )
+
+
+def test_a_worker_killed_mid_chunk_loses_nothing_and_repeats_nothing(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "5"
+    distinct_reports(tmp_path, 40)
     ingest(services_env, tmp_path, "--published", "2021-10-06")
     batch = Batch.objects.get()
     assert batch.articles.count() == 40
 
     first = workers.start(concurrency=2)
     deadline = time.monotonic() + 60
-    while batch.articles.filter(status="extracted").count() < 3:
+    while batch.articles.filter(status="extracted").count() < 5:
         assert time.monotonic() < deadline, "the first worker extracted nothing"
-        time.sleep(0.05)
+        time.sleep(0.02)
     workers.kill(first)
-    done_when_killed = batch.articles.filter(status="extracted").count()
-    assert done_when_killed < 40, "the batch finished before the worker could be killed"
+    # the chunks the worker held when it died: taken, not acknowledged, not merged
+    held = held_chunks(services_env)
+    assert held, "the worker held no chunk when it was killed"
+    cut_short = [pk for chunk in held for pk in chunk]
+    assert batch.articles.filter(pk__in=cut_short, status="queued").exists()
+    assert batch.articles.filter(status="extracted").count() < 40
 
     workers.start(concurrency=2)
     batch = wait_until_finished(batch, timeout=180)
     assert batch.status == Batch.Status.DONE
     runs = list(batch.articles.values_list("status", "extraction_runs"))
     assert runs == [("extracted", 1)] * 40
+    # merged once each: every report cited, no citation written twice
+    assert Citation.objects.values("article").distinct().count() == 40
+    assert not (
+        Citation.objects.values("article", "start", "end", "engagement", "official", "stop")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .exists()
+    )
+
+
+def test_ingest_wait_follows_the_workers_until_every_chunk_is_extracted(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "4"
+    distinct_reports(tmp_path, 12)
+    workers.start()
+    out = ingest(services_env, tmp_path, "--published", "2021-10-06", "--wait")
+    assert "12 new article(s)" in out
+    assert out.strip().endswith("Batch status: Done.")
+    assert list(Article.objects.values_list("status", flat=True)) == ["extracted"] * 12
+
+
+def test_two_workers_merging_chunks_naming_the_same_new_official_make_one_official(
+    services_env, workers, tmp_path
+):
+    services_env["EXTRACT_CHUNK"] = "3"
+    workers.start(concurrency=1)
+    workers.start(concurrency=1)
+    others = ["Hiro Sato", "Elena Petrov", "Jonas Weber", "Mateo Zapata", "Nadia Haddad", "Lena Xu"]
+    for n, person in enumerate(["Zanele Okonkwo", "Tomas Eriksen", "Priya Raman"]):
+        folder = tmp_path / f"round_{n}"
+        folder.mkdir()
+        for i, other in enumerate(others):  # two chunks of three, one per worker
+            (folder / f"r{i}.txt").write_text(
+                f"Kenyan Foreign Minister {person} met Japanese Trade Minister {other} in "
+                f"Nairobi on Tuesday, officials said. They spoke of {other.split()[0]} matters "
+                f"and of case {n}-{i}.",
+                encoding="utf-8",
+            )
+        ingest(services_env, folder, "--published", "2021-10-06")
+        wait_until_finished(Batch.objects.latest("pk"))
+        assert Official.objects.filter(name=person).count() == 1, person
+        assert Official.objects.get(name=person).engagements.count() == len(others)
+    assert Official.objects.filter(name="Hiro Sato").count() == 1
+    assert set(Article.objects.values_list("status", "extraction_runs")) == {("extracted", 1)}
 
 
 def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_finishes(
     services_env, workers, tmp_path
 ):
     # a worker killed between taking a message off the queue and recording it as
-    # unacknowledged loses it; here the message is removed by hand instead
+    # unacknowledged loses it; here one message (a chunk of two) is removed by hand instead
+    services_env["EXTRACT_CHUNK"] = "2"
     for i, city in enumerate(["Paris", "Berlin", "Madrid", "Rome"]):
         (tmp_path / f"report_{i}.txt").write_text(
             f"U.S. Secretary of State Antony Blinken met officials in {city} on Tuesday "
@@ -253,7 +317,7 @@ def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_
         )
     ingest(services_env, tmp_path, "--published", "2021-10-06")
     broker = redis.Redis.from_url(services_env["CELERY_BROKER_URL"])
-    assert broker.llen(services_env["CELERY_QUEUE"]) == 4
+    assert broker.llen(services_env["CELERY_QUEUE"]) == 2
     assert broker.rpop(services_env["CELERY_QUEUE"]) is not None
     batch = Batch.objects.get()
 
@@ -263,3 +327,42 @@ def test_an_article_whose_message_the_broker_lost_is_queued_again_and_the_batch_
     assert batch.status == Batch.Status.DONE
     runs = list(batch.articles.values_list("status", "extraction_runs"))
     assert runs == [("extracted", 1)] * 4
+
+
+def test_celery_beat_polls_a_due_source_and_a_worker_extracts_its_new_reports(
+    services_env, workers, tmp_path
+):
+    feeds, server = serve()
+    try:
+        services_env.update(SOURCES_POLL_TICK="1", FETCH_ALLOWED_HOSTS="127.0.0.1")
+        url = feeds.feed("/wire.rss", ITEMS)
+        source = Source.objects.create(name="Wire", url=url, interval=60)
+        workers.start()
+        workers.beat(tmp_path / "beat-schedule")
+        batch = wait_until(lambda: Batch.objects.filter(feed=source).first(), timeout=60)
+        batch = wait_until_finished(batch)
+        assert batch.status == Batch.Status.DONE
+        assert batch.articles.filter(status="extracted").count() == 2
+        source.refresh_from_db()
+        assert source.last_result == f"2 new report(s) in batch {batch.pk}"
+
+        # due again: the beat's next ticks poll it, conditionally; nothing new, no batch
+        Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())
+        wait_until(lambda: len(feeds.seen("/wire.rss")) >= 2, timeout=30)
+        assert feeds.seen("/wire.rss")[1].headers["If-None-Match"] == '"v1"'
+        wait_until(lambda: Source.objects.get(pk=source.pk).last_result == "not modified")
+        assert Batch.objects.filter(feed=source).count() == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_until(found, timeout: float = 30):
+    """found()'s first true value, asked every 0.2 s; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"nothing after {timeout} s")

@@ -10,7 +10,7 @@ from reports.loaders import LoadError, ReportInput
 from reports.models import Article, ArticleBand, Batch
 from reports.services import article_store, batch_create, ingest_reports
 from reports.similarity import BANDS, band_keys
-from reports.tasks import article_extract
+from reports.tasks import articles_extract
 
 
 def text(i: int) -> str:
@@ -90,11 +90,11 @@ def test_a_chunk_is_queued_before_the_next_chunk_is_stored_and_the_batch_shows_l
 ):
     seen: list[tuple[int, str]] = []
 
-    def delay(article_id: int) -> None:
+    def delay(article_ids: list[int]) -> None:
         batch = Batch.objects.get(name="chunks")
-        seen.append((batch.articles.count(), batch.status))
+        seen.extend([(batch.articles.count(), batch.status)] * len(article_ids))
 
-    monkeypatch.setattr(article_extract._get_current_object(), "delay", delay)
+    monkeypatch.setattr(articles_extract._get_current_object(), "delay", delay)
     batch = batch_create(name="chunks")
     ingest_reports(batch=batch, reports=[report(i) for i in range(250)])
 
@@ -110,15 +110,15 @@ def test_a_chunk_is_queued_before_the_next_chunk_is_stored_and_the_batch_shows_l
 def test_workers_done_with_the_first_chunk_do_not_finish_a_batch_still_loading(monkeypatch):
     seen: list[str] = []
 
-    def delay(article_id: int) -> None:
-        # a worker extracts each article as soon as it is queued
-        Article.objects.filter(pk=article_id).update(status=Article.Status.EXTRACTED)
-        batch = Article.objects.get(pk=article_id).batch
+    def delay(article_ids: list[int]) -> None:
+        # a worker extracts each chunk as soon as it is queued
+        Article.objects.filter(pk__in=article_ids).update(status=Article.Status.EXTRACTED)
+        batch = Article.objects.get(pk=article_ids[0]).batch
         batch_finish_if_done(batch.pk)
         batch.refresh_from_db()
         seen.append(batch.status)
 
-    monkeypatch.setattr(article_extract._get_current_object(), "delay", delay)
+    monkeypatch.setattr(articles_extract._get_current_object(), "delay", delay)
     batch = batch_create(name="quick workers")
     ingest_reports(batch=batch, reports=[report(i) for i in range(250)])
 
