@@ -235,11 +235,13 @@ def one_process(folder: str, published: date, url: str) -> tuple[float, dict[str
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
     from diplomacy import bulk
-    from reports import extracting
+    from reports import embedded, extracting
+    from reports.models import Article
     from reports.services import batch_create, ingest_reports, read_reports
 
     call_command("migrate", verbosity=0)
@@ -272,10 +274,20 @@ def one_process(folder: str, published: date, url: str) -> tuple[float, dict[str
 
     extracting.articles_extract = counted_task
     started = time.perf_counter()
-    with connection.execute_wrapper(count):
+    with connection.execute_wrapper(count), embedded.foreground():
         reports = read_reports([folder])
         batch = batch_create(name="bench", default_published=published)
         ingest_reports(batch=batch, reports=reports)
+        # with no broker the queue is the articles' status (the embedded default's drainer
+        # would take them one by one in a child process): here they are extracted in this
+        # process, in the chunks the workers take
+        queued = list(
+            Article.objects.filter(batch=batch, status=Article.Status.QUEUED)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for at in range(0, len(queued), settings.EXTRACT_CHUNK):
+            counted_task(article_ids=queued[at : at + settings.EXTRACT_CHUNK])
     seconds = time.perf_counter() - started
     extracting.articles_extract, bulk._copy = task, copy
     counts["storing"] = counts["all"] - counts["tasks"]
