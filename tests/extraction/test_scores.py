@@ -174,7 +174,8 @@ def test_real_dev_reports_score_above_floor():
     """The real-report corpus in ../shared/eval/dev (texts stay there; they are never copied
     into the project). First run (1.3.2): officials 0.88, engagements 0.62, trip stops 0.32,
     agreements 0.40 (macro 0.556). With 1.4.0, tuned on d1xx and d2xx only (d3xx never looked
-    at): officials 0.91, engagements 0.61, trip stops 0.46, agreements 1.00 (macro 0.746)."""
+    at): officials 0.92, engagements 0.62, trip stops 0.59, agreements 1.00 (macro 0.784);
+    d3xx alone stays at its first-run 0.461."""
     if not (DEV / "gold").exists():
         pytest.skip("real-report corpus not available")
     pairs = []
@@ -183,5 +184,5 @@ def test_real_dev_reports_score_above_floor():
         text = (DEV / "articles" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
         pred = extract(text, date.fromisoformat(gold["published"])).to_dict()
         pairs.append((gold_path.stem, gold, pred))
-    floors = {"officials": 0.88, "engagements": 0.58, "trip stops": 0.42, "agreements": 0.9}
+    floors = {"officials": 0.88, "engagements": 0.58, "trip stops": 0.54, "agreements": 0.9}
     _assert_floors(pairs, floors)
