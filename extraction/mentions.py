@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from . import gazetteer as gz
 from .affiliations import (
@@ -77,7 +78,7 @@ def _here_is_the_dateline(ctx: Mentions) -> None:
             continue
         for m in _HERE.finditer(s.text):
             a, b = s.start + m.start("here"), s.start + m.end("here")
-            here = Place(place.name, place.country, place.latitude, place.longitude, span=(a, b))
+            here = replace(place, span=(a, b))
             ctx.places.setdefault(s.index, []).append(PlaceMention(a, b, here, "in", "city"))
             ctx.places[s.index].sort(key=lambda p: p.start)
 

@@ -226,6 +226,12 @@ def _qualified(place: Place, name: str, rest: str, preferred: frozenset[str]) ->
     code = "US" if region in gz.us_states() else gz.country_code(region)
     if not code or code == place.country:
         return place
+    return _placed_in(name, code)
+
+
+def _placed_in(name: str, code: str) -> Place:
+    """The town of this name in that country, with its coordinates when the gazetteer has it
+    there."""
     c = gz.lookup_city(name, frozenset({code}))
     if c and c.country == code:
         return Place(name, code, c.latitude, c.longitude)
@@ -238,10 +244,7 @@ def _in_named_country(place: Place, name: str, qualifier: str | None) -> Place:
     cn = gz.country_names().get(fold(qualifier)) if qualifier else None
     if cn is None or cn.code == place.country:
         return place
-    c = gz.lookup_city(name, frozenset({cn.code}))
-    if c and c.country == cn.code:
-        return Place(name, cn.code, c.latitude, c.longitude)
-    return Place(name, cn.code, None, None)
+    return _placed_in(name, cn.code)
 
 
 def _town_in_region(

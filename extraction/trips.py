@@ -201,16 +201,10 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
                 break
 
 
-def _same_stay(a: Resolved, b: Resolved) -> bool:
-    """Two dates that can belong to one stay in a country (either unknown, or within weeks):
-    "last visited the Philippines in February 2023" is not the Manila meeting of 2024."""
-    if not (a.known and b.known):
-        return True
-    return (a.start - b.end).days <= 45 and (b.start - a.end).days <= 45
-
-
-def _same_time(a: Resolved, b: Resolved, slack: int = 1) -> bool:
-    """Whether two dates may be of one stay (an unknown date may be any)."""
+def _same_stay(a: Resolved, b: Resolved, slack: int = 45) -> bool:
+    """Two dates that can belong to one stay in a country (either unknown, or within
+    ``slack`` days): "last visited the Philippines in February 2023" is not the Manila
+    meeting of 2024."""
     if not (a.known and b.known):
         return True
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
@@ -247,7 +241,7 @@ def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> Non
                 and not st.cancelled
                 and not c.cancelled
                 and c.place.country == st.place.country
-                and _same_time(c.res, st.res)
+                and _same_stay(c.res, st.res, slack=1)
             ]
             if not there:
                 keep.append(st)
@@ -266,7 +260,7 @@ def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> Non
                 for st in stops
                 if not st.place.is_country
                 and st.place.country == e.place.country
-                and _same_time(st.res, e.res)
+                and _same_stay(st.res, e.res, slack=1)
             ]
             if len({place_key(st.place) for st in city}) == 1:
                 e.place = city[0].place
