@@ -187,7 +187,9 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     if cm:
                         code = gz.country_code(cm.group(0))
                     elif app.group("of"):
-                        code = gz.country_code(app.group("of"))
+                        # the longest country name there ("Trinidad and Tobago")
+                        whole = gz.country_regex().match(after, app.start("of"))
+                        code = gz.country_code(whole.group(0) if whole else app.group("of"))
                     if code is None:
                         code = _long_office_country(after, app.start("title"))
                     seat = re.search(r"\b(" + "|".join(INSTITUTIONS) + r")\b", mod)
@@ -200,6 +202,11 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     if cm or not mod.strip() or re.fullmatch(r"[\w' -]*", mod):
                         c.title = app.group("title")
                         ta = b + app.start("title")
+                        # "the Prime Minister of ...": "Prime" taken as a modifier is the title's
+                        longer = re.search(r"(?:[A-Z][\w-]*\s+){1,2}$", mod)
+                        if longer and re.fullmatch(TITLE_PATTERN, longer.group(0) + c.title, re.I):
+                            c.title = longer.group(0) + c.title
+                            ta = b + app.start("mod") + longer.start()
                         c.title_span = (s.start + ta, s.start + b + app.end("title"))
                         c.country = code
                         c.evidence += 1.0

@@ -98,6 +98,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:on|by|until|from) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"),
     ),
     ("year", re.compile(r"\b(?:in|since|during|of|by|early|late|mid-?)\s+((?:19|20)\d{2})\b")),
+    # "beginning with Brazil on April 17, then Venezuela the following day": a day counted
+    # from the date told before it in the sentence
+    (
+        "shift",
+        re.compile(
+            r"\b(?:the\s+(following|next|previous)\s+day|the\s+day\s+(after|before)|"
+            r"(a|one|two|three|four|five|\d)\s+days?\s+(later|earlier))\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -108,6 +118,7 @@ class TimeExpr:
     kind: str
     groups: tuple[str | None, ...]
     text: str
+    base: TimeExpr | None = None  # for a "shift" ("the following day"): the date it counts from
 
     @property
     def span(self) -> tuple[int, int]:
@@ -176,10 +187,16 @@ def date_lines(text: str, published: date | None) -> list[tuple[int, date]]:
 
 def find_dates(text: str, offset: int = 0) -> list[TimeExpr]:
     """Temporal expressions in ``text`` (folded), with absolute offsets."""
-    return [
-        TimeExpr(t.start_off + offset, t.end_off + offset, t.kind, t.groups, t.text)
-        for t in _find_dates(text)
-    ]
+    out: list[TimeExpr] = []
+    for t in _find_dates(text):
+        base = None
+        if t.kind == "shift":
+            told = [o for o in out if o.kind in ("iso", "mdy", "dmy", "weekday", "relative")]
+            base = told[-1] if told else None
+        out.append(
+            TimeExpr(t.start_off + offset, t.end_off + offset, t.kind, t.groups, t.text, base)
+        )
+    return out
 
 
 def clear_date_cache() -> None:
@@ -371,12 +388,31 @@ def resolve(expr: TimeExpr, pub: date | None, tense: str = "unknown") -> Resolve
                 return Resolved(a, b, "month")
             y = pub.year - (n or 1)
             return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
+        if expr.kind == "shift":
+            return _shifted(expr, pub, tense)
         if expr.kind == "year":
             y = int(g[0])
             return Resolved(date(y, 1, 1), date(y, 12, 31), "year")
     except (ValueError, TypeError, KeyError):
         return UNKNOWN
     return UNKNOWN
+
+
+def _shifted(expr: TimeExpr, pub: date, tense: str) -> Resolved:
+    """ "the following day", "two days later": the day told before it, moved."""
+    if expr.base is None:
+        return UNKNOWN
+    told = resolve(expr.base, pub, tense)
+    if not told.known or told.precision != "day":
+        return UNKNOWN
+    g = expr.groups
+    if g[0] or g[1]:
+        n = -1 if (g[0] or g[1]).lower() in ("previous", "before") else 1
+    else:
+        n = _NUMBERS.get(g[2].lower()) if not g[2].isdigit() else int(g[2])
+        n = -(n or 1) if g[3].lower() == "earlier" else (n or 1)
+    day = (told.end if n > 0 else told.start) + timedelta(days=n)
+    return Resolved(day, day, "day")
 
 
 def _relative(t: str, pub: date) -> Resolved:

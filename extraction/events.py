@@ -25,7 +25,7 @@ from .coreference import accompany, merge_anaphoric
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .models import Place
 from .participants import find_participants, passive_host, visitors
-from .places import named_after
+from .places import PlaceMention, named_after
 from .stages import Eng, Events, Mentions
 from .tense import tense_near
 from .text import Sentence, fold
@@ -160,7 +160,14 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
         )
         # grouping (one engagement per counterpart met separately) is decided here, as the
         # engagement is found: later triggers of the text look back at the copies
-        if (
+        legs = _place_list(ctx, r, t) if kind in ("meeting", "talks", "visit") else []
+        if legs and not signing:
+            # "meetings in Zimbabwe on Jan. 11, in Rwanda on Jan. 12, ...": one per place
+            for pm, leg_res in legs:
+                leg = dict(e_common, place=pm.place, place_explicit=True, leg=True)
+                leg["res"] = leg_res if leg_res.known else res
+                ev.engagements.append(Eng(kind, list(subj), list(cps), confidence=conf, **leg))
+        elif (
             kind in ("meeting", "talks", "call")
             and len(cps) > 1
             and not between
@@ -253,6 +260,39 @@ def _where(
         and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", fbefore)
     )
     return place, place_after
+
+
+_NEXT_LEG = re.compile(
+    r"(?:\s+(?:on|from)\s+[^,;]{1,30}?)?\s*,?\s+(?:and\s+)?(?:then\s+)?(?:in|at)\s+$"
+)
+
+
+def _place_list(ctx: Mentions, r: Reading, t: Trigger) -> list[tuple[PlaceMention, Resolved]]:
+    """ "bilateral meetings in Zimbabwe on Jan. 11, in Rwanda on Jan. 12, and in Gabon on Jan.
+    13": two or more places after the trigger, each with "in" and its own day."""
+    after = [pm for pm in r.places if t.end <= pm.start < min(t.hi, r.tail)]
+    if len(after) < 2 or after[0].context not in ("in", "at"):
+        return []
+    if re.search(r"[,;]|\b(?:and|with)\b", ctx.text[t.end : after[0].start]):
+        return []
+    legs = [after[0]]
+    for pm in after[1:]:
+        if pm.context not in ("in", "at") or not _NEXT_LEG.fullmatch(
+            ctx.text[legs[-1].end : pm.start]
+        ):
+            break
+        legs.append(pm)
+    if len(legs) < 2:
+        return []
+    out = []
+    for k, pm in enumerate(legs):
+        nxt = legs[k + 1].start if k + 1 < len(legs) else min(t.hi, r.tail)
+        own = [d for d in r.dates if pm.end <= d.start_off < nxt]
+        res = resolve(own[0], r.pub, tense_near(r.s.text, t.start - r.s.start)) if own else UNKNOWN
+        out.append((pm, res))
+    if sum(res.known for _pm, res in out) < 2:
+        return []  # a list of places met in, not a list of days
+    return out
 
 
 def _when(

@@ -132,6 +132,11 @@ def country_names() -> dict[str, CountryName]:
                 add(val[len("Republic of ") :], c.alpha_2, False)
             if " of the " in val:  # "Republic of the Congo" is also "Republic of Congo"
                 add(val.replace(" of the ", " of "), c.alpha_2, False)
+    for form, hit in list(table.items()):
+        if form.startswith("Saint ") and not hit.is_demonym:
+            # "St. Vincent and the Grenadines", "St Lucia"
+            add("St. " + form[6:], hit.code, False)
+            add("St " + form[6:], hit.code, False)
     return table
 
 

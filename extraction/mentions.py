@@ -109,10 +109,10 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}\s+|:\s+)"
 )
 
-# "WASHINGTON -" on a line of its own (VOA style)
+# "WASHINGTON -" on a line of its own (VOA style), "ANKARA" (Anadolu style)
 DATELINE_ALONE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*-{1,2}\s*$"
+    r"\s*(?:\([^)]{1,40}\))?\s*-{0,2}\s*$"
 )
 
 _ISSUER = re.compile(

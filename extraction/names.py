@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as gz
-from .text import normalize_key
+from .text import fold, normalize_key
 from .titles import title_words
 
 _WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
@@ -206,7 +206,11 @@ def name_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def place_name(text: str) -> bool:
     """A city or country name ("Buenos Aires", "Tel Aviv"), not a person's."""
-    return gz.is_city(text) or gz.country_code(text) is not None
+    if gz.is_city(text) or gz.country_code(text) is not None:
+        return True
+    # "St. Vincent" (and the Grenadines), "St Kitts" (and Nevis): a country's first words
+    m = re.match(r"(?:St\.?|Saint)\s+(\S.*)$", text)
+    return bool(m) and any(n.startswith("Saint " + fold(m.group(1))) for n in gz.country_names())
 
 
 def compatible(a_toks: list[str], b_toks: list[str]) -> bool:

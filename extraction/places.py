@@ -22,8 +22,12 @@ _LOCATIVE = re.compile(
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
     r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
-    r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for)"
-    r"\s+(?:(?:the|a|an)\s+)?(?:(?:(?P<qual>[A-Z][\w'.-]+)(?:\s+[A-Z][\w'-]+){0,2}\s+)?"
+    r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for|"
+    # the legs of a tour told in order: "beginning with Brazil, then Venezuela"
+    r"(?:beginning|starting|ending|culminating|concluding)\s+(?:with|in)|followed\s+by|"
+    r"presence\s+in|then(?=\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+and\b|[,;.]|\s+[a-z])))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:(?:neighbou?ring|nearby|war-torn|war-ravaged|oil-rich|"
+    r"energy-rich|gas-rich|landlocked|tiny)\s+)?(?:(?:(?P<qual>[A-Z][\w'.-]+)(?:\s+[A-Z][\w'-]+){0,2}\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|"
     r"southwestern|coastal|border|commercial|economic|financial|political|administrative|"
     r"second|beach|seaside|mountain|historic|ancient)\s+)?"
@@ -50,7 +54,7 @@ _NOT_PLACE = {
 
 # regions are no stop: "a tour of Central Asia" is not the town of Central
 _REGION = re.compile(
-    r"(?:Central|Southeast|South|East|West|North|Northeast|Southern|Northern|Eastern|Western)\s+"
+    r"(?!South\s+Africa\b)(?:Central|Southeast|South|East|West|North|Northeast|Southern|Northern|Eastern|Western)\s+"
     r"(?:Asia|Africa|Europe|America|Americas|Balkans|Caucasus|Pacific|Mediterranean)\b|"
     r"(?:Middle\s+East|Latin\s+America|Horn\s+of\s+Africa|Persian\s+Gulf|Indo-Pacific)\b"
 )

@@ -88,6 +88,7 @@ class Eng:
     signing: bool = False
     # who travelled to the place: the subject, or whoever a host received
     visitors: list[int] = field(default_factory=list)
+    leg: bool = False  # one of a list of places told with their days ("in A on 1, in B on 2")
 
     def participants(self) -> list[int | str]:
         out: list[int | str] = []

@@ -69,6 +69,8 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
         gathering = e.kind in ("summit", "conference")
         came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
+        if not came and not e.counterparts and e.leg:
+            came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
         if (
             not gathering
@@ -101,6 +103,11 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
                     # "the trip will also take him to El Salvador", then a dated meeting
                     # in San Salvador: that is the stop, in the city, on that day
                     st.place, st.res, st.tense = place, e.res, e.tense
+                    st.evidence = [*st.evidence, *e.evidence]
+                    clash = True
+                    break
+                if same and not st.res.known and e.res.known and not st.cancelled:
+                    st.res = e.res  # "a visit to Gabon", then "meetings in Gabon on Jan. 13"
                     st.evidence = [*st.evidence, *e.evidence]
                     clash = True
                     break

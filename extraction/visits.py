@@ -50,7 +50,8 @@ _STOP_CONTEXT = re.compile(
     r"travel\w*(?: on)? to|head\w* to|fl\w* to|meetings?|talks|summit|"
     r"(?:left|leav\w*|depart\w*|sets? off) for|"
     r"(?:south|north|east|west)\w* of|"
-    r"near|outside)$"
+    r"near|outside|beginning with|starting with|ending with|ending in|culminating with|"
+    r"culminating in|concluding with|concluding in|followed by|then|presence in)$"
 )
 
 _DISTANCE_BEFORE = re.compile(
@@ -68,6 +69,19 @@ _UNNAMED_PARTY = re.compile(
     r"[a-z]+est)\s+){0,5}(?:aides?|officials?|delegations?|teams?|envoys?|advis[eo]rs?|"
     r"ministers|diplomats|lawmakers|staff|negotiators)\b",
     re.I,
+)
+
+# "the U.S.'s purported backyard": a place owning something (its capital or a town of it aside)
+_POSSESSOR = re.compile(
+    r"['’]s?\s+(?!(?:capital|city|cities|province|provinces|state|region|island|islands|coast|"
+    r"border|north|south|east|west|northern|southern|eastern|western|central|port|town)\b)"
+    r"[a-z]"
+)
+# a comma and a finite verb: the sentence has moved on from the places visited
+_NEW_VERB = re.compile(
+    r",\s+(?:(?!and\b|then\b|also\b)\w+\s+)?(?!(?:arrived|landed|travell?ed|headed|continued|proceeded|moved)\b)"
+    r"(?:[a-z]+ed|said|says|is|was|were|are|has|had|will|would|made|"
+    r"caused|told|left)\b"
 )
 
 _CLAUSE_BREAK = re.compile(
@@ -195,6 +209,13 @@ def _stop_places(
             continue
         if _DISTANCE_BEFORE.search(ctx.text[max(s.start, pm.start - 40) : pm.start]):
             continue  # "400 km north of Brazzaville" locates another place
+        if _POSSESSOR.match(ctx.text, pm.end) or (
+            re.search(r"['’]s$", ctx.text[pm.start : pm.end])
+            and _POSSESSOR.match("'s" + ctx.text[pm.end : pm.end + 30])
+        ):
+            continue  # "a visit in the U.S.'s backyard": whose, not where
+        if stop_places and _NEW_VERB.search(ctx.text[stop_places[-1].end : pm.start]):
+            continue  # "visiting Argentina to bash China, caused annoyance in Washington"
         if (
             (
                 pm.end <= va
@@ -228,17 +249,26 @@ def _stop_dates(
     closes it."""
     s, tail = r.s, r.tail
     found_dates: list[Resolved] = []
+    after: list[bool] = []  # whether the stop's date is told after it
     for k, pm in enumerate(stop_places):
         nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
         prv = stop_places[k - 1].end if k else first
-        res, _ = pick_date(dates, prv, nxt, pm.end, r.pub, tense)
+        res, expr = pick_date(dates, prv, nxt, pm.end, r.pub, tense)
         if not res.known and len(stop_places) > 1:
             res = UNKNOWN
         found_dates.append(res)
-    # "to New Delhi and Mumbai in March": a list shares the date that closes it
+        after.append(expr is not None and expr.start_off >= pm.end)
+    # "to New Delhi and Mumbai in March", "on April 17, then Venezuela and Nicaragua the
+    # following day": a list shares the date that closes it
     for k in range(len(stop_places) - 2, -1, -1):
         gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
-        if not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+        if (
+            (not found_dates[k].known or not after[k])
+            and after[k + 1]
+            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)
+        ):
+            found_dates[k], after[k] = found_dates[k + 1], True
+        elif not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
             found_dates[k] = found_dates[k + 1]
     # "visited Africa last October, making stops in Ethiopia, Liberia and South Africa": the
     # one date the sentence gives before the stops is theirs

@@ -198,3 +198,14 @@ def test_he_also_held_talks_takes_the_day_and_place_before(run):
     )
     (e,) = engagements_with(doc, "Qureshi", "Rabbani")
     assert (e.start, e.place.name) == (date(2018, 12, 24), "Kabul")
+
+
+def test_a_day_counted_from_the_date_told_before_it():
+    pub = date(2023, 4, 20)
+    exprs = find_dates("It began in Lima on April 17, then in Quito the following day.")
+    assert [resolve(e, pub, "past").start for e in exprs] == [D("2023-04-17"), D("2023-04-18")]
+    (later,) = [e for e in find_dates("on May 2, and two days later") if e.kind == "shift"]
+    assert resolve(later, pub, "past").start == D("2023-05-04")
+    # with no date before it, the shift says nothing
+    (alone,) = find_dates("He left the following day.")
+    assert not resolve(alone, pub, "past").known

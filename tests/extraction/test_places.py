@@ -3,7 +3,7 @@ capitalised names are places, and which reading of a name wins."""
 
 import pytest
 
-from .conftest import _stops, engagements_with
+from .conftest import _stops, engagements_with, officials
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,12 @@ def test_here_under_a_dateline_colon_is_its_city(run):
 def test_a_town_named_after_what_kind_of_place_it_is(run, phrase, town):
     doc = run(f"Russian Foreign Minister Sergey Lavrov {phrase} on Monday.", "2023-05-04")
     assert [s.place.name for t in doc.trips for s in t.stops] == [town]
+
+
+def test_a_city_alone_on_the_line_under_the_headline_is_the_dateline(run):
+    doc = run(
+        "Minister embarks on Africa tour\n\nANKARA\n\n"
+        "Foreign Minister Omer Kaya has embarked on a tour of Kenya and Ghana.",
+        "2023-01-08",
+    )
+    assert officials(doc)["Omer Kaya"] == ("Foreign Minister", "TR")

@@ -224,3 +224,13 @@ def test_a_guest_is_not_of_the_counterparts_country(run):
     )
     assert officials(doc)["Ismail Sabri Yaakob"][1] == "MY"
     assert officials(doc)["Pham Minh Chinh"][1] == "VN"
+
+
+def test_an_office_of_a_country_spelled_with_st_after_the_name(run):
+    doc = run(
+        "Lavrov met the bloc's chair, Ralph Gonsalves, the Prime Minister of St. Vincent and "
+        "the Grenadines, in Caracas on Tuesday.",
+        "2023-04-20",
+    )
+    assert officials(doc)["Ralph Gonsalves"] == ("Prime Minister", "VC")
+    assert not any(name.startswith("St.") for name in officials(doc))

@@ -377,3 +377,38 @@ def test_the_one_date_before_a_list_of_stops_is_theirs(run):
         "Liberia": 10,
         "South Africa": 10,
     }
+
+
+def test_tour_legs_told_in_order_are_stops_with_their_days(run):
+    doc = run(
+        "Foreign Minister Ana Ruiz of Spain has visited three nations this week, beginning "
+        "with Peru on April 17, then Chile and Bolivia the following day.",
+        "2023-04-20",
+    )
+    assert stops_of(doc, "Ana Ruiz") == {
+        "Peru": "2023-04-17",
+        "Chile": "2023-04-18",
+        "Bolivia": "2023-04-18",
+    }
+
+
+def test_meetings_listed_place_by_place_are_one_engagement_and_stop_each(run):
+    doc = run(
+        "Turkish Foreign Minister Omer Kaya will hold bilateral meetings in Kenya on Jan. 11, "
+        "in Uganda on Jan. 12, and in Ghana on Jan. 13.",
+        "2023-01-08",
+    )
+    places = {e.place.name: str(e.start) for e in engagements_with(doc, "Omer Kaya")}
+    assert places == {"Kenya": "2023-01-11", "Uganda": "2023-01-12", "Ghana": "2023-01-13"}
+    assert stops_of(doc, "Omer Kaya") == places
+
+
+def test_a_country_owning_something_and_a_later_clause_are_no_stops(run):
+    doc = run(
+        "Russian Foreign Minister Oleg Petrov's visit in the U.S.'s backyard drew comment. "
+        "General Mary Fox of the U.S. was visiting neighboring Argentina to meet officials, "
+        "which caused annoyance in Madrid.",
+        "2023-04-20",
+    )
+    assert not _stops(doc, "Oleg Petrov")
+    assert stops_of(doc, "Mary Fox") == {"Argentina": None}
