@@ -322,8 +322,10 @@ def find_places(
                         break
                     if named is not None:
                         place, kind = named, "city"
-                if kind == "country" and _demonym(text) and re.match(r"\s+[a-z]", rest):
-                    break  # "the Paraguayan community": a people, not a place
+                if kind == "country" and _demonym(text) and re.match(r"\s+\w", rest):
+                    # "the Paraguayan community", "the visiting Iranian Foreign Minister": a
+                    # people or an adjective, not a place
+                    break
                 if rx is _LOCATIVE and kind == "city":
                     place = _qualified(place, text, s.text[a - s.start + len(text) :], preferred)
                     place = _in_named_country(place, text, m.group("qual"))

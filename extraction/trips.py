@@ -31,7 +31,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     """Works on the groups' engagements and trips in place; returns the final ones."""
     engs, trips = groups.engagements, groups.trips
     _stops_from_engagements(ctx, engs, trips)
-    _inherit_places(engs, trips)
+    _inherit_places(ctx, engs, trips)
     engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
     date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
     place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
@@ -126,9 +126,11 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             )
 
 
-def _inherit_places(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An engagement with no place told took place at a participant's stop: the one of its
-    day (or the day next to it), or, undated, the one told in the four sentences before."""
+    day (or the day next to it), or, undated, the one told in the four sentences before; a
+    dated one, at the undated stop in its host's country ("a trip to Ghana and Togo ... On
+    Monday, Steinmeier will meet Togo's President")."""
     for e in engs:
         if e.place or e.kind == "call":
             continue
@@ -160,6 +162,15 @@ def _inherit_places(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
                             best = (sid, st)
                 if best:
                     pick = best[1]
+            if pick is None and e.res.known:
+                hosts = {
+                    ctx.people[c].country
+                    for c in e.counterparts
+                    if isinstance(c, int) and not ctx.people[c].country_guessed
+                }
+                there = [st for st in stops if not st.res.known and st.place.country in hosts]
+                if len(there) == 1:
+                    pick = there[0]
             if pick:
                 e.place = pick.place
                 break
