@@ -161,7 +161,7 @@ REVERTIBLE = {
     Engagement: ["kind", "title", "place_id", "start", "end", "precision", "status", "stop_id"],
     Stop: ["place_id", "start", "end", "precision", "trip_id"],
     Official: ["name", "country_id"],
-    Trip: ["title", "traveler_id"],
+    Trip: ["title", "traveler_id", "companion_of_id"],
     Agreement: ["name", "kind", "status", "date"],
 }
 

@@ -173,6 +173,11 @@ class Trip(Fact):
 
     traveler = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="trips")
     title = models.CharField(max_length=300, blank=True)
+    # The principal's trip this one accompanies ("Blinken will be accompanied by Garland"):
+    # a companion's trip has the principal's stops; the principal's lists it as a companion.
+    companion_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="companions"
+    )
     # Derived from the stops (kept in step by the services) so lists can sort and filter.
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
@@ -186,6 +191,10 @@ class Trip(Fact):
                 | models.Q(end__isnull=True)
                 | models.Q(start__lte=models.F("end")),
                 name="trip_start_before_end",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(companion_of=models.F("pk")),
+                name="trip_not_its_own_companion",
             ),
         ]
         indexes = [

@@ -74,6 +74,20 @@ def trip_places(trips: list[Trip]) -> dict[int, list[str]]:
     return names
 
 
+def trip_companions(trip: Trip) -> list[Trip]:
+    """The trips accompanying this one that analysts see, by traveler (one query)."""
+    return list(
+        trip.companions.filter(VISIBLE).select_related("traveler").order_by("traveler__name", "pk")
+    )
+
+
+def trip_principal(trip: Trip) -> Trip | None:
+    """The trip this one accompanies, unless there is none or it is rejected."""
+    if trip.companion_of_id is None:
+        return None
+    return Trip.objects.filter(VISIBLE, pk=trip.companion_of_id).select_related("traveler").first()
+
+
 def _engagements_with_sources(*, visible_only: bool = True) -> QuerySet[Engagement]:
     return (
         Engagement.objects.filter(VISIBLE if visible_only else Q())

@@ -77,7 +77,8 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def trip_page_context(request: HttpRequest, trip: Trip) -> dict:
-    """What the trip's page and each of its regions show: the stops in order, the map."""
+    """What the trip's page and each of its regions show: the stops in order, the map, the
+    trips accompanying it and the one it accompanies."""
     itinerary = selectors.trip_itinerary(
         trip, include_rejected=request.user.has_perm("engagements.change_stop")
     )
@@ -89,6 +90,8 @@ def trip_page_context(request: HttpRequest, trip: Trip) -> dict:
     )
     return {
         "trip": trip,
+        "companions": selectors.trip_companions(trip),
+        "accompanying": selectors.trip_principal(trip),
         "itinerary": itinerary,
         "opened": request.GET.get("open", ""),
         "map": route,

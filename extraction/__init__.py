@@ -2,7 +2,7 @@
 
 >>> from extraction import extract
 >>> doc = extract(text, published=date(2021, 10, 6))
->>> doc.to_dict()  # the JSON contract (see CONTRACT.md)
+>>> doc.to_dict()  # the JSON contract (see CONTRACT.md), each trip with its "companions"
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 
 from .models import Agreement, Document, Engagement, Official, Place, Trip, TripStop
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -2,8 +2,8 @@
 Document (models.py, CONTRACT.md). Decides how things are shown: an official's name (the
 fullest form, as the text spells it) and aliases, a title in title case, no country for an
 organisation's official, an engagement's status from its dates, tense and cancellation, a
-trip's stops in the order told (called-off stops left out); every participant is listed as an
-official."""
+trip's stops in the order told (called-off stops left out), its companions among the officials;
+every participant is listed as an official."""
 
 from __future__ import annotations
 
@@ -103,6 +103,7 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
                     )
                     for st in stops
                 ],
+                [name(c) for c in trips.companions.get(pid, []) if c in officials],
             )
         )
     return doc

@@ -122,9 +122,15 @@ class TripStop:
 class Trip:
     traveler: str
     stops: list[TripStop] = field(default_factory=list)
+    # officials travelling with the traveler ("accompanied by"), names as in officials[].name
+    companions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"traveler": self.traveler, "stops": [s.to_dict() for s in self.stops]}
+        return {
+            "traveler": self.traveler,
+            "stops": [s.to_dict() for s in self.stops],
+            "companions": list(self.companions),
+        }
 
 
 @dataclass

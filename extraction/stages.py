@@ -134,10 +134,13 @@ class Groups:
 @dataclass
 class Trips:
     """Stage 5 (trips.py): the final engagements (stops with no meeting there become visits)
-    and trips, each having lent the other the places and dates it knows."""
+    and trips, each having lent the other the places and dates it knows, and who travels with
+    whom."""
 
     engagements: list[Eng]
     trips: dict[int, list[Stop]]  # traveller id -> stops
+    # traveller id -> ids of those travelling with them ("accompanied by Y"), companions.py
+    companions: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -4,7 +4,7 @@ engagement with no place told took place at its participant's stop of that day, 
 during the stay its place belongs to, and a stop spans the days of the engagements there. A stop
 where every engagement was called off is called off; a stop with no engagement there becomes a
 visit. With the places from the trips in, the grouping and carry-over passes that need them run
-here too, each marked."""
+here too, each marked. Last, who travels with whom: a trip's companions (companions.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .carryover import (
     place_by_dateline,
     refine_from_captions,
 )
+from .companions import find_companions
 from .dates import Resolved
 from .grouping import absorb_lone_mentions, merge_engagements, place_key
 from .models import Place
@@ -47,7 +48,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
     _visits_from_stops(engs, trips)
-    return Trips(engs, trips)
+    return Trips(engs, trips, find_companions(ctx, trips))
 
 
 _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)

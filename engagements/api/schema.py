@@ -141,8 +141,21 @@ COMPONENTS: Schema = {
             "end": DATE,
             **{k: v for k, v in FACT_FIELDS.items() if k != "citations"},
             "stops": {"type": "array", "items": _ref("Stop")},
+            "companion_of": {
+                "oneOf": [_ref("TripLink"), {"type": "null"}],
+                "description": "The trip this one accompanies (its traveler is a companion).",
+            },
+            "companions": {
+                "type": "array",
+                "items": _ref("TripLink"),
+                "description": "The trips of those accompanying the traveler, same stops.",
+            },
             "citations": FACT_FIELDS["citations"],
         }
+    ),
+    "TripLink": _object(
+        {"id": {"type": "integer"}, "traveler": _ref("Person")},
+        "Another trip: a companion's, or the one a companion accompanies.",
     ),
     "Engagement": _object(
         {

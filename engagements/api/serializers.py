@@ -50,8 +50,16 @@ def with_relations(queryset: QuerySet) -> QuerySet:
     queryset = queryset.prefetch_related(None)
     if model is Trip:
         stops = Stop.objects.filter(VISIBLE).select_related("place__country").order_by("order")
-        return queryset.select_related("traveler__country").prefetch_related(
+        companions = (
+            Trip.objects.filter(VISIBLE)
+            .select_related("traveler__country")
+            .order_by("traveler__name", "pk")
+        )
+        return queryset.select_related(
+            "traveler__country", "companion_of__traveler__country"
+        ).prefetch_related(
             Prefetch("stops", queryset=stops.prefetch_related(_cited())),
+            Prefetch("companions", queryset=companions),
             _cited(),
             _posts("traveler__posts"),
         )
@@ -143,6 +151,13 @@ def dyads_record(dyads: list) -> list[Record]:
     return [{"source": d.source.code, "target": d.target.code, "code": d.code} for d in dyads]
 
 
+def trip_link_record(trip: Trip | None) -> Record | None:
+    """Another trip, named by its id and traveler (a companion's, or the principal's)."""
+    if trip is None or trip.review == Review.REJECTED:
+        return None
+    return {"id": trip.pk, "traveler": person_record(trip.traveler)}
+
+
 def trip_record(trip: Trip) -> Record:
     return {
         "id": trip.pk,
@@ -155,6 +170,9 @@ def trip_record(trip: Trip) -> Record:
         "end": iso(trip.end),
         **_review(trip),
         "stops": [stop_record(stop) for stop in visible(trip.stops.all())],
+        # the trip this one accompanies, and the trips accompanying it
+        "companion_of": trip_link_record(trip.companion_of),
+        "companions": [trip_link_record(t) for t in visible(trip.companions.all())],
         "citations": _citations(trip),
     }
 

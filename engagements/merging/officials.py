@@ -152,6 +152,15 @@ def officials_merge(
             trip.traveler = keep
             trip.version += 1
             save_by(trip, editor, ["traveler", "version", "updated_at"])
+        # one person does not accompany themself: links between the two's trips go
+        for trip in (
+            Trip.objects.select_for_update()
+            .filter(traveler=keep, companion_of__traveler=keep)
+            .order_by("pk")
+        ):
+            trip.companion_of = None
+            trip.version += 1
+            save_by(trip, editor, ["companion_of", "version", "updated_at"])
         citations_move(field="official", source=other, target=keep)
         # records merged into other earlier now point straight at keep
         for earlier in Official.objects.select_for_update().filter(merged_into=other):

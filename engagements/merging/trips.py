@@ -84,11 +84,21 @@ def _stop_fold(stop: Stop, extra: Stop, editor: AbstractBaseUser | None) -> None
     save_by(stop, editor, [*changed, "version", "updated_at"])
 
 
+def _companions_move(keep: Trip, other: Trip, editor: AbstractBaseUser | None) -> None:
+    """The trips accompanying other accompany keep."""
+    companions = Trip.objects.select_for_update().filter(companion_of=other).exclude(pk=keep.pk)
+    for companion in companions.order_by("pk"):
+        companion.companion_of = keep
+        companion.version += 1
+        save_by(companion, editor, ["companion_of", "version", "updated_at"])
+
+
 def trips_merge(*, keep: Trip, other: Trip, editor: AbstractBaseUser | None) -> Trip:
     """Merge other into keep: one journey of one traveler. Other is deleted.
 
     Other's stops join keep's; a stop at the same place with overlapping dates
-    folds into keep's stop. The stops are then put in date order.
+    folds into keep's stop. The stops are then put in date order. The trips that
+    accompanied other accompany keep, and keep takes other's principal if it had none.
     """
     with transaction.atomic():
         keep, other = pair_for_merge(Trip, keep, other, "trips", trip_merge_refusal)
@@ -110,11 +120,18 @@ def trips_merge(*, keep: Trip, other: Trip, editor: AbstractBaseUser | None) -> 
             stop.version += 1
             save_by(stop, editor, ["trip", "order", "version", "updated_at"])
         citations_move(field="trip", source=other, target=keep)
+        _companions_move(keep, other, editor)
 
         changed = ["version", "updated_at"]
         if not keep.title and other.title and "title" not in keep.edited_fields:
             keep.title = other.title
             changed += ["title", *carry_edited(keep, other, ["title"])]
+        if keep.companion_of_id is None and other.companion_of_id not in (None, keep.pk):
+            keep.companion_of_id = other.companion_of_id
+            changed += ["companion_of", *carry_edited(keep, other, ["companion_of"])]
+        elif keep.companion_of_id == other.pk:  # cannot accompany itself
+            keep.companion_of_id = None
+            changed.append("companion_of")
         keep.version += 1
         save_by(keep, editor, changed)
         trip_renumber(keep)  # saves keep's dates; keep still carries the editor for history

@@ -53,6 +53,8 @@ class KnownTrips:
     # stop pk -> its order on record, to tell which stops the merge moved
     orders: dict[int, int] = field(default_factory=dict)
     touched: dict[int, Trip] = field(default_factory=dict)
+    # id(companion's trip) -> the principal's trip this merge linked it to (either may be new)
+    linked: dict[int, Trip] = field(default_factory=dict)
     new_trips: list[Trip] = field(default_factory=list)
     new_stops: list[Stop] = field(default_factory=list)
 
@@ -193,6 +195,7 @@ def updates_write(result: MergeResult) -> None:
             if row.pk not in current:  # gone meanwhile (an editor's merge)
                 continue
             edited, version = current[row.pk]
+            edited |= {name.removesuffix("_id") for name in edited}  # a revert names columns
             if edited & DATE_FIELDS:
                 edited |= DATE_FIELDS
             fields = fields - edited

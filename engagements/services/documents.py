@@ -21,6 +21,7 @@ from .engagements import engagement_merge, engagements_load, engagements_write
 from .places import place_key, places_create, places_load
 from .trips import (
     engagements_attach_to_stops,
+    trip_companion_link,
     trip_merge_stops,
     trip_renumber,
     trip_search_ranges,
@@ -31,6 +32,7 @@ from .trips import (
 if TYPE_CHECKING:
     from extraction.models import Document
     from extraction.models import Place as ExtractedPlace
+    from extraction.models import Trip as ExtractedTrip
     from reports.models import Article
 
 
@@ -70,6 +72,7 @@ def _lock_keys(document: Document, places: dict) -> set[str]:
     for engagement in document.engagements:
         names |= set(engagement.participants)
     names |= {trip.traveler for trip in document.trips}
+    names |= {name for trip in document.trips for name in trip.companions}
     keys = {f"name:{normalize_name(n)}" for n in names}
     for place in _places(document):
         if place is not None and place.name and place_key(place) not in places:
@@ -122,8 +125,17 @@ def documents_merge(items: Sequence[tuple[Article, Document]]) -> MergeResult:
             merged = trip_merge_stops(
                 article=article, traveler=traveler, stops=extracted_trip.stops, result=result
             )
-            if merged is not None:
-                engagements_attach_to_stops(traveler, merged[1], engagements, result)
+            if merged is None:
+                continue
+            engagements_attach_to_stops(traveler, merged[1], engagements, result)
+            # each companion: a trip of their own with the same stops, linked to this one
+            for companion in _companions(extracted_trip, officials, traveler):
+                theirs = trip_merge_stops(
+                    article=article, traveler=companion, stops=extracted_trip.stops, result=result
+                )
+                if theirs is not None:
+                    engagements_attach_to_stops(companion, theirs[1], engagements, result)
+                    trip_companion_link(trip=theirs[0], principal=merged[0], result=result)
         for extracted in document.agreements:
             agreement_merge(article=article, extracted=extracted, result=result)
     trips_write(result)
@@ -132,6 +144,18 @@ def documents_merge(items: Sequence[tuple[Article, Document]]) -> MergeResult:
     updates_write(result)
     citations_write(result)
     return result
+
+
+def _companions(
+    extracted: ExtractedTrip, officials: dict[str, Official], traveler: Official
+) -> list[Official]:
+    """The officials travelling with the trip's traveler, each once."""
+    out: list[Official] = []
+    for name in extracted.companions:
+        person = officials.get(name)
+        if person is not None and person.pk != traveler.pk and person not in out:
+            out.append(person)
+    return out
 
 
 def _officials_resolve(
@@ -155,6 +179,7 @@ def _officials_resolve(
                 for name in dict.fromkeys(
                     [n for e in document.engagements for n in e.participants]
                     + [t.traveler for t in document.trips]
+                    + [n for t in document.trips for n in t.companions]
                 )
                 if name not in named
             ]
@@ -197,10 +222,12 @@ def _record_load(
             if people and not people & created:
                 wanted.append((people, date_range(engagement.start, engagement.end)))
         for trip in document.trips:
-            traveler = officials[trip.traveler].pk
-            if traveler not in created:
-                travelers.add(traveler)
-                ranges |= trip_search_ranges(article.published, trip.stops)
+            # the traveler's trips, and the companions' trips that take the same stops
+            for name in [trip.traveler, *trip.companions]:
+                traveler = officials[name].pk
+                if traveler not in created:
+                    travelers.add(traveler)
+                    ranges |= trip_search_ranges(article.published, trip.stops)
     engagements_load(result, wanted)
     trips_load(result, travelers, ranges)
     agreements_load(result, [a for d in (d for _, d in items) for a in d.agreements])

@@ -238,6 +238,36 @@ def trip_merge_stops(
     return trip, ordered
 
 
+# Fields an editor sets when they link or unlink a companion's trip (a revert names the column).
+COMPANION_FIELDS = frozenset({"companion_of", "companion_of_id"})
+
+
+def trip_companion_link(*, trip: Trip, principal: Trip, result: MergeResult) -> None:
+    """Link a companion's trip to the principal's, which it accompanies (in memory, written
+    by `trips_write` and `updates_write`).
+
+    A trip keeps the link it has (the first report's), and one an editor set or removed; a
+    trip never accompanies a trip of its own traveler, nor one that accompanies it.
+    """
+    if trip is principal or trip.traveler_id == principal.traveler_id:
+        return
+    if COMPANION_FIELDS & set(trip.edited_fields):
+        return
+    book = result.trips
+    if id(trip) in book.linked or trip.companion_of_id is not None:
+        return
+    if trip.pk is not None and principal.companion_of_id == trip.pk:
+        return
+    above: Trip | None = principal
+    while above is not None:  # the principal's own links made by this merge
+        if above is trip:
+            return
+        above = book.linked.get(id(above))
+    trip.companion_of = principal
+    book.linked[id(trip)] = principal
+    result.change(trip, "companion_of")  # a trip on record; a new one is written whole
+
+
 def trips_write(result: MergeResult) -> None:
     """Write the merge's new trips and stops, the moved stops' orders and the trips' dates."""
     book = result.trips
@@ -248,8 +278,12 @@ def trips_write(result: MergeResult) -> None:
         elif span != (trip.start, trip.end):
             trip.start, trip.end = span
             result.change(trip, "start", "end")
-    if book.new_trips:
-        rows_insert(Trip, book.new_trips, history=True)
+    pending = list(book.new_trips)
+    while pending:
+        # a companion's new trip after the new trip it accompanies, which it refers to
+        ready = [t for t in pending if id(book.linked.get(id(t))) not in map(id, pending)]
+        rows_insert(Trip, ready, history=True)
+        pending = [t for t in pending if t.pk is None]
     moved = [
         trip
         for trip in book.touched.values()
@@ -266,6 +300,7 @@ def trips_write(result: MergeResult) -> None:
         )
     book.orders.update((s.pk, s.order) for t in book.touched.values() for s in book.stops[id(t)])
     book.touched.clear()
+    book.linked.clear()
     book.new_trips, book.new_stops = [], []
 
 

@@ -28,8 +28,10 @@ def test_to_dict_has_exactly_the_contract_keys():
         assert e["precision"] in {"day", "month", "year", "unknown"}
         assert e["status"] in {"held", "scheduled", "cancelled", "unknown"}
         assert 0 <= e["confidence"] <= 1
+    names = {o["name"] for o in d["officials"]}
     for t in d["trips"]:
-        assert set(t) == {"traveler", "stops"}
+        assert set(t) == {"traveler", "stops", "companions"}
+        assert set(t["companions"]) <= names - {t["traveler"]}
         for s in t["stops"]:
             assert {"place", "country", "start", "end", "evidence"} <= set(s)
     for a in d["agreements"]:

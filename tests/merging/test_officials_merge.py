@@ -150,3 +150,16 @@ def test_a_refused_merge_changes_nothing(world, editor):
         officials_merge(keep=world.other, other=world.other, editor=editor)
     assert Participant.objects.filter(official=world.other).count() == before
     assert Official.objects.get(pk=world.other.pk).version == 1
+
+
+def test_a_trip_of_one_record_accompanying_the_others_is_no_companion_any_more(world, editor):
+    day = date(2021, 10, 5)
+    mine = make.trip(world.keep, [(world.paris, day, day)])
+    theirs = make.trip(world.other, [(world.berlin, day, day)])
+    Trip.objects.filter(pk=theirs.pk).update(companion_of=mine)
+
+    officials_merge(keep=world.keep, other=world.other, editor=editor)
+
+    theirs.refresh_from_db()
+    assert theirs.traveler == world.keep and theirs.companion_of is None
+    assert not mine.companions.exists()

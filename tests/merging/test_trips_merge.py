@@ -99,3 +99,33 @@ def test_a_folded_stop_passes_on_its_record_entry(journeys, editor):
     Stop.objects.filter(trip=other, place__name="Paris").update(record_id="travels-1921-7")
     kept = trips_merge(keep=keep, other=other, editor=editor)
     assert kept.stops.get(place__name="Paris").record_id == "travels-1921-7"
+
+
+def test_the_trips_accompanying_either_accompany_the_trip_kept(journeys, editor, world):
+    keep, other, _ = journeys
+    garland = make.official("Merrick Garland", "US")
+    mayorkas = make.official("Alejandro Mayorkas", "US")
+    with_keep = make.trip(garland, [(world.paris, day(5), day(6))])
+    with_other = make.trip(mayorkas, [(world.berlin, day(8), day(8))])
+    Trip.objects.filter(pk=with_keep.pk).update(companion_of=keep)
+    Trip.objects.filter(pk=with_other.pk).update(companion_of=other)
+
+    kept = trips_merge(keep=keep, other=other, editor=editor)
+
+    assert sorted(t.traveler.name for t in kept.companions.all()) == [
+        "Alejandro Mayorkas",
+        "Merrick Garland",
+    ]
+    with_other.refresh_from_db()
+    assert with_other.history.first().history_user == editor
+
+
+def test_the_trip_kept_takes_the_principal_of_the_one_merged_away(journeys, editor, world):
+    keep, other, _ = journeys
+    principal = make.trip(make.official("Joe Biden", "US"), [(world.paris, day(5), day(7))])
+    Trip.objects.filter(pk=other.pk).update(companion_of=principal)
+
+    kept = trips_merge(keep=keep, other=other, editor=editor)
+
+    kept.refresh_from_db()
+    assert kept.companion_of == principal

@@ -87,7 +87,9 @@ class Command(BaseCommand):
             stops = " -> ".join(
                 s.get("place") + (f" ({s['start']})" if s.get("start") else "") for s in t["stops"]
             )
-            out.append(f"    {t['traveler']}: {stops}")
+            with_whom = ", ".join(t.get("companions") or [])
+            line = f"    {t['traveler']}: {stops}"
+            out.append(line + (f" (with {with_whom})" if with_whom else ""))
         out.append(f"  Agreements ({len(data['agreements'])}):")
         for a in data["agreements"]:
             out.append(f"    {a['name']} parties {', '.join(a.get('parties') or []) or 'unknown'}")
