@@ -284,12 +284,12 @@ def _place_list(ctx: Mentions, r: Reading, t: Trigger) -> list[tuple[PlaceMentio
         legs.append(pm)
     if len(legs) < 2:
         return []
+    tense = tense_near(r.s.text, t.start - r.s.start)
     out = []
     for k, pm in enumerate(legs):
         nxt = legs[k + 1].start if k + 1 < len(legs) else min(t.hi, r.tail)
         own = [d for d in r.dates if pm.end <= d.start_off < nxt]
-        res = resolve(own[0], r.pub, tense_near(r.s.text, t.start - r.s.start)) if own else UNKNOWN
-        out.append((pm, res))
+        out.append((pm, resolve(own[0], r.pub, tense) if own else UNKNOWN))
     if sum(res.known for _pm, res in out) < 2:
         return []  # a list of places met in, not a list of days
     return out

@@ -209,8 +209,10 @@ def place_name(text: str) -> bool:
     if gz.is_city(text) or gz.country_code(text) is not None:
         return True
     # "St. Vincent" (and the Grenadines), "St Kitts" (and Nevis): a country's first words
-    m = re.match(r"(?:St\.?|Saint)\s+(\S.*)$", text)
-    return bool(m) and any(n.startswith("Saint " + fold(m.group(1))) for n in gz.country_names())
+    if not text.startswith(("St.", "St ", "Saint ")):
+        return False
+    head = fold(text) + " "
+    return any(n.startswith(head) for n in gz.country_names())
 
 
 def compatible(a_toks: list[str], b_toks: list[str]) -> bool:

@@ -27,7 +27,8 @@ _LOCATIVE = re.compile(
     r"(?:beginning|starting|ending|culminating|concluding)\s+(?:with|in)|followed\s+by|"
     r"presence\s+in|then(?=\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+and\b|[,;.]|\s+[a-z])))"
     r"\s+(?:(?:the|a|an)\s+)?(?:(?:neighbou?ring|nearby|war-torn|war-ravaged|oil-rich|"
-    r"energy-rich|gas-rich|landlocked|tiny)\s+)?(?:(?:(?P<qual>[A-Z][\w'.-]+)(?:\s+[A-Z][\w'-]+){0,2}\s+)?"
+    r"energy-rich|gas-rich|landlocked|tiny)\s+)?"
+    r"(?:(?:(?P<qual>[A-Z][\w'.-]+)(?:\s+[A-Z][\w'-]+){0,2}\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|"
     r"southwestern|coastal|border|commercial|economic|financial|political|administrative|"
     r"second|beach|seaside|mountain|historic|ancient)\s+)?"
@@ -54,7 +55,8 @@ _NOT_PLACE = {
 
 # regions are no stop: "a tour of Central Asia" is not the town of Central
 _REGION = re.compile(
-    r"(?!South\s+Africa\b)(?:Central|Southeast|South|East|West|North|Northeast|Southern|Northern|Eastern|Western)\s+"
+    r"(?!South\s+Africa\b)"
+    r"(?:Central|Southeast|South|East|West|North|Northeast|Southern|Northern|Eastern|Western)\s+"
     r"(?:Asia|Africa|Europe|America|Americas|Balkans|Caucasus|Pacific|Mediterranean)\b|"
     r"(?:Middle\s+East|Latin\s+America|Horn\s+of\s+Africa|Persian\s+Gulf|Indo-Pacific)\b"
 )

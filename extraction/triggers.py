@@ -69,7 +69,8 @@ VISIT_TRIGGER = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
     r"to|heads?\s+to|headed\s+to|heading\s+to|stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|"
     r"arriv(?:e|es|ed|ing)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
-    r"flying\s+(?:in)?to|stopover|presence\s+in|(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
+    r"flying\s+(?:in)?to|stopover|presence\s+in|"
+    r"(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
     r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|"
     r"(?:is|are|was|were)\s+(?:due|expected)\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"
     r"(?:is|was|are|were)\s+in(?=\s+[A-Z]))\b",

@@ -79,7 +79,8 @@ _POSSESSOR = re.compile(
 )
 # a comma and a finite verb: the sentence has moved on from the places visited
 _NEW_VERB = re.compile(
-    r",\s+(?:(?!and\b|then\b|also\b)\w+\s+)?(?!(?:arrived|landed|travell?ed|headed|continued|proceeded|moved)\b)"
+    r",\s+(?:(?!and\b|then\b|also\b)\w+\s+)?"
+    r"(?!(?:arrived|landed|travell?ed|headed|continued|proceeded|moved)\b)"
     r"(?:[a-z]+ed|said|says|is|was|were|are|has|had|will|would|made|"
     r"caused|told|left)\b"
 )
@@ -209,10 +210,8 @@ def _stop_places(
             continue
         if _DISTANCE_BEFORE.search(ctx.text[max(s.start, pm.start - 40) : pm.start]):
             continue  # "400 km north of Brazzaville" locates another place
-        if _POSSESSOR.match(ctx.text, pm.end) or (
-            re.search(r"['’]s$", ctx.text[pm.start : pm.end])
-            and _POSSESSOR.match("'s" + ctx.text[pm.end : pm.end + 30])
-        ):
+        owner_at = pm.end - 2 if ctx.text[pm.start : pm.end].endswith(("'s", "’s")) else pm.end
+        if _POSSESSOR.match(ctx.text, owner_at):
             continue  # "a visit in the U.S.'s backyard": whose, not where
         if stop_places and _NEW_VERB.search(ctx.text[stop_places[-1].end : pm.start]):
             continue  # "visiting Argentina to bash China, caused annoyance in Washington"
@@ -262,13 +261,11 @@ def _stop_dates(
     # following day": a list shares the date that closes it
     for k in range(len(stop_places) - 2, -1, -1):
         gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
-        if (
-            (not found_dates[k].known or not after[k])
-            and after[k + 1]
-            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap)
-        ):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            continue
+        if after[k + 1] and (not found_dates[k].known or not after[k]):
             found_dates[k], after[k] = found_dates[k + 1], True
-        elif not found_dates[k].known and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+        elif not found_dates[k].known:
             found_dates[k] = found_dates[k + 1]
     # "visited Africa last October, making stops in Ethiopia, Liberia and South Africa": the
     # one date the sentence gives before the stops is theirs

@@ -281,7 +281,8 @@ def trips_write(result: MergeResult) -> None:
     pending = list(book.new_trips)
     while pending:
         # a companion's new trip after the new trip it accompanies, which it refers to
-        ready = [t for t in pending if id(book.linked.get(id(t))) not in map(id, pending)]
+        waiting = {id(t) for t in pending}
+        ready = [t for t in pending if id(book.linked.get(id(t))) not in waiting]
         rows_insert(Trip, ready, history=True)
         pending = [t for t in pending if t.pk is None]
     moved = [
