@@ -41,7 +41,8 @@ def place_by_sidelines(ctx: Mentions, engs: list[Eng]) -> None:
 
 SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
-    r"(?:earlier|later)\s+that\s+(?:morning|afternoon|evening))\b",
+    r"(?:earlier|later)\s+that\s+(?:morning|afternoon|evening)|"
+    r"^\W*(?:later\s+)?in\s+the\s+(?:morning|afternoon|evening))\b",
     re.I,
 )
 

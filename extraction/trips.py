@@ -9,6 +9,7 @@ here too, each marked. Last, who travels with whom: a trip's companions (compani
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import gazetteer as gz
 from .carryover import (
@@ -44,6 +45,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
     refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
+    _dateline_city(ctx, trips)
     _cities_over_countries(engs, trips)
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
@@ -283,6 +285,26 @@ def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> Non
             ]
             if len({place_key(st.place) for st in city}) == 1:
                 e.place = city[0].place
+
+
+def _dateline_city(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
+    """ "HANOI: ... on a two-day official visit to Vietnam": a stop told only by its country,
+    under way or undated, is in the dateline's city when the report is filed from that
+    country and the trip names no other city of it."""
+    city, pub = ctx.dateline, ctx.published
+    if city is None or city.is_country or not city.country:
+        return
+    for stops in trips.values():
+        if any(not st.place.is_country and st.place.country == city.country for st in stops):
+            continue
+        for st in stops:
+            if not st.place.is_country or st.place.country != city.country or st.cancelled:
+                continue
+            if st.tense == "future":
+                continue
+            if st.res.known and pub and not _same_stay(st.res, Resolved(pub, pub, "day"), 2):
+                continue
+            st.place = replace(city, span=None)
 
 
 def _is_capital(place: Place) -> bool:

@@ -136,7 +136,9 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             cancelled = _cancel_governs(s.text, va - s.start, vb - s.start) or (
                 bool(PLUPERFECT_PLAN.search(s.text)) and cancel_nearby(ctx.sentences, s)
             )
-            dates, _aside = split_clause_dates(r.dates, r.clauses, va)
+            dates, aside = split_clause_dates(r.dates, r.clauses, va)
+            if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):
+                dates = aside  # "..., who is on a visit to Y," is there at the main verb's time
             traveler = _traveler(ctx, r, va, vb, before)
             if traveler is None:
                 continue
@@ -146,12 +148,41 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             tense = tense_near(s.text, va - s.start)
             used_places.update(id(pm) for pm in stop_places)
             found_dates = _stop_dates(r, stop_places, dates, va if vi else s.start, tense)
+            if not any(res.known for res in found_dates) and _THAT_TRIP.search(s.text):
+                found_dates = [_date_of_that_trip(ctx, s.index)] * len(stop_places)
             for pm, res in zip(stop_places, found_dates, strict=True):
                 order += 1
                 stops.append(
                     Stop(traveler, pm.place, res, s.index, [s.span], order, tense, cancelled)
                 )
     return stops
+
+
+# "Scholz also visited Niger during that trip": the trip the sentences before dated
+_THAT_TRIP = re.compile(
+    r"\b(?:during|on|in\s+the\s+course\s+of)\s+(?:that|the\s+same|this)\s+(?:trip|visit|tour)\b",
+    re.I,
+)
+
+
+def _date_of_that_trip(ctx: Mentions, at: int) -> Resolved:
+    """The last date told in the nearest of the three sentences before sentence ``at``."""
+    for k in range(at - 1, max(at - 4, -1), -1):
+        told = [d for d in ctx.dates.get(k, []) if d.kind != "year" or len(ctx.dates[k]) == 1]
+        if told:
+            return resolve(told[-1], ctx.published, "past")
+    return UNKNOWN
+
+
+# ", who is on a two-day visit to ...", ", who is visiting ...": a stay under way, not an event
+_UNDER_WAY = re.compile(
+    r"\W*who\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\b|in\b|visiting\b)", re.I
+)
+
+
+def _on_a_visit_clause(text: str, clauses: list[tuple[int, int]], at: int) -> bool:
+    """Whether the trigger at ``at`` sits in a clause telling of a stay under way."""
+    return any(a <= at < b and _UNDER_WAY.match(text, a) for a, b in clauses)
 
 
 def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int | None:

@@ -209,3 +209,13 @@ def test_a_day_counted_from_the_date_told_before_it():
     # with no date before it, the shift says nothing
     (alone,) = find_dates("He left the following day.")
     assert not resolve(alone, pub, "past").known
+
+
+def test_in_the_evening_is_the_day_of_the_event_before(run):
+    doc = run(
+        "Thai Prime Minister Lek Chai met Lao Prime Minister Sone Vong in Vientiane on "
+        "Monday.\n\nIn the evening, Lek Chai will meet Lao President Bounmy Phan.",
+        "2022-03-22",
+    )
+    (e,) = engagements_with(doc, "Lek Chai", "Bounmy Phan")
+    assert e.start == date(2022, 3, 21)

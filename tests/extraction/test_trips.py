@@ -412,3 +412,31 @@ def test_a_country_owning_something_and_a_later_clause_are_no_stops(run):
     )
     assert not _stops(doc, "Oleg Petrov")
     assert stops_of(doc, "Mary Fox") == {"Argentina": None}
+
+
+def test_a_country_stop_is_the_datelines_city_when_filed_from_there(run):
+    doc = run(
+        "LIMA: Colombian Foreign Minister Ana Ruiz began an official visit to Peru on Monday. "
+        "Ruiz is expected to sign a trade accord during the visit.",
+        "2024-03-11",
+    )
+    assert stops_of(doc, "Ana Ruiz") == {"Lima": "2024-03-11"}
+
+
+def test_a_visit_clause_under_way_takes_the_main_verbs_day(run):
+    doc = run(
+        "Chile today welcomed Norwegian Prime Minister Tomas Berg, who is on a two-day visit "
+        "to Chile.",
+        "2024-05-06",
+    )
+    assert stops_of(doc, "Tomas Berg") == {"Chile": "2024-05-06"}
+
+
+def test_a_stop_during_that_trip_takes_the_trips_date(run):
+    doc = run(
+        "German Chancellor Hans Vogel will visit Kenya next week.\n\n"
+        "On his first trip to Africa in May 2022, Vogel spoke of energy projects.\n\n"
+        "Vogel also visited Angola during that trip.",
+        "2023-10-28",
+    )
+    assert stops_of(doc, "Hans Vogel")["Angola"] == "2022-05-01"
