@@ -52,7 +52,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
             r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
-            r"welcome|welcomed|welcomes|receive|received|receives)\b",
+            r"welcome|welcomed|welcomes|receive|received|receives|"
+            r"(?:an?\s+|royal\s+|private\s+)*audiences?(?=\s+with\b)|"
+            r"(?:paid|pay|pays|paying|made|make)\s+(?:a\s+)?courtesy\s+calls?(?=\s+on\b))\b",
             re.I,
         ),
     ),

@@ -374,3 +374,18 @@ def test_a_plan_in_the_pluperfect_next_to_a_cancellation(run):
     assert not doc.trips
     wang = [o for o in doc.officials if o.name == "Wang Wentao"][0]
     assert wang.country == "CN"  # shares the country of the official listed with him
+
+
+@pytest.mark.parametrize(
+    "phrase", ["will have an audience with", "will pay a courtesy call on", "will also meet"]
+)
+def test_an_audience_or_courtesy_call_is_a_meeting_of_its_own(run, phrase):
+    doc = run(
+        "Philippine President Jose Reyes arrived in Tokyo on Wednesday. Reyes is scheduled to "
+        f"meet Japanese Prime Minister Ken Mori and {phrase} Emperor Akio.",
+        "2023-02-08",
+    )
+    (with_mori,) = engagements_with(doc, "Jose Reyes", "Ken Mori")
+    (with_akio,) = engagements_with(doc, "Jose Reyes", "Akio")
+    assert with_mori.kind == with_akio.kind == "meeting"
+    assert with_akio.place.name == "Tokyo"
