@@ -102,10 +102,13 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
                 same = place_key(st.place) == place_key(place)
                 if st.place.country != place.country and not same:
                     continue
-                if not st.res.known and e.res.known and st.place.is_country > place.is_country:
-                    # "the trip will also take him to El Salvador", then a dated meeting
-                    # in San Salvador: that is the stop, in the city, on that day
-                    st.place, st.res, st.tense = place, e.res, e.tense
+                if st.place.is_country > place.is_country and not st.cancelled:
+                    # "the trip will also take him to El Salvador", then a meeting in San
+                    # Salvador: that is the stop, in the city (on the meeting's day if the
+                    # stop had none)
+                    st.place = place
+                    if not st.res.known:
+                        st.res, st.tense = e.res, e.tense
                     st.evidence = [*st.evidence, *e.evidence]
                     clash = True
                     break

@@ -440,3 +440,22 @@ def test_a_stop_during_that_trip_takes_the_trips_date(run):
         "2023-10-28",
     )
     assert stops_of(doc, "Hans Vogel")["Angola"] == "2022-05-01"
+
+
+def test_an_undated_meeting_in_a_city_makes_the_country_stop_that_city(run):
+    doc = run(
+        "Pakistani Foreign Minister Ali Raza is on a four-nation tour that took him to Iran "
+        "and Oman.\n\nEarlier, Raza met Iranian Foreign Minister Reza Amini in Tehran.",
+        "2018-12-25",
+    )
+    assert "Tehran" in stops_of(doc, "Ali Raza")
+    assert "Iran" not in stops_of(doc, "Ali Raza")
+
+
+def test_a_house_named_after_a_city_is_no_stop_in_that_city(run):
+    doc = run(
+        "U.S. President John Hale arrived in India on Sunday. Hale will hold talks with "
+        "Indian Prime Minister Ravi Kumar at Hyderabad House.",
+        "2015-01-25",
+    )
+    assert "Hyderabad" not in stops_of(doc, "John Hale")
