@@ -85,13 +85,21 @@ _AND_ON = re.compile(
 DESCRIBED = re.compile(
     r"\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
     r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
-    r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the)\b)[a-z-]+\s+){0,3}"
+    r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
+    r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|memorand(?:um|a)\s+of\s+"
     r"understanding|MoUs?))\b"
 )
 _SIGNING_BEFORE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
     r"exchang(?:e|ed)|reach(?:es|ed)?)\b[^.;]{0,60}$",
+    re.I,
+)
+# "Four agreements were signed during the visit": the signing told after the pacts
+_SIGNED_AFTER = re.compile(
+    r"(?:\s+(?:in\s+\w+|on\s+\w+(?:\s+and\s+\w+)?|between\s+the\s+two\s+(?:sides|countries)))?"
+    r"\s+(?:were|was|will\s+be|would\s+be|are|is|have\s+been|has\s+been|had\s+been|to\s+be)"
+    r"\s+(?:\w+\s+)?(?:signed|inked|concluded|sealed|exchanged)\b",
     re.I,
 )
 _SIGNING_NEARBY = re.compile(
@@ -131,9 +139,31 @@ def _clean(name: str) -> str:
 def find_agreements(ctx: Mentions, trips: Trips) -> Agreements:
     """The agreements of the text; dates the undated signings among trips.engagements (in
     place)."""
-    found = _agreements_in(ctx.text, ctx.sentences, ctx.published, ctx.people, ctx.mentions)
+    found = _agreements_in(
+        ctx.text, ctx.sentences, ctx.published, ctx.people, ctx.mentions, _visit_parties(ctx, trips)
+    )
     _date_signings(ctx, trips.engagements, found)
     return Agreements(found)
+
+
+def _visit_parties(ctx: Mentions, trips: Trips) -> dict[int, list[str]]:
+    """For each sentence, the traveller's and the host's country of the visit told in it or in
+    the four sentences before (the last one told), when a trip tells of one."""
+    told: list[tuple[int, list[str]]] = []
+    for pid, stops in trips.trips.items():
+        home = ctx.people[pid].country
+        if not home or home in ("SELF", "ORG"):
+            continue
+        for st in stops:
+            if st.place.country and st.place.country != home and not st.cancelled:
+                for k in {st.sentence, *st.sent_ids}:
+                    told.append((k, [home, st.place.country]))
+    out: dict[int, list[str]] = {}
+    for s in ctx.sentences:
+        near = [(k, pair) for k, pair in told if 0 <= s.index - k <= 4]
+        if near:
+            out[s.index] = max(near, key=lambda x: x[0])[1]
+    return out
 
 
 def _agreements_in(
@@ -142,6 +172,7 @@ def _agreements_in(
     published: date | None,
     people: list[Person],
     mentions: dict[int, list[tuple[int, int, int]]],
+    visit_parties: dict[int, list[str]],
 ) -> list[Agreement]:
     found: list[Agreement] = []
     spans: list[tuple[int, int]] = []
@@ -275,12 +306,14 @@ def _agreements_in(
                 ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIBED.finditer(t):
             a, b = s.start + m.start("name"), s.start + m.end("name")
-            if any(a < y and x < b for x, y in spans) or not _SIGNING_BEFORE.search(t[: m.start()]):
+            if any(a < y and x < b for x, y in spans) or not (
+                _SIGNING_BEFORE.search(t[: m.start()]) or _SIGNED_AFTER.match(t, m.end())
+            ):
                 continue
             name = m.group("name")
             counted = m.group(0).split()[0].lower() not in ("a", "an")
             if counted:
-                name = m.group(0).split()[0] + " " + name  # "four pacts"
+                name = m.group(0)  # "four pacts", "seven key agreements"
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
                 continue  # "a landmark agreement with ...", "the X Treaty, a pact that ..."
             parties = _parties_in(t) or _parties_in(prev)
@@ -288,6 +321,9 @@ def _agreements_in(
                 parties += [
                     c for c in _mentioned_countries(s, people, mentions) if c not in parties
                 ]
+            if len(parties) < 2:
+                # "He is also expected to sign a memorandum ..." on a visit: its two countries
+                parties += [c for c in visit_parties.get(s.index, []) if c not in parties]
             if not parties and s.index:
                 parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
             if not parties:

@@ -106,7 +106,7 @@ def _count_mentions(mentions: dict[int, list[Mention]]) -> Counter[int]:
 
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][\w.' ]{1,30}?))?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}\s+|:\s+)"
+    r",?\s*(?:\([^)]{1,80}\))?\s*(?:[-\u2013\u2014]{1,2}\s+|:\s*)"
 )
 
 # "WASHINGTON -" on a line of its own (VOA style), "ANKARA" (Anadolu style)

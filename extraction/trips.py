@@ -75,6 +75,8 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         if not came and not e.counterparts and e.leg:
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
+        if not gathering and place.country in homes:
+            came = came + [x for x in _called_visiting(ctx, e) if x not in came]
         if (
             not gathering
             and place.country not in homes
@@ -130,6 +132,20 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             stops.append(
                 Stop(pid, place, e.res, e.sentence, list(e.evidence), order, e.tense, False)
             )
+
+
+_VISITING = re.compile(r"\b(?:visiting|the\s+visiting)\s+(?:[A-Z][\w.'-]*\s+){0,6}$")
+
+
+def _called_visiting(ctx: Mentions, e: Eng) -> list[int]:
+    """ "Xi met with visiting U.S. Secretary of State Antony Blinken": who the text calls
+    visiting in the engagement's sentence."""
+    s = ctx.sentences[e.sentence]
+    out = []
+    for a, _b, pid in ctx.mentions.get(s.index, []):
+        if pid in e.participants() and _VISITING.search(ctx.text[max(s.start, a - 80) : a]):
+            out.append(pid)
+    return out
 
 
 def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:

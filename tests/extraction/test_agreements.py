@@ -213,3 +213,35 @@ def test_instruments_listed_after_the_exchange_told_before(run):
     assert "memorandum of understanding on legal cooperation" in names
     assert "memorandum of understanding on recruitment of workers" in names
     assert any(n.startswith("letter of intent on cooperation") for n in names)
+
+
+def test_pacts_signed_told_after_them_and_counted_with_their_adjectives(run):
+    doc = run(
+        "Chilean President Rosa Vidal arrived in Seoul on Tuesday. At least five key agreements "
+        "will be signed during the visit.",
+        "2023-05-09",
+    )
+    (pact,) = doc.agreements
+    assert pact.name == "five key agreements"
+    assert set(pact.parties) == {"CL", "KR"}
+
+
+def test_the_two_sides_signed_counts_the_pacts_not_the_sides(run):
+    doc = run(
+        "Kenyan President Amos Kiprop and Nigerian President Ade Bello held talks on Monday, as "
+        "the two sides signed several agreements on trade.",
+        "2018-10-29",
+    )
+    assert [a.name for a in doc.agreements] == ["several agreements"]
+
+
+def test_a_pact_the_traveller_signs_on_a_visit_is_between_the_two_countries(run):
+    doc = run(
+        "Turkish Foreign Minister Kemal Arslan will begin a tour of Africa in Senegal on "
+        "Tuesday.\n\nThere he will address a plenary session on security.\n\n"
+        "He is also expected to sign a memorandum of understanding with the "
+        "organisers of a regional forum.",
+        "2022-10-24",
+    )
+    (pact,) = doc.agreements
+    assert set(pact.parties) == {"TR", "SN"}

@@ -459,3 +459,22 @@ def test_a_house_named_after_a_city_is_no_stop_in_that_city(run):
         "2015-01-25",
     )
     assert "Hyderabad" not in stops_of(doc, "John Hale")
+
+
+def test_the_guest_called_visiting_by_a_host_at_home_has_a_stop(run):
+    doc = run(
+        "Chinese President Li Wen met with visiting Brazilian Foreign Minister Paulo Costa in "
+        "Beijing on Monday.",
+        "2023-06-19",
+    )
+    assert stops_of(doc, "Paulo Costa") == {"Beijing": "2023-06-19"}
+    assert not _stops(doc, "Li Wen")
+
+
+def test_a_dateline_with_a_long_credit_and_a_colon_names_here(run):
+    doc = run(
+        "CHENGDU, China, (City News / Wire Service - 23rd Jul, 2021 ) :Foreign Minister Omar "
+        "Aziz of Pakistan arrived here Friday on a two-day official visit to China.",
+        "2021-07-23",
+    )
+    assert stops_of(doc, "Omar Aziz") == {"Chengdu": "2021-07-23"}
