@@ -57,24 +57,28 @@ SIGN_VERB = re.compile(
     r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
     re.I,
 )
+# "in" ends a topic ("an MoU on trade in Delhi"), except after "cooperation in (the field of) X"
+_IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
 # "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
 SIGNED_TOPIC = re.compile(
     r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
     r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for)\s+"
-    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|in|"
-    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b)"
+    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
+    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
+    + _IN_ENDS
+    + r")"
 )
 # "witnessed the signing of ... documents, including a memorandum of understanding on X, a
 # protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
 # about signing them (or about issuing a joint statement)
 SIGNED_ITEM = re.compile(
     r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
-    r"(?P<head>memorandum of understanding|memorandum|(?i:letter of intent)|"
+    r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
     r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning)\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
-    r"during|in|at|on|that|which|between|while|after|to|by|under|from|for)\b)"
+    r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + _IN_ENDS + r")"
 )
 # "... memorandum of understanding on X and on Y": a second instrument of the same kind
 _AND_ON = re.compile(
@@ -177,6 +181,7 @@ def _agreements_in(
     found: list[Agreement] = []
     spans: list[tuple[int, int]] = []
     unnamed: list[Agreement] = []
+    counts: list[tuple[Agreement, Sentence]] = []
 
     def add(
         name: str, a: int, b: int, s: Sentence, parties: list[str], conf: float
@@ -266,7 +271,7 @@ def _agreements_in(
         topics = [
             (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
         ]
-        signing, issuing = SIGN_VERB.search(t), ISSUE_VERB.search(t)
+        signing, issuing = SIGN_VERB.search(t) or _SIGNED_AFTER.search(t), ISSUE_VERB.search(t)
         prev = sentences[s.index - 1].text if s.index else ""
         # "witnessed the exchange of documents. The documents are ...": signing told before
         signing = signing or _SIGNING_NEARBY.search(prev)
@@ -329,6 +334,8 @@ def _agreements_in(
             if not parties:
                 continue
             ag = add(name, a, b, s, parties, 0.55)
+            if ag is not None and counted:
+                counts.append((ag, s))
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in UNNAMED.finditer(t):
@@ -372,6 +379,15 @@ def _agreements_in(
         target.date = target.date or u.date
         target.precision = u.precision if target.date == u.date else target.precision
         target.evidence += [x for x in u.evidence if x not in target.evidence]
+    # "two MoUs were exchanged: an MoU on X and an MoU on Y": a set listed one by one is its
+    # items, not an item of its own
+    for ag, s in counts:
+        near = (s.start, sentences[min(s.index + 3, len(sentences) - 1)].end)
+        items = [
+            o for o in found if o is not ag and any(near[0] <= x < near[1] for x, _y in o.evidence)
+        ]
+        if len(items) >= 2:
+            found.remove(ag)
     for ag in found:
         ag.evidence.sort()
     return found

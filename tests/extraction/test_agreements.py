@@ -245,3 +245,15 @@ def test_a_pact_the_traveller_signs_on_a_visit_is_between_the_two_countries(run)
     )
     (pact,) = doc.agreements
     assert set(pact.parties) == {"TR", "SN"}
+
+
+def test_a_counted_set_listed_one_by_one_is_its_items(run):
+    doc = run(
+        "Kenya and Ghana held a summit in Nairobi on Monday. Two MoUs were exchanged during the "
+        "summit: an MoU on cooperation in fisheries between their ports, and an MoU on "
+        "cooperation in tourism between their boards.",
+        "2022-02-18",
+    )
+    names = agreement_names(doc)
+    assert "Two MoUs" not in names
+    assert len(names) == 2 and all(n.startswith("MoU on cooperation in") for n in names)
