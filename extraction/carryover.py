@@ -206,6 +206,8 @@ def date_lede_by_narrative_day(ctx: Mentions, engs: list[Eng]) -> None:
     for e in engs:
         if e.cancelled or e.tense != "past":
             continue
+        if not e.res.known and ctx.dates.get(e.sentence):
+            continue  # "since they met at the G20 summit in November": its sentence dates it
         if ctx.sentences[e.sentence].paragraph not in lede:
             continue
         if e.res.known:

@@ -78,6 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|"
+            r"last night|last evening|"
             r"(?:earlier|later|last|this|next|the coming|the past|the previous|the following)\s+"
             r"(?:this\s+)?(?:week|weekend|month|year)|(?:late|early) (?:last|next) (?:month|year)|"
             r"(?:earlier|later) this (?:week|month|year))\b",
@@ -419,7 +420,7 @@ def _relative(t: str, pub: date) -> Resolved:
     monday = pub - timedelta(days=pub.weekday())
     if t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return Resolved(pub, pub, "day")
-    if t == "yesterday":
+    if t in ("yesterday", "last night", "last evening"):
         d = pub - timedelta(days=1)
         return Resolved(d, d, "day")
     if t == "tomorrow":

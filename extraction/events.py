@@ -191,10 +191,8 @@ def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) 
     return (
         len(cps) > 1
         and all(isinstance(c, int) for c in cps)
-        and len(homes) == 1
-        and None not in homes
+        and len(homes - {None}) <= 1
         and not homes & guests
-        and None not in guests
     )
 
 

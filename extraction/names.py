@@ -62,7 +62,8 @@ Union Nations Organization Organisation House Senate Congress Parliament Court A
 Forum Group Institute Center Centre Times Post Journal Television News Press Service Office Police
 Army Navy Force Forces Guard Security Summit Dialogue Conference Agreement Treaty Accord Accords
 Pact Deal Alliance Partnership Initiative Act Plan Program Programme Strategy Declaration Street
-Avenue Palace Hall Airport Square City State States Republic Kingdom Republican Republicans
+Avenue Palace Hall Airport Square City State States Republic Kingdom Republican Republicans Bhavan
+Assembly Presidency Justices Stadium Hotel Castle Residence Grid
 Democrat Democrats Democratic Covid Coronavirus Indo-Pacific Pacific Atlantic Europe European Asia
 Asian Africa African America Americas Middle East West North South Central Gulf Sea Ocean Island
 Islands Strait Inauguration God Christmas Easter Ramadan Olympics Internet Twitter Facebook

@@ -27,7 +27,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "call",
         re.compile(
-            r"\b(?:(?:phone|telephone|video)[\s-]+(?:call|conversation|talk)s?|"
+            r"\b(?:(?:phone|telephone|telephonic|video)[\s-]+(?:call|conversation|talk)s?|"
             r"(?:spoke|speaks|speak|speaking|talked|talking)\s+(?:by|over\s+the|on\s+the)\s+"
             r"(?:phone|telephone|video(?:\s*link|\s*call)?|videoconference)"
             r"(?:\s+(?:on\s+|late\s+|earlier\s+)?(?:" + _WD + r"|today|yesterday))?"
@@ -54,7 +54,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
             r"welcome|welcomed|welcomes|receive|received|receives|"
             r"(?:an?\s+|royal\s+|private\s+)*audiences?(?=\s+with\b)|"
-            r"(?:paid|pay|pays|paying|made|make)\s+(?:a\s+)?courtesy\s+calls?(?=\s+on\b))\b",
+            r"(?:paid|pay|pays|paying|made|make)\s+(?:a\s+)?courtesy\s+calls?(?=\s+on\b)|"
+            # "will call on the Speaker Raja Ashraf", not "called on Russia to withdraw"
+            r"call(?:s|ed|ing)?(?=\s+on\s+(?:the\s+)?(?-i:(?:[A-Z][\w.'-]*\s+)++(?!to\b))))\b",
             re.I,
         ),
     ),

@@ -389,3 +389,24 @@ def test_an_audience_or_courtesy_call_is_a_meeting_of_its_own(run, phrase):
     (with_akio,) = engagements_with(doc, "Jose Reyes", "Akio")
     assert with_mori.kind == with_akio.kind == "meeting"
     assert with_akio.place.name == "Tokyo"
+
+
+def test_a_telephonic_conversation_last_evening_is_yesterdays_call(run):
+    doc = run(
+        "Indian Prime Minister Ravi Kumar and US President John Hale held a telephonic "
+        "conversation last evening and exchanged New Year greetings.",
+        "2019-01-09",
+    )
+    (e,) = engagements_with(doc, "Ravi Kumar", "John Hale")
+    assert (e.kind, e.start) == ("call", date(2019, 1, 8))
+
+
+def test_calling_on_an_official_is_a_meeting_urging_one_is_not(run):
+    doc = run(
+        "Iranian Foreign Minister Ali Karimi arrived in Islamabad on Thursday. Karimi will also "
+        "call on Prime Minister Imran Shah and the Senate Chairman Omar Baig. Karimi called on "
+        "President Ayesha Noor to resign.",
+        "2023-08-03",
+    )
+    assert engagements_with(doc, "Ali Karimi", "Imran Shah")
+    assert not engagements_with(doc, "Ali Karimi", "Ayesha Noor")
