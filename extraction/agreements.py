@@ -62,7 +62,7 @@ _IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
 # "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
 SIGNED_TOPIC = re.compile(
     r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
-    r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for)\s+"
+    r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
     r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
     + _IN_ENDS
@@ -76,7 +76,7 @@ SIGNED_ITEM = re.compile(
     r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
-    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning)\s+"
+    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning|to(?=\s+[a-z]))\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
     r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + _IN_ENDS + r")"
 )
@@ -87,12 +87,14 @@ _AND_ON = re.compile(
 )
 # "signed a military cooperation agreement", "inked four pacts": a pact told by what it is
 DESCRIBED = re.compile(
-    r"\b(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"\b(?i:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"\d+)\s+"
     r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
+    r"(?!(?:more|further|other|additional)\b)"  # "three further MoUs": part of a set told
     r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
-    r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|memorand(?:um|a)\s+of\s+"
-    r"understanding|MoUs?))\b"
+    r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
+    r"understanding)|MoUs?|MOUs?|(?<=cooperation\s)documents))\b"
 )
 _SIGNING_BEFORE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
@@ -148,6 +150,12 @@ def find_agreements(ctx: Mentions, trips: Trips) -> Agreements:
     )
     _date_signings(ctx, trips.engagements, found)
     return Agreements(found)
+
+
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 
 
 def _visit_parties(ctx: Mentions, trips: Trips) -> dict[int, list[str]]:
@@ -316,7 +324,7 @@ def _agreements_in(
             ):
                 continue
             name = m.group("name")
-            counted = m.group(0).split()[0].lower() not in ("a", "an")
+            counted = m.group(0).split()[0].lower() not in ("a", "an", "the")
             if counted:
                 name = m.group(0)  # "four pacts", "seven key agreements"
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
@@ -382,11 +390,16 @@ def _agreements_in(
     # "two MoUs were exchanged: an MoU on X and an MoU on Y": a set listed one by one is its
     # items, not an item of its own
     for ag, s in counts:
-        near = (s.start, sentences[min(s.index + 3, len(sentences) - 1)].end)
-        items = [
-            o for o in found if o is not ag and any(near[0] <= x < near[1] for x, _y in o.evidence)
-        ]
-        if len(items) >= 2:
+        near = (s.start, sentences[min(s.index + 8, len(sentences) - 1)].end)
+
+        def told_in(lo: int, hi: int, ag: Agreement = ag) -> int:
+            return sum(
+                1 for o in found if o is not ag and any(lo <= x < hi for x, _y in o.evidence)
+            )
+
+        word = ag.name.split()[0].lower()
+        number = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
+        if told_in(s.start, s.end) >= 2 or (number and told_in(*near) >= number - 1):
             found.remove(ag)
     for ag in found:
         ag.evidence.sort()

@@ -257,3 +257,39 @@ def test_a_counted_set_listed_one_by_one_is_its_items(run):
     names = agreement_names(doc)
     assert "Two MoUs" not in names
     assert len(names) == 2 and all(n.startswith("MoU on cooperation in") for n in names)
+
+
+def test_pacts_told_by_count_or_description_in_other_forms(run):
+    doc = run(
+        "Kenyan President Amos Kiprop arrived in Kigali on Monday for a state visit to Rwanda. "
+        "Six agreements will be signed in different areas of cooperation.\n\n"
+        "Kiprop and Rwandan President Paul Mugisha are expected to ink the security "
+        "agreement.\n\nThey also signed an agreement to strengthen cooperation on water.",
+        "2023-04-04",
+    )
+    names = agreement_names(doc)
+    assert "Six agreements" in names
+    assert "security agreement" in names
+    assert "agreement to strengthen cooperation" in names
+
+
+def test_cooperation_documents_and_memorandums_are_counted_sets(run):
+    doc = run(
+        "Chinese Premier Wu Ping and New Zealand Prime Minister Amy Lee signed five cooperation "
+        "documents on Monday. Nigeria and India later signed three Memorandums of "
+        "Understanding.",
+        "2017-03-27",
+    )
+    assert set(agreement_names(doc)) >= {
+        "five cooperation documents",
+        "three Memorandums of Understanding",
+    }
+
+
+def test_a_further_part_of_a_set_is_no_item(run):
+    doc = run(
+        "Pakistan and Bangladesh signed a visa abolition agreement on Sunday. Three further "
+        "MoUs were signed between their academies.",
+        "2025-08-24",
+    )
+    assert not [n for n in agreement_names(doc) if "further" in n.lower()]
