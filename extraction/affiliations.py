@@ -123,6 +123,12 @@ def _counterparts_of(ctx: Mentions) -> dict[int, set[str]]:
             at = s.start + m.start()
             before = [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a < at]
             pid = before[-1] if before else ctx.focus.get(s.index)
+            if pid is None and re.search(r"\b(?:he|she)\b", s.text[: m.start()], re.I):
+                # "when he met his Chinese counterpart": "he" is the one named last before
+                for k in range(s.index - 1, max(s.index - 3, -1), -1):
+                    if ctx.mentions.get(k):
+                        pid = ctx.mentions[k][-1][2]
+                        break
             if pid is not None:
                 out.setdefault(pid, set()).add(code)
     return out

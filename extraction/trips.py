@@ -152,7 +152,8 @@ def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]
     """An engagement with no place told took place at a participant's stop: the one of its
     day (or the day next to it), or, undated, the one told in the four sentences before; a
     dated one, at the undated stop in its host's country ("a trip to Ghana and Togo ... On
-    Monday, Steinmeier will meet Togo's President")."""
+    Monday, Steinmeier will meet Togo's President"), and an undated one at the one stop in its
+    host's country."""
     for e in engs:
         if e.place or e.kind == "call":
             continue
@@ -184,13 +185,17 @@ def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]
                             best = (sid, st)
                 if best:
                     pick = best[1]
-            if pick is None and e.res.known:
+            if pick is None:
                 hosts = {
                     ctx.people[c].country
                     for c in e.counterparts
                     if isinstance(c, int) and not ctx.people[c].country_guessed
                 }
-                there = [st for st in stops if not st.res.known and st.place.country in hosts]
+                there = [
+                    st
+                    for st in stops
+                    if st.place.country in hosts and not st.cancelled and not st.res.known
+                ]
                 if len(there) == 1:
                     pick = there[0]
             if pick:

@@ -478,3 +478,16 @@ def test_a_dateline_with_a_long_credit_and_a_colon_names_here(run):
         "2021-07-23",
     )
     assert stops_of(doc, "Omar Aziz") == {"Chengdu": "2021-07-23"}
+
+
+def test_he_meeting_his_counterpart_serves_the_other_government_and_meets_at_the_stop(run):
+    doc = run(
+        "Prime Minister Omar Malik signed 15 agreements between China and Pakistan.\n\n"
+        "The agreements were signed when he met his Chinese counterpart Wu Ping.\n\n"
+        "Malik is on a visit to China with a delegation of ministers.",
+        "2018-11-03",
+    )
+    malik = next(o for o in doc.officials if o.name == "Omar Malik")
+    assert malik.country == "PK"
+    (e,) = engagements_with(doc, "Omar Malik", "Wu Ping")
+    assert e.place.country == "CN"
