@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
 
 from . import gazetteer as gz
+from .affiliations import sentence_countries
 from .dates import Resolved, find_dates, resolve
 from .models import Agreement
 from .people import Person
@@ -95,6 +97,14 @@ DESCRIBED = re.compile(
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
     r"understanding)|MoUs?|MOUs?|(?<=cooperation\s)documents))\b"
+)
+# "witnessed the signing of cooperation documents in various fields": no article before them
+SIGNING_OF = re.compile(
+    r"\bsigning\s+(?:and\s+exchange\s+)?of\s+(?P<name>(?:(?!(?:the|a|an|some)\b)[a-z-]+\s+){1,3}"
+    r"(?:agreements|documents|accords|deals|pacts|memoranda|MoUs))\b"
+)
+_GENERIC_MODIFIERS = frozenset(
+    {"bilateral", "various", "several", "new", "other", "more", "further", "key", "major", "some"}
 )
 _SIGNING_BEFORE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
@@ -317,14 +327,18 @@ def _agreements_in(
             ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
-        for m in DESCRIBED.finditer(t):
+        for m in [*DESCRIBED.finditer(t), *SIGNING_OF.finditer(t)]:
             a, b = s.start + m.start("name"), s.start + m.end("name")
             if any(a < y and x < b for x, y in spans) or not (
-                _SIGNING_BEFORE.search(t[: m.start()]) or _SIGNED_AFTER.match(t, m.end())
+                m.re is SIGNING_OF
+                or _SIGNING_BEFORE.search(t[: m.start()])
+                or _SIGNED_AFTER.match(t, m.end())
             ):
                 continue
             name = m.group("name")
-            counted = m.group(0).split()[0].lower() not in ("a", "an", "the")
+            if m.re is SIGNING_OF and set(name.split()[:-1]) <= _GENERIC_MODIFIERS:
+                continue  # "the signing of bilateral agreements": a set told elsewhere
+            counted = m.re is DESCRIBED and m.group(0).split()[0].lower() not in ("a", "an", "the")
             if counted:
                 name = m.group(0)  # "four pacts", "seven key agreements"
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
@@ -339,6 +353,10 @@ def _agreements_in(
                 parties += [c for c in visit_parties.get(s.index, []) if c not in parties]
             if not parties and s.index:
                 parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
+            if len(parties) < 2:  # the report's two countries
+                parties += [c for c in _most_named_countries(sentences) if c not in parties][
+                    : 2 - len(parties)
+                ]
             if not parties:
                 continue
             ag = add(name, a, b, s, parties, 0.55)
@@ -403,7 +421,36 @@ def _agreements_in(
             found.remove(ag)
     for ag in found:
         ag.evidence.sort()
+        short = _abbreviated(ag.name)
+        if short and short not in ag.aliases:
+            ag.aliases.append(short)  # "MoU on trade" for "memorandum of understanding on trade"
     return found
+
+
+_SPELLED_OUT = re.compile(r"\bmemorand(?:um|a|ums)\s+of\s+understanding\b", re.I)
+_ABBREVIATED = re.compile(r"\bMOU(s?)\b", re.I)
+
+
+def _abbreviated(name: str) -> str | None:
+    """The other usual form of a memorandum's name: "MoU" spelled out, or abbreviated."""
+    m = _SPELLED_OUT.search(name)
+    if m:
+        plural = not m.group(0).lower().startswith("memorandum ")
+        return name[: m.start()] + ("MoUs" if plural else "MoU") + name[m.end() :]
+    m = _ABBREVIATED.search(name)
+    if m:
+        spelled = "memoranda of understanding" if m.group(1) else "memorandum of understanding"
+        return name[: m.start()] + spelled + name[m.end() :]
+    return None
+
+
+def _most_named_countries(sentences: list[Sentence]) -> list[str]:
+    """The two countries a report names most (by name or nationality), most named first."""
+    named: Counter[str] = Counter()
+    for s in sentences:
+        for _a, _b, code in sentence_countries(s):
+            named[code] += 1
+    return [code for code, _n in named.most_common(2)]
 
 
 def _mentioned_countries(

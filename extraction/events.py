@@ -190,6 +190,7 @@ def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) 
     guests = {ctx.people[p].country for p in subj}
     return (
         len(cps) > 1
+        and bool(subj)
         and all(isinstance(c, int) for c in cps)
         and len(homes - {None}) <= 1
         and not homes & guests

@@ -293,3 +293,25 @@ def test_a_further_part_of_a_set_is_no_item(run):
         "2025-08-24",
     )
     assert not [n for n in agreement_names(doc) if "further" in n.lower()]
+
+
+def test_the_signing_of_cooperation_documents_between_the_reports_two_countries(run):
+    doc = run(
+        "Chinese Premier Wu Ping held talks with Prime Minister Amy Lee on Monday, and both "
+        "witnessed the signing of cooperation documents in various fields. Lee said New Zealand "
+        "welcomed the investment from China.\n\nThe two leaders later witnessed the signing of "
+        "bilateral agreements.",
+        "2017-03-27",
+    )
+    (pact,) = doc.agreements
+    assert pact.name == "cooperation documents"
+    assert set(pact.parties) == {"CN", "NZ"}
+
+
+def test_a_memorandum_is_known_by_its_abbreviation_too(run):
+    doc = run(
+        "Kenya and Ghana signed a memorandum of understanding on fisheries in Nairobi on Monday.",
+        "2022-02-18",
+    )
+    (pact,) = doc.agreements
+    assert "MoU on fisheries" in pact.aliases
