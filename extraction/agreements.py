@@ -15,131 +15,39 @@ from . import gazetteer as gz
 from .affiliations import sentence_countries
 from .dates import Resolved, find_dates, resolve
 from .models import Agreement
+from .pacts import (
+    ACRONYM,
+    ALIAS_AFTER,
+    AND_ON,
+    COUNT_WORDS,
+    DESCRIBED,
+    DESCRIPTIVE,
+    GENERIC_MODIFIERS,
+    ISSUE_VERB,
+    NAMED,
+    NOT_FIRST,
+    ORG_AFTER,
+    REGIONAL,
+    SIGN_VERB,
+    SIGNED_AFTER,
+    SIGNED_ITEM,
+    SIGNED_TOPIC,
+    SIGNING_BEFORE,
+    SIGNING_NEARBY,
+    SIGNING_OF,
+    UNNAMED,
+    VERB_BEFORE_HEAD,
+    abbreviated,
+)
 from .people import Person
 from .stages import Agreements, Eng, Mentions, Trips
 from .tense import tense_near
 from .text import Sentence, fold, normalize_key
 
-_HEAD = (
-    r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
-    r"Compact|Memorandum of Understanding|Declaration|Joint Statement|Exchange of Notes)"
-)
-_LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
-_CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"
-NAMED = re.compile(
-    r"(?P<name>(?:(?!"
-    + _HEAD
-    + r"\b)"
-    + _CAPW
-    + r"\s+(?:(?:of|for|the|de|and)\s+)?){0,7}"
-    + _HEAD
-    + r"(?:\s+(?:of|on|for|[Cc]oncerning)\s+(?:the\s+)?"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    + _CAPW
-    + r"(?:\s+"
-    + _CAPW
-    + r"){0,5})?)(?![\w-])"
-)
-ACRONYM = re.compile(
-    r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"
-    r"nuclear|peace|free[- ]trade|climate|arms)\s+)?" + _LOWER_HEAD + r"\b"
-)
-DESCRIPTIVE = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:\d{4}\s+)?(?P<first>[A-Z][\w.'-]*(?:-[A-Z][\w.'-]*)*)"
-    r"(?:\s+[A-Z][\w.'-]*)?\s+(?:[a-z-]+\s+){0,2}" + _LOWER_HEAD + r")\b"
-)
-UNNAMED = re.compile(
-    r"\b(?:a|an|the)\s+(?:new\s+|landmark\s+|historic\s+|major\s+|trilateral\s+|bilateral\s+)*"
-    r"(?P<name>(?:[a-z-]+\s+){0,2}" + _LOWER_HEAD + r"\s+(?:with|between|among)\s+"
-    r"(?P<parties>(?:(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s*|\s+and\s+)?){1,6}))"
-)
-SIGN_VERB = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reach(?:es|ed)?|struck|strikes?|ink(?:s|ed)?|"
-    r"conclud(?:e|es|ed)|finaliz(?:e|es|ed)|unveil(?:s|ed)?|agree(?:s|d)?\s+(?:on|to)|"
-    r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
-    re.I,
-)
-# "in" ends a topic ("an MoU on trade in Delhi"), except after "cooperation in (the field of) X"
-_IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
-# "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
-SIGNED_TOPIC = re.compile(
-    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
-    r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
-    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
-    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
-    + _IN_ENDS
-    + r")"
-)
-# "witnessed the signing of ... documents, including a memorandum of understanding on X, a
-# protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
-# about signing them (or about issuing a joint statement)
-SIGNED_ITEM = re.compile(
-    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
-    r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
-    r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
-    r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
-    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning|to(?=\s+[a-z]))\s+"
-    r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
-    r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + _IN_ENDS + r")"
-)
-# "... memorandum of understanding on X and on Y": a second instrument of the same kind
-_AND_ON = re.compile(
-    r"\s+and\s+(?P<prep>on|for)\s+(?P<topic>(?!(?:a|an|the)\b)(?:[\w$',-]+\s+){0,9}?[\w'-]+)"
-    r"(?=\s*[.;(]|,\s+(?:and\s+)?(?:a|an)\b)"
-)
-# "signed a military cooperation agreement", "inked four pacts": a pact told by what it is
-DESCRIBED = re.compile(
-    r"\b(?i:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-    r"\d+)\s+"
-    r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
-    r"(?!(?:more|further|other|additional)\b)"  # "three further MoUs": part of a set told
-    r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
-    r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
-    r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
-    r"understanding)|MoUs?|MOUs?|(?<=cooperation\s)documents))\b"
-)
-# "witnessed the signing of cooperation documents in various fields": no article before them
-SIGNING_OF = re.compile(
-    r"\bsigning\s+(?:and\s+exchange\s+)?of\s+(?P<name>(?:(?!(?:the|a|an|some)\b)[a-z-]+\s+){1,3}"
-    r"(?:agreements|documents|accords|deals|pacts|memoranda|MoUs))\b"
-)
-_GENERIC_MODIFIERS = frozenset(
-    {"bilateral", "various", "several", "new", "other", "more", "further", "key", "major", "some"}
-)
-_SIGNING_BEFORE = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
-    r"exchang(?:e|ed)|reach(?:es|ed)?)\b[^.;]{0,60}$",
-    re.I,
-)
-# "Four agreements were signed during the visit": the signing told after the pacts
-_SIGNED_AFTER = re.compile(
-    r"(?:\s+(?:in\s+\w+|on\s+\w+(?:\s+and\s+\w+)?|between\s+the\s+two\s+(?:sides|countries)))?"
-    r"\s+(?:were|was|will\s+be|would\s+be|are|is|have\s+been|has\s+been|had\s+been|to\s+be)"
-    r"\s+(?:\w+\s+)?(?:signed|inked|concluded|sealed|exchanged)\b",
-    re.I,
-)
-_SIGNING_NEARBY = re.compile(
-    r"\b(?:signing|signed|exchange of (?:documents|agreements)|witness(?:ed)?)\b", re.I
-)
-ISSUE_VERB = re.compile(r"\b(?:issu(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b")
-_VERB_BEFORE_HEAD = re.compile(
-    r"\b(?:to|will|would|can|could|may|might|must|should|not|cannot)\s+\w+$"
-)
-_ORG_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Secretariat|Commission|Council)\b")
-ALIAS_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:or|known\s+as|also\s+known\s+as)\s+(?:the\s+)?|\s*\((?:the\s+)?)(?P<alias>[A-Z][A-Z0-9-]{2,})\b"
-)
-_NOT_FIRST = {
-    "The", "A", "An", "This", "That", "Under", "In", "On", "At", "After", "But", "And", "As",
-    "Its", "Their", "His", "Her", "Our", "Any", "No", "Such", "Some", "Both", "Last", "New",
-    "Trade", "Security", "Nuclear", "Peace", "Defense", "Climate", "Previous", "Earlier", "Each",
-}  # fmt: skip
-_REGIONAL = re.compile(r"\b(?:North|South|Central|Latin|East|West)\s+American?\b|\bTrans-\w+")
-
 
 def _parties_in(text: str) -> list[str]:
     out: list[str] = []
-    cleaned = _REGIONAL.sub(" ", text).replace("-", " ")
+    cleaned = REGIONAL.sub(" ", text).replace("-", " ")
     for m in gz.country_regex().finditer(cleaned):
         code = gz.country_code(m.group(0))
         if code and code not in out:
@@ -160,12 +68,6 @@ def find_agreements(ctx: Mentions, trips: Trips) -> Agreements:
     )
     _date_signings(ctx, trips.engagements, found)
     return Agreements(found)
-
-
-_COUNT_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 
 
 def _visit_parties(ctx: Mentions, trips: Trips) -> dict[int, list[str]]:
@@ -248,10 +150,10 @@ def _agreements_in(
             name = m.group("name")
             words = name.split()
             while words and (
-                words[0] in _NOT_FIRST or words[0].lower() in ("of", "on", "and", "the", "for")
+                words[0] in NOT_FIRST or words[0].lower() in ("of", "on", "and", "the", "for")
             ):
                 words = words[1:]
-            if len(words) < 2 or _ORG_AFTER.match(t[m.end("name") :]):
+            if len(words) < 2 or ORG_AFTER.match(t[m.end("name") :]):
                 continue  # "Amazon Cooperation Treaty Organization" is a body, not a pact
             year = None
             if re.fullmatch(r"(?:19|20)\d{2}", words[0]):
@@ -289,10 +191,10 @@ def _agreements_in(
         topics = [
             (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
         ]
-        signing, issuing = SIGN_VERB.search(t) or _SIGNED_AFTER.search(t), ISSUE_VERB.search(t)
+        signing, issuing = SIGN_VERB.search(t) or SIGNED_AFTER.search(t), ISSUE_VERB.search(t)
         prev = sentences[s.index - 1].text if s.index else ""
         # "witnessed the exchange of documents. The documents are ...": signing told before
-        signing = signing or _SIGNING_NEARBY.search(prev)
+        signing = signing or SIGNING_NEARBY.search(prev)
         for m in SIGNED_ITEM.finditer(t):
             if not (signing or (issuing and m.group("head").startswith("joint"))):
                 continue
@@ -301,7 +203,7 @@ def _agreements_in(
             # "memorandum of understanding (MoU) on X" is named without its abbreviation
             name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
             topics.append((name, m.start("head"), m.end("topic")))
-            more = _AND_ON.match(t, m.end("topic"))
+            more = AND_ON.match(t, m.end("topic"))
             if more:
                 name = f"{m.group('head')} {more.group('prep')} {more.group('topic')}"
                 topics.append((name, more.start("topic"), more.end("topic")))
@@ -312,7 +214,7 @@ def _agreements_in(
                 ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIPTIVE.finditer(t):
             first = m.group("first")
-            if first in _NOT_FIRST or m.start() == 0 and first in ("Under", "The"):
+            if first in NOT_FIRST or m.start() == 0 and first in ("Under", "The"):
                 continue
             if not (
                 gz.country_code(first) or gz.is_city(first) or fold(first) in gz.country_names()
@@ -322,7 +224,7 @@ def _agreements_in(
             if any(a < y and x < b for x, y in spans):
                 continue
             name = m.group("name")
-            if _VERB_BEFORE_HEAD.search(name):
+            if VERB_BEFORE_HEAD.search(name):
                 continue  # "home from Japan to deal with the standoff": a verb, not a pact
             ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
             if ag is not None and ag.date is None:
@@ -331,12 +233,12 @@ def _agreements_in(
             a, b = s.start + m.start("name"), s.start + m.end("name")
             if any(a < y and x < b for x, y in spans) or not (
                 m.re is SIGNING_OF
-                or _SIGNING_BEFORE.search(t[: m.start()])
-                or _SIGNED_AFTER.match(t, m.end())
+                or SIGNING_BEFORE.search(t[: m.start()])
+                or SIGNED_AFTER.match(t, m.end())
             ):
                 continue
             name = m.group("name")
-            if m.re is SIGNING_OF and set(name.split()[:-1]) <= _GENERIC_MODIFIERS:
+            if m.re is SIGNING_OF and set(name.split()[:-1]) <= GENERIC_MODIFIERS:
                 continue  # "the signing of bilateral agreements": a set told elsewhere
             counted = m.re is DESCRIBED and m.group(0).split()[0].lower() not in ("a", "an", "the")
             if counted:
@@ -416,32 +318,15 @@ def _agreements_in(
             )
 
         word = ag.name.split()[0].lower()
-        number = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
+        number = int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)
         if told_in(s.start, s.end) >= 2 or (number and told_in(*near) >= number - 1):
             found.remove(ag)
     for ag in found:
         ag.evidence.sort()
-        short = _abbreviated(ag.name)
+        short = abbreviated(ag.name)
         if short and short not in ag.aliases:
             ag.aliases.append(short)  # "MoU on trade" for "memorandum of understanding on trade"
     return found
-
-
-_SPELLED_OUT = re.compile(r"\bmemorand(?:um|a|ums)\s+of\s+understanding\b", re.I)
-_ABBREVIATED = re.compile(r"\bMOU(s?)\b", re.I)
-
-
-def _abbreviated(name: str) -> str | None:
-    """The other usual form of a memorandum's name: "MoU" spelled out, or abbreviated."""
-    m = _SPELLED_OUT.search(name)
-    if m:
-        plural = not m.group(0).lower().startswith("memorandum ")
-        return name[: m.start()] + ("MoUs" if plural else "MoU") + name[m.end() :]
-    m = _ABBREVIATED.search(name)
-    if m:
-        spelled = "memoranda of understanding" if m.group(1) else "memorandum of understanding"
-        return name[: m.start()] + spelled + name[m.end() :]
-    return None
 
 
 def _most_named_countries(sentences: list[Sentence]) -> list[str]:

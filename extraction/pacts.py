@@ -1,0 +1,147 @@
+"""The phrases that name an agreement, for stage 6 (agreements.py): a named pact ("the Aachen
+Treaty"), an acronym's pact ("AUKUS"), one told by its topic ("a memorandum of understanding on
+critical minerals"), by what it is ("a defence cooperation agreement"), by count ("four pacts"),
+the verbs that sign one, and the two usual forms of a memorandum's name."""
+
+from __future__ import annotations
+
+import re
+
+HEAD = (
+    r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
+    r"Compact|Memorandum of Understanding|Declaration|Joint Statement|Exchange of Notes)"
+)
+LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
+CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"
+NAMED = re.compile(
+    r"(?P<name>(?:(?!"
+    + HEAD
+    + r"\b)"
+    + CAPW
+    + r"\s+(?:(?:of|for|the|de|and)\s+)?){0,7}"
+    + HEAD
+    + r"(?:\s+(?:of|on|for|[Cc]oncerning)\s+(?:the\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    + CAPW
+    + r"(?:\s+"
+    + CAPW
+    + r"){0,5})?)(?![\w-])"
+)
+ACRONYM = re.compile(
+    r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"
+    r"nuclear|peace|free[- ]trade|climate|arms)\s+)?" + LOWER_HEAD + r"\b"
+)
+DESCRIPTIVE = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:\d{4}\s+)?(?P<first>[A-Z][\w.'-]*(?:-[A-Z][\w.'-]*)*)"
+    r"(?:\s+[A-Z][\w.'-]*)?\s+(?:[a-z-]+\s+){0,2}" + LOWER_HEAD + r")\b"
+)
+UNNAMED = re.compile(
+    r"\b(?:a|an|the)\s+(?:new\s+|landmark\s+|historic\s+|major\s+|trilateral\s+|bilateral\s+)*"
+    r"(?P<name>(?:[a-z-]+\s+){0,2}" + LOWER_HEAD + r"\s+(?:with|between|among)\s+"
+    r"(?P<parties>(?:(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s*|\s+and\s+)?){1,6}))"
+)
+SIGN_VERB = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reach(?:es|ed)?|struck|strikes?|ink(?:s|ed)?|"
+    r"conclud(?:e|es|ed)|finaliz(?:e|es|ed)|unveil(?:s|ed)?|agree(?:s|d)?\s+(?:on|to)|"
+    r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
+    re.I,
+)
+# "in" ends a topic ("an MoU on trade in Delhi"), except after "cooperation in (the field of) X"
+IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
+# "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
+SIGNED_TOPIC = re.compile(
+    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
+    r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
+    r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
+    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
+    + IN_ENDS
+    + r")"
+)
+# "witnessed the signing of ... documents, including a memorandum of understanding on X, a
+# protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
+# about signing them (or about issuing a joint statement)
+SIGNED_ITEM = re.compile(
+    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
+    r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
+    r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
+    r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
+    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning|to(?=\s+[a-z]))\s+"
+    r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
+    r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + IN_ENDS + r")"
+)
+# "... memorandum of understanding on X and on Y": a second instrument of the same kind
+AND_ON = re.compile(
+    r"\s+and\s+(?P<prep>on|for)\s+(?P<topic>(?!(?:a|an|the)\b)(?:[\w$',-]+\s+){0,9}?[\w'-]+)"
+    r"(?=\s*[.;(]|,\s+(?:and\s+)?(?:a|an)\b)"
+)
+# "signed a military cooperation agreement", "inked four pacts": a pact told by what it is
+DESCRIBED = re.compile(
+    r"\b(?i:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"\d+)\s+"
+    r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
+    r"(?!(?:more|further|other|additional)\b)"  # "three further MoUs": part of a set told
+    r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
+    r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
+    r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
+    r"understanding)|MoUs?|MOUs?|(?<=cooperation\s)documents))\b"
+)
+# "witnessed the signing of cooperation documents in various fields": no article before them
+SIGNING_OF = re.compile(
+    r"\bsigning\s+(?:and\s+exchange\s+)?of\s+(?P<name>(?:(?!(?:the|a|an|some)\b)[a-z-]+\s+){1,3}"
+    r"(?:agreements|documents|accords|deals|pacts|memoranda|MoUs))\b"
+)
+GENERIC_MODIFIERS = frozenset(
+    {"bilateral", "various", "several", "new", "other", "more", "further", "key", "major", "some"}
+)
+SIGNING_BEFORE = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclud(?:e|es|ed)|struck|seal(?:s|ed)?|"
+    r"exchang(?:e|ed)|reach(?:es|ed)?)\b[^.;]{0,60}$",
+    re.I,
+)
+# "Four agreements were signed during the visit": the signing told after the pacts
+SIGNED_AFTER = re.compile(
+    r"(?:\s+(?:in\s+\w+|on\s+\w+(?:\s+and\s+\w+)?|between\s+the\s+two\s+(?:sides|countries)))?"
+    r"\s+(?:were|was|will\s+be|would\s+be|are|is|have\s+been|has\s+been|had\s+been|to\s+be)"
+    r"\s+(?:\w+\s+)?(?:signed|inked|concluded|sealed|exchanged)\b",
+    re.I,
+)
+SIGNING_NEARBY = re.compile(
+    r"\b(?:signing|signed|exchange of (?:documents|agreements)|witness(?:ed)?)\b", re.I
+)
+ISSUE_VERB = re.compile(r"\b(?:issu(?:e|es|ed|ing)|adopt(?:s|ed|ing)?)\b")
+VERB_BEFORE_HEAD = re.compile(
+    r"\b(?:to|will|would|can|could|may|might|must|should|not|cannot)\s+\w+$"
+)
+ORG_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Secretariat|Commission|Council)\b")
+ALIAS_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:or|known\s+as|also\s+known\s+as)\s+(?:the\s+)?|\s*\((?:the\s+)?)(?P<alias>[A-Z][A-Z0-9-]{2,})\b"
+)
+NOT_FIRST = {
+    "The", "A", "An", "This", "That", "Under", "In", "On", "At", "After", "But", "And", "As",
+    "Its", "Their", "His", "Her", "Our", "Any", "No", "Such", "Some", "Both", "Last", "New",
+    "Trade", "Security", "Nuclear", "Peace", "Defense", "Climate", "Previous", "Earlier", "Each",
+}  # fmt: skip
+REGIONAL = re.compile(r"\b(?:North|South|Central|Latin|East|West)\s+American?\b|\bTrans-\w+")
+
+
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+SPELLED_OUT = re.compile(r"\bmemorand(?:um|a|ums)\s+of\s+understanding\b", re.I)
+ABBREVIATED = re.compile(r"\bMOU(s?)\b", re.I)
+
+
+def abbreviated(name: str) -> str | None:
+    """The other usual form of a memorandum's name: "MoU" spelled out, or abbreviated."""
+    m = SPELLED_OUT.search(name)
+    if m:
+        plural = not m.group(0).lower().startswith("memorandum ")
+        return name[: m.start()] + ("MoUs" if plural else "MoU") + name[m.end() :]
+    m = ABBREVIATED.search(name)
+    if m:
+        spelled = "memoranda of understanding" if m.group(1) else "memorandum of understanding"
+        return name[: m.start()] + spelled + name[m.end() :]
+    return None

@@ -1,0 +1,38 @@
+"""The phrases that name an agreement (extraction/pacts.py), read on their own."""
+
+import pytest
+
+from extraction.pacts import DESCRIBED, SIGNED_AFTER, SIGNED_TOPIC, abbreviated
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("memorandum of understanding on fisheries", "MoU on fisheries"),
+        ("three Memorandums of Understanding", "three MoUs"),
+        ("MoU on trade", "memorandum of understanding on trade"),
+        ("two MOUs", "two memoranda of understanding"),
+    ],
+)
+def test_a_memorandum_has_its_other_usual_form(name, other):
+    assert abbreviated(name) == other
+
+
+def test_a_treaty_has_no_other_form():
+    assert abbreviated("Aachen Treaty") is None
+
+
+def test_a_count_names_the_set_with_its_adjectives_not_the_sides():
+    m = DESCRIBED.search("as the two sides signed seven key agreements on trade")
+    assert m.group(0) == "seven key agreements"
+
+
+def test_a_signing_told_after_the_pacts():
+    text = "Six agreements will be signed in different areas."
+    m = DESCRIBED.search(text)
+    assert SIGNED_AFTER.match(text, m.end())
+
+
+def test_a_topic_runs_through_cooperation_in_and_stops_at_a_place():
+    m = SIGNED_TOPIC.search("They signed an agreement on cooperation in fisheries in Accra.")
+    assert m.group("name") == "agreement on cooperation in fisheries"
