@@ -38,6 +38,7 @@ from .pacts import (
     UNNAMED,
     VERB_BEFORE_HEAD,
     abbreviated,
+    listed_items,
 )
 from .people import Person
 from .stages import Agreements, Eng, Mentions, Trips
@@ -119,6 +120,23 @@ def _agreements_in(
         ag = Agreement(_clean(name), [], parties, None, "unknown", conf, [s.span])
         found.append(ag)
         return ag
+
+    def parties_for(s: Sentence, told: list[str]) -> list[str]:
+        """The parties of a pact signed in sentence s, beyond the countries ``told`` with it:
+        the governments of the officials named, those of the visit under way ("He is also
+        expected to sign a memorandum ..."), and for want of any, the report's two countries."""
+        parties = list(told)
+        if len(parties) < 2:
+            parties += [c for c in _mentioned_countries(s, people, mentions) if c not in parties]
+        if len(parties) < 2:
+            parties += [c for c in visit_parties.get(s.index, []) if c not in parties]
+        if not parties and s.index:
+            parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
+        if len(parties) < 2:
+            parties += [c for c in _most_named_countries(sentences) if c not in parties][
+                : 2 - len(parties)
+            ]
+        return parties
 
     def date_for(s: Sentence, a: int, b: int) -> tuple[date | None, str]:
         """The date of signing or announcing, when a verb ties it to this agreement."""
@@ -207,9 +225,13 @@ def _agreements_in(
             if more:
                 name = f"{m.group('head')} {more.group('prep')} {more.group('topic')}"
                 topics.append((name, more.start("topic"), more.end("topic")))
+        if signing:
+            for name, x, y in listed_items(t):
+                if not any(x < y2 and x2 < y for _, x2, y2 in topics):
+                    topics.append((name, x, y))
         for name, x, y in topics:
             a, b = s.start + x, s.start + y
-            ag = add(name, a, b, s, _parties_in(t), 0.6)
+            ag = add(name, a, b, s, parties_for(s, _parties_in(t)), 0.6)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIPTIVE.finditer(t):
@@ -245,20 +267,7 @@ def _agreements_in(
                 name = m.group(0)  # "four pacts", "seven key agreements"
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
                 continue  # "a landmark agreement with ...", "the X Treaty, a pact that ..."
-            parties = _parties_in(t) or _parties_in(prev)
-            if len(parties) < 2:
-                parties += [
-                    c for c in _mentioned_countries(s, people, mentions) if c not in parties
-                ]
-            if len(parties) < 2:
-                # "He is also expected to sign a memorandum ..." on a visit: its two countries
-                parties += [c for c in visit_parties.get(s.index, []) if c not in parties]
-            if not parties and s.index:
-                parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
-            if len(parties) < 2:  # the report's two countries
-                parties += [c for c in _most_named_countries(sentences) if c not in parties][
-                    : 2 - len(parties)
-                ]
+            parties = parties_for(s, _parties_in(t) or _parties_in(prev))
             if not parties:
                 continue
             ag = add(name, a, b, s, parties, 0.55)

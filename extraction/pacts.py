@@ -145,3 +145,38 @@ def abbreviated(name: str) -> str | None:
         spelled = "memoranda of understanding" if m.group(1) else "memorandum of understanding"
         return name[: m.start()] + spelled + name[m.end() :]
     return None
+
+
+# "signed accords on a partial relief of debts, the construction of a stadium and ...",
+# "among which are memorandums of understanding between both countries' space agencies"
+PLURAL_ITEMS = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es|e)|exchang(?:ed|es|e)|are|"
+    r"include[sd]?|including|as\s+well\s+as)\s+(?:the\s+following\s+)?"
+    r"(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|protocols)"
+    r"\s+(?P<prep>on|for|between|concerning)\s+(?P<topic>[^.;:]{3,220}?)"
+    r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including)\b)"
+)
+_SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
+
+
+def listed_items(text: str) -> list[tuple[str, int, int]]:
+    """Instruments a plural names by topic, one per topic of a list of noun phrases ("accord on
+    a partial relief of debts", "accord on the construction of a stadium"), or the plural as
+    told when it names one topic; each with its span in ``text``."""
+    out = []
+    for m in PLURAL_ITEMS.finditer(text):
+        head, prep, topic = m.group("head"), m.group("prep"), m.group("topic")
+        items = _ITEM_SPLIT.split(topic)
+        if len(items) < 2 or not all(re.match(r"(?:the|a|an)\s", i) for i in items):
+            out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
+            continue
+        one = _SINGULAR.get(head.lower()) or (
+            "MoU" if head.lower() == "mous" else "memorandum of understanding"
+        )
+        at = m.start("topic")
+        for item in items:
+            start = text.index(item, at)
+            out.append((f"{one} {prep} {item}", start, start + len(item)))
+            at = start + len(item)
+    return out

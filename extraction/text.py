@@ -149,6 +149,29 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _unwrap(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a hard-wrapped paragraph ("The two sides signed accords on a partial
+    relief of Mozambique's" / "debts to China, ..."): a line that does not end a sentence runs
+    on into the next one when only a line break parts them and the next begins in lower case,
+    or when the line is a long one of running prose (not a title-case headline)."""
+    out: list[tuple[int, int]] = []
+    for a, b in lines:
+        if out:
+            pa, pb = out[-1]
+            prev = folded[pa:pb]
+            gap = folded[pb:a]
+            words = prev.split()
+            capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+            runs_on = gap.count("\n") == 1 and not _SENT_END.search(prev) and not prev.endswith(":")
+            # wrapped prose: lines of a like, bounded length, the next no paragraph of its own
+            wrapped = 50 <= len(prev) <= 90 and b - a <= 90 and len(words) >= 8
+            if runs_on and (folded[a].islower() or (wrapped and capitalised < 0.5)):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def segment(text: str) -> list[Sentence]:
     """Split an article into sentences (offsets into ``text``), dropping page clutter."""
     folded = fold(text)
@@ -159,6 +182,7 @@ def segment(text: str) -> list[Sentence]:
         if b > a:
             lines.append((a, b))
         pos += len(raw) + 1
+    lines = _unwrap(folded, lines)
 
     kinds: list[str] = []
     stop_all = False

@@ -315,3 +315,17 @@ def test_a_memorandum_is_known_by_its_abbreviation_too(run):
     )
     (pact,) = doc.agreements
     assert "MoU on fisheries" in pact.aliases
+
+
+def test_accords_signed_on_a_list_of_topics_are_one_each(run):
+    doc = run(
+        "Chinese President Wu Ping held talks with Mozambican President Jose Lima in Maputo on "
+        "Monday. The two sides signed accords on a partial relief of debts, the construction of "
+        "a national stadium and the establishment of a farm centre, among other things.",
+        "2007-02-09",
+    )
+    assert sorted(agreement_names(doc)) == [
+        "accord on a partial relief of debts",
+        "accord on the construction of a national stadium",
+        "accord on the establishment of a farm centre",
+    ]

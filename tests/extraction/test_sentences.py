@@ -91,3 +91,29 @@ def test_clutter_lines_produce_nothing(run):
     doc = run(text, "2024-10-14")
     assert doc.engagements == [] and doc.trips == [] and doc.agreements == []
     assert not any(o.name in ("Shivam Patel", "Matthew Lee", "Samy Magdy") for o in doc.officials)
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_running_sentences():
+    text = (
+        "President Ana Ruiz wraps up tour\n\n"
+        "The two sides signed accords on the construction of a national stadium in\n"
+        "the capital and the establishment of a farm centre, among other things.\n"
+        "In the capital, the president held talks with her counterpart about\n"
+        "trade."
+    )
+    sentences = [s.text.replace("\n", " ") for s in segment(text) if s.kind == "body"]
+    assert sentences == [
+        "The two sides signed accords on the construction of a national stadium in the capital "
+        "and the establishment of a farm centre, among other things.",
+        "In the capital, the president held talks with her counterpart about trade.",
+    ]
+
+
+def test_a_sentence_case_headline_stays_apart_from_the_dateline_paragraph():
+    text = (
+        "Two ministers hold talks in Jakarta on sidelines of a regional meeting\n"
+        "JAKARTA, July 7 (Wire) -- The foreign minister of one country met her counterpart "
+        "from another on Thursday on the sidelines of the regional meeting in the capital."
+    )
+    first = segment(text)[0]
+    assert first.text == "Two ministers hold talks in Jakarta on sidelines of a regional meeting"
