@@ -246,3 +246,20 @@ def host_countries(ctx: Mentions, engs: list[Eng]) -> None:
         p = ctx.people[pid]
         if len(places) == 1 and p.country not in places:
             p.country = places.pop()
+
+
+def counterpart_countries(ctx: Mentions, engs: list[Eng]) -> None:
+    """Two officials meeting or calling each other serve two governments: one whose country
+    was only guessed, and guessed as the other's stated one, serves the country the text names
+    most after it ("talks with Ethiopian Prime Minister Abiy ... between Zambia and Ethiopia")."""
+    for e in engs:
+        if e.kind not in (*IN_PERSON, "call") or e.kind in ("summit", "conference"):
+            continue
+        pair = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+        if len(pair) != 2:
+            continue
+        for p, q in (pair, pair[::-1]):
+            if p.country_guessed and q.country and not q.country_guessed and p.country == q.country:
+                other = _most_named_other(ctx, {q.country})
+                if other:
+                    p.country = other

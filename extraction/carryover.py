@@ -219,6 +219,29 @@ def date_lede_by_narrative_day(ctx: Mentions, engs: list[Eng]) -> None:
         e.res = Resolved(day, day, "day")
 
 
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|just\s+|so\s+)?(?:held|met|hosted|received|spoken|talked|"
+    r"called|visited|arrived|signed|discussed)\b",
+    re.I,
+)
+
+
+def date_lede_perfect(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "President X has held bilateral talks with ...", the news of the lead paragraphs told
+    in the present perfect with no day: it happened on the day of publication or the one
+    before."""
+    pub = ctx.published
+    body = sorted({s.paragraph for s in ctx.sentences if s.kind == "body"})
+    if pub is None or not body:
+        return
+    for e in engs:
+        s = ctx.sentences[e.sentence]
+        if e.res.known or e.cancelled or s.paragraph not in body[:2] or ctx.dates.get(s.index):
+            continue
+        if _PERFECT.search(s.text):
+            e.res = Resolved(pub - timedelta(days=1), pub, "day")
+
+
 SIMULTANEOUS = re.compile(r"^\W*(?:at\s+the\s+same\s+time|simultaneously)\b", re.I)
 
 

@@ -7,7 +7,7 @@ the sidelines of, the day and place of "earlier in the day"."""
 
 from __future__ import annotations
 
-from .affiliations import host_countries
+from .affiliations import counterpart_countries, host_countries
 from .carryover import place_by_sidelines, same_day
 from .dates import Resolved
 from .models import Place
@@ -24,6 +24,7 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     engs = _drop_orphans(engs)
     engs = merge_engagements(engs)
     host_countries(ctx, engs)  # mentions (a person's country), run late: needs merged meetings
+    counterpart_countries(ctx, engs)  # mentions (a person's country), run late: as above
     trips = _merge_stops(events.stops)
     place_by_sidelines(ctx, engs)
     same_day(ctx, engs)

@@ -17,6 +17,7 @@ from .carryover import (
     date_from_sentence_mates,
     date_from_the_one_before,
     date_lede_by_narrative_day,
+    date_lede_perfect,
     date_simultaneous,
     place_by_dateline,
     refine_from_captions,
@@ -36,6 +37,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _inherit_places(ctx, engs, trips)
     engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
     date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    date_lede_perfect(ctx, engs)  # grouping (carryover), run late: on the re-merged
     place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
     date_from_sentence_mates(engs)  # grouping (carryover), run late: on the re-merged
     date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged

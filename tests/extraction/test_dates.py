@@ -219,3 +219,16 @@ def test_in_the_evening_is_the_day_of_the_event_before(run):
     )
     (e,) = engagements_with(doc, "Lek Chai", "Bounmy Phan")
     assert e.start == date(2022, 3, 21)
+
+
+def test_the_lead_news_told_in_the_present_perfect_is_of_the_last_day(run):
+    doc = run(
+        "President Tom Banda has held bilateral talks with Ethiopian Prime Minister Hailu Desta "
+        "on the sidelines of the summit in Addis Ababa.\n\nThe talks centred on trade between "
+        "Zambia and Ethiopia.",
+        "2022-02-06",
+    )
+    (e,) = engagements_with(doc, "Tom Banda", "Hailu Desta")
+    assert (e.start, e.end) == (date(2022, 2, 5), date(2022, 2, 6))
+    banda = next(o for o in doc.officials if o.name == "Tom Banda")
+    assert banda.country == "ZM"
