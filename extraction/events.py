@@ -246,6 +246,11 @@ def _where(
             continue  # "the NATO summit in Vilnius": not at NATO's headquarters
         if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
             continue
+        if any(
+            tb <= v[0] and v[1] <= pm.start and re.search(r",\s*which\b", ctx.text[v[1] : pm.start])
+            for v in visit_spans
+        ):
+            continue  # "received ... as part of his tour, which began in Chile": a leg of the tour
         dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
         if pm.start < ta and re.search(r",\s*(?:and|but)\b|;", ctx.text[pm.end : ta]):
             dist += 1000  # "... in Sydney on Wednesday, and to meet X in Wellington"

@@ -20,7 +20,7 @@ from .clauses import (
     read_sentence,
     split_clause_dates,
 )
-from .coreference import nominal_subject
+from .coreference import nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .places import PlaceMention, named_after
 from .stages import Mentions, Stop
@@ -190,11 +190,16 @@ def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int |
     "he" refers to; None when nobody (or nobody named: "by two of his aides") does."""
     s, persons = r.s, r.persons
     pre = non_possessive(ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va])
-    traveler = (
-        pre[-1]
-        if pre and re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
-        else (pre[0] if pre else None)
-    )
+    owner = re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
+    traveler = pre[0] if pre else None
+    if pre and owner:
+        at = s.start + owner.start()
+        if any(b == at for _a, b, _pid in persons):
+            traveler = pre[-1]  # "Orsi received Sanchez on Lula's tour": the one named owns it
+        else:
+            # "Sanchez was received by Orsi as part of the Prime Minister's tour": the owner is
+            # told by a title; whom it refers to, else the subject
+            traveler = resolve_nominal(ctx, ctx.text[s.start : at], pre[0])
     by = _VISIT_BY.match(s.text[vb - s.start :])
     if by:
         after_by = [pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40]
@@ -283,7 +288,10 @@ def _stop_dates(
     for k, pm in enumerate(stop_places):
         nxt = stop_places[k + 1].start if k + 1 < len(stop_places) else tail
         prv = stop_places[k - 1].end if k else first
-        res, expr = pick_date(dates, prv, nxt, pm.end, r.pub, tense)
+        # "began on Monday in Chile and will conclude on Wednesday in Paraguay": each leg in
+        # the tense of its own verb
+        own = tense_near(s.text, pm.start - s.start) if len(stop_places) > 1 else tense
+        res, expr = pick_date(dates, prv, nxt, pm.end, r.pub, own)
         if not res.known and len(stop_places) > 1:
             res = UNKNOWN
         found_dates.append(res)

@@ -491,3 +491,16 @@ def test_he_meeting_his_counterpart_serves_the_other_government_and_meets_at_the
     assert malik.country == "PK"
     (e,) = engagements_with(doc, "Omar Malik", "Wu Ping")
     assert e.place.country == "CN"
+
+
+def test_a_tour_owned_by_a_title_is_its_holders_and_each_leg_keeps_its_tense(run):
+    doc = run(
+        "Spanish Prime Minister Luis Mora was received by Uruguayan President Juan Paz as part "
+        "of the Prime Minister's tour of South America, which began on Monday in Chile and will "
+        "conclude on Wednesday in Paraguay.",
+        "2025-07-22",
+    )
+    assert not _stops(doc, "Juan Paz")
+    stops = stops_of(doc, "Luis Mora")
+    assert stops["Chile"] == "2025-07-21"
+    assert stops["Paraguay"] == "2025-07-23"
