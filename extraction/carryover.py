@@ -170,7 +170,23 @@ def _narrative_day(ctx: Mentions) -> date | None:
                 days.add(pub - timedelta(days=back))
     if not days:
         days = _lede_day(ctx)
+    if not days:
+        days = _date_line(ctx)
     return days.pop() if len(days) == 1 else None
+
+
+def _date_line(ctx: Mentions) -> set[date]:
+    """ "October 1, 2010" on a line of its own atop a release: the day it tells of, when that is
+    the day of publication or the one before."""
+    pub = ctx.published
+    for s in ctx.sentences[:4]:
+        ds = ctx.dates.get(s.index, [])
+        if pub is None or len(ds) != 1 or len(s.text) - len(ds[0].text) > 3:
+            continue
+        r = resolve(ds[0], pub, "past")
+        if r.known and r.precision == "day" and 0 <= (pub - r.start).days <= 1:
+            return {r.start}
+    return set()
 
 
 def _lede_day(ctx: Mentions) -> set[date]:

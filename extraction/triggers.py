@@ -36,7 +36,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             + _WD
             + r"|today|yesterday|earlier\s+today)\s+)?"
             r"(?:with|to)(?=\s+(?:his|her|their|the|[A-Z]))" + _NOT_INTERLOCUTOR + r"|"
-            r"(?:conversation|communication|call)s?\s+with|(?:tele)?phoned|held\s+a\s+call)\b",
+            r"(?:conversation|communication|call)s?\s+with|(?:tele)?phoned|held\s+a\s+call|"
+            r"(?<=\s)(?:by|via|over\s+the)\s+(?:tele)?phone|telephonically)\b",
             re.I,
         ),
     ),

@@ -51,8 +51,9 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _cities_over_countries(engs, trips)
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
-    _visits_from_stops(engs, trips)
-    return Trips(engs, trips, find_companions(ctx, trips))
+    companions = find_companions(ctx, trips)
+    _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
+    return Trips(engs, trips, companions)
 
 
 _ORG_SEAT_COUNTRIES = frozenset(cc for _acr, _city, cc in gz.ORGANIZATIONS.values() if cc)
@@ -354,11 +355,14 @@ def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
                 st.cancelled = True
 
 
-def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]], companions: set[int]) -> None:
     """A stop with no engagement of its traveller there becomes a visit (appended to engs),
     unless it is a country the traveller has an engagement in during the stay (and the stop
-    was not called off on known dates)."""
+    was not called off on known dates), or the traveller accompanies another (whose visit it
+    is)."""
     for pid, stops in trips.items():
+        if pid in companions:
+            continue
         for st in stops:
             if any(
                 pid in e.participants() and place_key(e.place) == place_key(st.place) for e in engs

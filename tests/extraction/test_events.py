@@ -410,3 +410,24 @@ def test_calling_on_an_official_is_a_meeting_urging_one_is_not(run):
     )
     assert engagements_with(doc, "Ali Karimi", "Imran Shah")
     assert not engagements_with(doc, "Ali Karimi", "Ayesha Noor")
+
+
+def test_discussing_by_telephone_is_a_call(run):
+    doc = run(
+        "Venezuelan President Luis Mendez and his Russian counterpart Ivan Orlov discussed "
+        "bilateral relations by telephone on Monday evening.",
+        "2017-07-11",
+    )
+    (e,) = engagements_with(doc, "Luis Mendez", "Ivan Orlov")
+    assert (e.kind, e.start) == ("call", date(2017, 7, 10))
+
+
+def test_a_release_dated_on_a_line_of_its_own_dates_its_call(run):
+    doc = run(
+        "Telephone conversation with the President of France\n\nOctober 1, 2010\n\n"
+        "Russian President Pavel Ivanov had a telephone conversation with French President "
+        "Marc Durand.",
+        "2010-10-01",
+    )
+    (e,) = engagements_with(doc, "Pavel Ivanov", "Marc Durand")
+    assert (e.kind, e.start) == ("call", date(2010, 10, 1))

@@ -504,3 +504,13 @@ def test_a_tour_owned_by_a_title_is_its_holders_and_each_leg_keeps_its_tense(run
     stops = stops_of(doc, "Luis Mora")
     assert stops["Chile"] == "2025-07-21"
     assert stops["Paraguay"] == "2025-07-23"
+
+
+def test_a_companions_stop_is_no_visit_of_their_own(run):
+    doc = run(
+        "Pakistani Prime Minister Omar Malik arrived in Beijing on Friday for a visit to China. "
+        "Malik is accompanied by Foreign Minister Ali Raza.",
+        "2018-11-02",
+    )
+    assert "Beijing" in stops_of(doc, "Ali Raza")
+    assert not [e for e in doc.engagements if e.kind == "visit" and e.participants == ["Ali Raza"]]
