@@ -115,6 +115,13 @@ DATELINE_ALONE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*-{0,2}\s*$"
 )
 
+# "New Delhi, Oct 9 (PTI) Prime Minister ...": a city in title case, the day and the agency
+DATELINE_TITLE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Za-z .&/]{2,40}\))?\s*[-:]*\s*"
+    r"(?=[A-Z\"])"
+)
+
 _ISSUER = re.compile(
     r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"
     r"(?:of[ \t]+)?(?P<after>(?:the[ \t]+)?[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'-]*){0,3})|"
@@ -141,7 +148,7 @@ def _dateline(ctx: Mentions) -> Place | None:
         alone = DATELINE_ALONE.match(s.text)
         if s.kind != "body" and not alone:
             continue
-        m = alone or DATELINE.match(s.text)
+        m = alone or DATELINE.match(s.text) or DATELINE_TITLE.match(s.text)
         if not m:
             return None
         name = m.group("city").title()

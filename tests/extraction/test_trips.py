@@ -514,3 +514,16 @@ def test_a_companions_stop_is_no_visit_of_their_own(run):
     )
     assert "Beijing" in stops_of(doc, "Ali Raza")
     assert not [e for e in doc.engagements if e.kind == "visit" and e.participants == ["Ali Raza"]]
+
+
+def test_a_title_case_dateline_with_the_agency_names_the_home_of_a_leader(run):
+    doc = run(
+        "New Delhi, Oct 9 (PTI) Prime Minister Ravi Kumar will hold bilateral meetings with the "
+        "prime minister of Laos and other leaders on the margins of two summits he is slated to "
+        "attend in Vientiane on October 10-11.\n\nAt the invitation of Lao Prime Minister Sone "
+        "Vong, Kumar will visit Laos.",
+        "2024-10-09",
+    )
+    kumar = next(o for o in doc.officials if o.name == "Ravi Kumar")
+    assert kumar.country == "IN"
+    assert stops_of(doc, "Ravi Kumar").get("Vientiane") == "2024-10-10"
