@@ -193,9 +193,11 @@ def _merge_stops(stops: list[Stop]) -> dict[int, list[Stop]]:
             same.place = st.place
         if st.res.known:
             if same.res.known:
-                same.res = Resolved(
-                    min(same.res.start, st.res.start), max(same.res.end, st.res.end), "day"
-                )
+                a, b = same.res, st.res
+                if a.start <= b.start and b.end <= a.end:
+                    same.res = b  # "next week", then "from November 13 to 17": the days told
+                elif not (b.start <= a.start and a.end <= b.end):
+                    same.res = Resolved(min(a.start, b.start), max(a.end, b.end), "day")
             else:
                 same.res = st.res
         same.evidence += [x for x in st.evidence if x not in same.evidence]

@@ -527,3 +527,19 @@ def test_a_title_case_dateline_with_the_agency_names_the_home_of_a_leader(run):
     kumar = next(o for o in doc.officials if o.name == "Ravi Kumar")
     assert kumar.country == "IN"
     assert stops_of(doc, "Ravi Kumar").get("Vientiane") == "2024-10-10"
+
+
+def test_legs_listed_with_their_own_days_are_stops_on_those_days(run):
+    doc = run(
+        "Chinese President Li Wen will travel to Peru and Brazil next week. Li will go to Lima "
+        "from November 13 to 17 and Rio de Janeiro from November 17 to 21.",
+        "2024-11-08",
+    )
+    stops = {
+        s.place.name: (str(s.start), str(s.end))
+        for t in doc.trips
+        if t.traveler == "Li Wen"
+        for s in t.stops
+    }
+    assert stops["Lima"] == ("2024-11-13", "2024-11-17")
+    assert "Rio de Janeiro" in stops and "Peru" not in stops
