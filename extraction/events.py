@@ -251,6 +251,8 @@ def _where(
             for v in visit_spans
         ):
             continue  # "received ... as part of his tour, which began in Chile": a leg of the tour
+        if pm.start >= tb and _TOPIC.search(ctx.text[tb : pm.start]):
+            continue  # "met X to discuss ... the decisions taken at the NATO Summit": a topic
         dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
         if pm.start < ta and re.search(r",\s*(?:and|but)\b|;", ctx.text[pm.end : ta]):
             dist += 1000  # "... in Sydney on Wednesday, and to meet X in Wellington"
@@ -265,6 +267,12 @@ def _where(
     )
     return place, place_after
 
+
+_TOPIC = re.compile(
+    r"\b(?:to\s+(?:discuss|review|talk\s+about|address|explore)|discuss(?:ed|ing)|"
+    r"focus(?:ed|ing)\s+on|cent(?:red|ered)\s+on)\b",
+    re.I,
+)
 
 _NEXT_LEG = re.compile(
     r"(?:\s+(?:on|from)\s+[^,;]{1,30}?)?\s*,?\s+(?:and\s+)?(?:then\s+)?(?:in|at)\s+$"

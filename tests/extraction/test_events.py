@@ -431,3 +431,13 @@ def test_a_release_dated_on_a_line_of_its_own_dates_its_call(run):
     )
     (e,) = engagements_with(doc, "Pavel Ivanov", "Marc Durand")
     assert (e.kind, e.start) == ("call", date(2010, 10, 1))
+
+
+def test_a_place_in_the_topic_of_a_meeting_is_not_its_venue(run):
+    doc = run(
+        "NATO Secretary General Lars Holm met with US Secretary of State John Hale on Thursday "
+        "to discuss the implementation of the decisions taken at the NATO Summit in July.",
+        "2018-09-13",
+    )
+    (e,) = engagements_with(doc, "Lars Holm", "John Hale")
+    assert e.place is None
