@@ -129,8 +129,8 @@ def patronymic(toks: list[str]) -> bool:
 
 def pre_particle_name(toks: list[str]) -> str | None:
     """The name before a closing particle in long Lusophone/Hispanic names: "Luiz Inacio Lula da
-    Silva" -> "Lula" (only with two or more given names before it)."""
-    if len(toks) >= 4 and toks[-2].lower() in PARTICLES and toks[-3].lower() not in PARTICLES:
+    Silva" or "Lula da Silva" -> "Lula"."""
+    if len(toks) >= 3 and toks[-2].lower() in PARTICLES and toks[-3].lower() not in PARTICLES:
         return toks[-3]
     return None
 

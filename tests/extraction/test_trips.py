@@ -543,3 +543,14 @@ def test_legs_listed_with_their_own_days_are_stops_on_those_days(run):
     }
     assert stops["Lima"] == ("2024-11-13", "2024-11-17")
     assert "Rio de Janeiro" in stops and "Peru" not in stops
+
+
+def test_after_visiting_a_country_the_main_subject_travels_on(run):
+    doc = run(
+        "Brazilian President Lula da Silva arrived in Lisbon on Friday for a visit to Portugal. "
+        "In 2019 then President Jair Bolsonaro refused to sign the prize act.\n\nAfter visiting "
+        "Portugal, Lula will travel to Spain.",
+        "2023-04-21",
+    )
+    assert "Spain" in stops_of(doc, "Lula da Silva")
+    assert not _stops(doc, "Jair Bolsonaro")
