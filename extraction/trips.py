@@ -43,6 +43,8 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_later_mention(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_the_one_before(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    # again for summits and forums: the places and dates lent since (the dateline's city)
+    _stops_from_engagements(ctx, [e for e in engs if e.kind in ("summit", "conference")], trips)
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent

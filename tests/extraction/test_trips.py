@@ -554,3 +554,12 @@ def test_after_visiting_a_country_the_main_subject_travels_on(run):
     )
     assert "Spain" in stops_of(doc, "Lula da Silva")
     assert not _stops(doc, "Jair Bolsonaro")
+
+
+def test_a_summit_placed_by_the_dateline_gives_its_foreign_attendee_a_stop(run):
+    doc = run(
+        "BUCHAREST (Reuters) - NATO began a farewell summit with Russian President Ivan Orlov "
+        "on Friday which both sides hoped would thaw chilly relations.",
+        "2008-04-04",
+    )
+    assert stops_of(doc, "Ivan Orlov") == {"Bucharest": "2008-04-04"}
