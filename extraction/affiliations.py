@@ -65,6 +65,7 @@ def fill_countries(ctx: Mentions) -> None:
     or predecessor's government, the report's home country for a titled official, the
     country opening the sentence for an untitled leader."""
     _descriptor_subjects(ctx)
+    _bracketed_countries(ctx)
     people = ctx.people
     for p in people:
         if p.country in (None, "SELF") and p.title:
@@ -104,6 +105,23 @@ def fill_countries(ctx: Mentions) -> None:
                 if cs and cs[0][0] - s.start <= 4:
                     p.country = cs[0][2]
                     break
+
+
+_BRACKETED = re.compile(r"\s*\((?P<country>[A-Z][\w .'-]{2,30})\)")
+
+
+def _bracketed_countries(ctx: Mentions) -> None:
+    """ "Luis Lacalle Pou (Uruguay), and Mario Abdo Benitez (Paraguay)": the country in
+    brackets after a name."""
+    for p in ctx.people:
+        if p.country and not p.country_guessed:
+            continue
+        for _a, b in p.mentions:
+            m = _BRACKETED.match(ctx.text, b)
+            code = gz.country_code(m.group("country")) if m else None
+            if code:
+                p.country, p.country_guessed = code, False
+                break
 
 
 _COUNTERPART_OF = re.compile(

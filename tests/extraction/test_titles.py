@@ -234,3 +234,14 @@ def test_an_office_of_a_country_spelled_with_st_after_the_name(run):
     )
     assert officials(doc)["Ralph Gonsalves"] == ("Prime Minister", "VC")
     assert not any(name.startswith("St.") for name in officials(doc))
+
+
+def test_a_country_in_brackets_after_a_name_is_theirs(run):
+    doc = run(
+        "In addition to the host, Mario Abdo Benitez (Paraguay) and Bolivian President Luis "
+        "Arce will attend the summit.",
+        "2023-07-03",
+    )
+    countries = {o.name: o.country for o in doc.officials}
+    assert countries["Mario Abdo Benitez"] == "PY"
+    assert countries["Luis Arce"] == "BO"
