@@ -238,8 +238,8 @@ def test_an_office_of_a_country_spelled_with_st_after_the_name(run):
 
 def test_a_country_in_brackets_after_a_name_is_theirs(run):
     doc = run(
-        "In addition to the host, Mario Abdo Benitez (Paraguay) and Bolivian President Luis "
-        "Arce will attend the summit.",
+        "In addition to Fernandez, Lula, Luis Lacalle Pou (Uruguay), and Mario Abdo Benitez "
+        "(Paraguay), also present will be Bolivian President Luis Arce.",
         "2023-07-03",
     )
     countries = {o.name: o.country for o in doc.officials}
