@@ -52,6 +52,7 @@ The A An In On At But And After Before Meanwhile However Under Some This That Th
 She They We I You His Her Their Our Its If When While As For With From By To Of Since During No
 Not So Also Both Many More Most Other Such Last Next Earlier Later Today Yesterday Tomorrow Read
 Source Photo Video Watch Image Reuters AP AFP Mr Mrs Ms Dr Despite Although Though Even Only
+Zeitung Gazette Herald Tribune Telegraph Chronicle Extraordinary Ordinary Arab
 Instead Still Yet Then Now There Here What Who Why How Where Which Whose Every Each Several Few
 One Two Three Four Five First Second Third New Old Top Senior Former Acting Deputy Vice Chief
 Foreign Prime Minister Ministers Secretary President Presidents Premier Chancellor King Queen

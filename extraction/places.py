@@ -50,7 +50,8 @@ _NOT_PLACE = {
     "Friday", "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Reuters", "Congress", "Parliament", "Senate", "Washington Post",
+    "Nov", "Dec", "Reuters", "Congress", "Parliament", "Senate", "Washington Post", "Summit",
+    "Forum", "Conference", "Council", "Assembly",
 }  # fmt: skip
 
 

@@ -237,3 +237,13 @@ def test_a_month_after_a_given_name_is_a_family_name(run):
     assert "Theresa May" in names(doc)
     (e,) = engagements_with(doc, "Theresa May", "Buhari")
     assert e.place.name == "Abuja"
+
+
+def test_a_newspaper_or_an_assembly_is_no_official(run):
+    doc = run(
+        "German Chancellor Olaf Brandt told the Berliner Zeitung he spoke by phone with French "
+        "President Marc Durand before the Extraordinary Arab Summit in Riyadh.",
+        "2024-11-16",
+    )
+    names = {o.name for o in doc.officials}
+    assert names == {"Olaf Brandt", "Marc Durand"}
