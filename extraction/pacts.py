@@ -65,7 +65,8 @@ SIGNED_ITEM = re.compile(
     r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
-    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+(?P<prep>on|for|concerning|to(?=\s+[a-z]))\s+"
+    r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+"
+    r"(?P<prep>on|for|concerning|to(?=\s+[a-z])|(?<=MoU\s)between|(?<=MOU\s)between)\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
     r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + IN_ENDS + r")"
 )
@@ -151,10 +152,11 @@ def abbreviated(name: str) -> str | None:
 # "among which are memorandums of understanding between both countries' space agencies"
 PLURAL_ITEMS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es|e)|exchang(?:ed|es|e)|are|"
-    r"include[sd]?|including|as\s+well\s+as)\s+(?:the\s+following\s+)?"
+    r"include[sd]?|including|as\s+well\s+as)\s+(?:of\s+)?(?:the\s+following\s+)?"
+    r"(?:(?:bilateral|new|various|other)\s+)?"
     r"(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|protocols)"
     r"\s+(?P<prep>on|for|between|concerning)\s+(?P<topic>[^.;:]{3,220}?)"
-    r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including)\b)"
+    r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
 _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
@@ -168,7 +170,14 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
     for m in PLURAL_ITEMS.finditer(text):
         head, prep, topic = m.group("head"), m.group("prep"), m.group("topic")
         items = _ITEM_SPLIT.split(topic)
-        if len(items) < 2 or not all(re.match(r"(?:the|a|an)\s", i) for i in items):
+        if len(items) < 2:
+            # "agreements on defense, mining and oil, and investment promotion": short topics
+            bare = re.split(r",\s*(?:and\s+)?", topic)
+            if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare):
+                items = bare
+        if len(items) < 2 or not all(
+            re.match(r"(?:the|a|an)\s", i) or len(i.split()) <= 4 for i in items
+        ):
             out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
             continue
         one = _SINGULAR.get(head.lower()) or (

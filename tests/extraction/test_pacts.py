@@ -2,7 +2,14 @@
 
 import pytest
 
-from extraction.pacts import DESCRIBED, SIGNED_AFTER, SIGNED_TOPIC, abbreviated
+from extraction.pacts import (
+    DESCRIBED,
+    SIGNED_AFTER,
+    SIGNED_ITEM,
+    SIGNED_TOPIC,
+    abbreviated,
+    listed_items,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +43,20 @@ def test_a_signing_told_after_the_pacts():
 def test_a_topic_runs_through_cooperation_in_and_stops_at_a_place():
     m = SIGNED_TOPIC.search("They signed an agreement on cooperation in fisheries in Accra.")
     assert m.group("name") == "agreement on cooperation in fisheries"
+
+
+def test_agreements_on_a_list_of_short_topics_are_one_each():
+    text = (
+        "They will witness the signing of bilateral agreements on defense, mining and oil, and "
+        "investment promotion, along with an investment treaty."
+    )
+    assert [name for name, _a, _b in listed_items(text)] == [
+        "agreement on defense",
+        "agreement on mining and oil",
+        "agreement on investment promotion",
+    ]
+
+
+def test_a_memorandum_between_two_bodies_is_named_by_them():
+    m = SIGNED_ITEM.search("The documents include an MoU between the State Bank and the Bank.")
+    assert f"{m.group('head')} {m.group('prep')} {m.group('topic')}" == "MoU between the State Bank"
