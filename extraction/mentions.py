@@ -122,6 +122,12 @@ DATELINE_TITLE = re.compile(
     r"(?=[A-Z\"])"
 )
 
+# "Doha, Qatar: The Amir ...": a city and its country before a colon
+DATELINE_PLACE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+"
+    r"(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*(?::|\s[-\u2013\u2014])\s+(?=[A-Z\"])"
+)
+
 _ISSUER = re.compile(
     r"^[ \t]*(?:(?:Ministry|Department)[ \t]+of[ \t]+(?:Foreign|External)[ \t]+Affairs,?[ \t]+"
     r"(?:of[ \t]+)?(?P<after>(?:the[ \t]+)?[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'-]*){0,3})|"
@@ -148,13 +154,19 @@ def _dateline(ctx: Mentions) -> Place | None:
         alone = DATELINE_ALONE.match(s.text)
         if s.kind != "body" and not alone:
             continue
-        m = alone or DATELINE.match(s.text) or DATELINE_TITLE.match(s.text)
+        m = (
+            alone
+            or DATELINE.match(s.text)
+            or DATELINE_TITLE.match(s.text)
+            or DATELINE_PLACE.match(s.text)
+        )
         if not m:
             return None
         name = m.group("city").title()
         res = resolve_place(name, ctx.preferred)
-        if res is None and m.group("region"):
-            res = resolve_place(m.group("region"), ctx.preferred)
+        region = m.groupdict().get("region")
+        if res is None and region:
+            res = resolve_place(region, ctx.preferred)
         if res is None:
             code = gz.metonym_code(name)
             return Place(name, code) if code else None

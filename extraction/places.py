@@ -21,6 +21,7 @@ _LOCATIVE = re.compile(
     r"toward|towards|visit(?:s|ed|ing)?|near|outside|via|stop in|"
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
+    r"reach(?:ed|es)|"
     r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
     r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for|"
     # the legs of a tour told in order: "beginning with Brazil, then Venezuela"

@@ -51,7 +51,7 @@ _STOP_CONTEXT = re.compile(
     r"(?:left|leav\w*|depart\w*|sets? off) for|"
     r"(?:south|north|east|west)\w* of|"
     r"near|outside|beginning with|starting with|ending with|ending in|culminating with|"
-    r"culminating in|concluding with|concluding in|followed by|then|presence in)$"
+    r"culminating in|concluding with|concluding in|followed by|then|presence in|reach\w*)$"
 )
 
 _DISTANCE_BEFORE = re.compile(

@@ -563,3 +563,21 @@ def test_a_summit_placed_by_the_dateline_gives_its_foreign_attendee_a_stop(run):
         "2008-04-04",
     )
     assert stops_of(doc, "Ivan Orlov") == {"Bucharest": "2008-04-04"}
+
+
+def test_reaching_a_country_on_a_visit_is_a_stop(run):
+    doc = run(
+        "Prime Minister Omar Malik of Pakistan reached China on an official visit early Tuesday.",
+        "2019-10-08",
+    )
+    assert stops_of(doc, "Omar Malik") == {"China": "2019-10-08"}
+
+
+def test_a_city_and_country_before_a_colon_is_a_dateline(run):
+    doc = run(
+        "Doha, Qatar: Emir Hamad bin Khalid held official talks with US President John Hale at "
+        "the palace here today.",
+        "2025-05-14",
+    )
+    (e,) = engagements_with(doc, "Hamad bin Khalid", "John Hale")
+    assert e.place.name == "Doha"
