@@ -263,6 +263,8 @@ def _agreements_in(
             if m.re is SIGNING_OF and set(name.split()[:-1]) <= GENERIC_MODIFIERS:
                 continue  # "the signing of bilateral agreements": a set told elsewhere
             counted = m.re is DESCRIBED and m.group(0).split()[0].lower() not in ("a", "an", "the")
+            if m.re is DESCRIBED and name.endswith("documents") and not counted:
+                continue  # "six documents" signed are pacts; "the documents" may be anything
             if counted:
                 name = m.group(0)  # "four pacts", "seven key agreements"
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):

@@ -84,7 +84,7 @@ DESCRIBED = re.compile(
     r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
-    r"understanding)|MoUs?|MOUs?|(?<=cooperation\s)documents))\b"
+    r"understanding)|MoUs?|MOUs?|documents))\b"
 )
 # "witnessed the signing of cooperation documents in various fields": no article before them
 SIGNING_OF = re.compile(

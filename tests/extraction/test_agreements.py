@@ -329,3 +329,17 @@ def test_accords_signed_on_a_list_of_topics_are_one_each(run):
         "accord on the construction of a national stadium",
         "accord on the establishment of a farm centre",
     ]
+
+
+def test_counted_documents_signed_are_a_set_of_pacts(run):
+    doc = run(
+        "Turkish President Kemal Arslan and Azerbaijani President Ali Aliyev signed six "
+        "documents in Baku on Tuesday. The documents were later published.",
+        "2017-07-11",
+    )
+    (pact,) = doc.agreements
+    assert (pact.name, set(pact.parties), str(pact.date)) == (
+        "six documents",
+        {"TR", "AZ"},
+        "2017-07-11",
+    )
