@@ -258,6 +258,10 @@ def host_countries(ctx: Mentions, engs: list[Eng]) -> None:
         for p in people:
             if not p.country_guessed or p.id in e.visitors:
                 continue
+            if e.kind in ("summit", "conference") and any(
+                q is not p and q.country == p.country for q in stated
+            ):
+                continue  # "a delegation including Ross and Pompeo to the forum in Davos"
             if any(q is not p and q.country not in ("SELF", "ORG", where) for q in stated):
                 seen.setdefault(p.id, set()).add(where)
     for pid, places in seen.items():

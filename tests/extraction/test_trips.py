@@ -581,3 +581,14 @@ def test_a_city_and_country_before_a_colon_is_a_dateline(run):
     )
     (e,) = engagements_with(doc, "Hamad bin Khalid", "John Hale")
     assert e.place.name == "Doha"
+
+
+def test_a_delegation_to_a_forum_abroad_are_all_travellers(run):
+    doc = run(
+        "Treasury Secretary Steven Marsh plans to lead a U.S. delegation including Secretary "
+        "of State Michael Dale to the World Economic Forum in Davos, Switzerland next week.",
+        "2019-01-17",
+    )
+    marsh = next(o for o in doc.officials if o.name == "Steven Marsh")
+    assert marsh.country == "US"
+    assert "Davos" in stops_of(doc, "Steven Marsh")
