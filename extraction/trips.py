@@ -53,6 +53,16 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _cities_over_countries(engs, trips)
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
+    # "the summit" told with no name, place, day or second attendee: nothing to show of it
+    engs = [
+        e
+        for e in engs
+        if not (
+            e.kind in ("summit", "conference")
+            and not (e.place or e.res.known or e.title)
+            and len([x for x in e.participants() if isinstance(x, int)]) < 2
+        )
+    ]
     companions = find_companions(ctx, trips)
     _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
     return Trips(engs, trips, companions)

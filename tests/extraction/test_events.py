@@ -441,3 +441,12 @@ def test_a_place_in_the_topic_of_a_meeting_is_not_its_venue(run):
     )
     (e,) = engagements_with(doc, "Lars Holm", "John Hale")
     assert e.place is None
+
+
+def test_a_bare_mention_of_the_summit_is_no_engagement(run):
+    doc = run(
+        "Indian Prime Minister Ravi Kumar spoke by phone with US President John Hale on Monday. "
+        "Hale said the summit would have to wait.",
+        "2019-01-08",
+    )
+    assert [e.kind for e in doc.engagements] == ["call"]
