@@ -62,3 +62,11 @@ def log_in(page, live_server, username: str, password: str) -> None:
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+
+
+def htmx_settled(page) -> None:
+    """Wait until htmx has finished its requests, swaps and settling, so that the content it
+    swapped in has its handlers (an inline form's Escape key, its Cancel link)."""
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )

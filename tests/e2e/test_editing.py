@@ -7,7 +7,7 @@ import pytest
 from engagements.models import Engagement
 from tests import factories
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import htmx_settled, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -75,6 +75,7 @@ def test_escape_cancels_an_inline_edit(page, live_server, editor, trip):
     row = open_stop(page, live_server, trip)
     row.get_by_role("link", name="Edit").click()
     title = page.locator("form.inline-edit").get_by_label("Title")
+    htmx_settled(page)
     title.fill("Something else")
     title.press("Escape")
     page.wait_for_selector("li.engagement:not(.editing)")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from reports.models import Source
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import htmx_settled, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -54,6 +54,8 @@ def test_an_admin_adds_a_source_then_edits_it_inline(page, live_server, admin_us
 
     # Escape gives the row back unchanged
     page.locator(f"#source-{source.pk}").get_by_role("link", name="Edit").click()
+    page.get_by_role("form", name="Edit source").wait_for()
+    htmx_settled(page)
     page.get_by_role("form", name="Edit source").get_by_label("Name").press("Escape")
     page.locator(f"#source-{source.pk}:not(.editing)").wait_for()
     page.screenshot(path=str(screenshot_dir / "batches-sources.png"), full_page=True)
