@@ -53,6 +53,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _cities_over_countries(engs, trips)
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
+    _one_stop_per_stay(trips)
     # "the summit" told with no name, place, day or second attendee: nothing to show of it
     engs = [
         e
@@ -344,6 +345,29 @@ def _dateline_city(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
             if st.res.known and pub and not _same_stay(st.res, Resolved(pub, pub, "day"), 2):
                 continue
             st.place = replace(city, span=None)
+
+
+def _one_stop_per_stay(trips: dict[int, list[Stop]]) -> None:
+    """Two stops of a traveller at one place on the same days (told apart in the text, then
+    given the days of the engagements there) are one stay."""
+    for stops in trips.values():
+        keep: list[Stop] = []
+        for st in stops:
+            twin = next(
+                (
+                    k
+                    for k in keep
+                    if place_key(k.place) == place_key(st.place)
+                    and k.res == st.res
+                    and k.cancelled == st.cancelled
+                ),
+                None,
+            )
+            if twin is None:
+                keep.append(st)
+            else:
+                twin.evidence += [x for x in st.evidence if x not in twin.evidence]
+        stops[:] = keep
 
 
 def _is_capital(place: Place) -> bool:

@@ -592,3 +592,16 @@ def test_a_delegation_to_a_forum_abroad_are_all_travellers(run):
     marsh = next(o for o in doc.officials if o.name == "Steven Marsh")
     assert marsh.country == "US"
     assert "Davos" in stops_of(doc, "Steven Marsh")
+
+
+def test_one_stay_told_twice_is_one_stop(run):
+    doc = run(
+        "Ukrainian Foreign Minister Ivan Petrenko will visit Brussels on November 28-29.\n\n"
+        "Petrenko was in Brussels last month as well.\n\n"
+        "In Brussels, Petrenko will hold talks with EU foreign policy chief Marta Vidal on "
+        "November 28.",
+        "2023-11-27",
+    )
+    (trip,) = [t for t in doc.trips if t.traveler == "Ivan Petrenko"]
+    places = [(s.place.name, str(s.start)) for s in trip.stops]
+    assert len(places) == len(set(places))
