@@ -596,10 +596,10 @@ def test_a_delegation_to_a_forum_abroad_are_all_travellers(run):
 
 def test_one_stay_told_twice_is_one_stop(run):
     doc = run(
-        "Ukrainian Foreign Minister Ivan Petrenko will visit Brussels on November 28-29.\n\n"
-        "Petrenko was in Brussels last month as well.\n\n"
-        "In Brussels, Petrenko will hold talks with EU foreign policy chief Marta Vidal on "
-        "November 28.",
+        "Ukrainian Foreign Minister Ivan Petrenko will visit Brussels on November 28 and 29.\n\n"
+        "On November 28, he will hold talks in Brussels with EU foreign policy chief Marta "
+        "Vidal.\n\nPetrenko will meet NATO Secretary-General Lars Holm in Brussels on "
+        "December 14.",
         "2023-11-27",
     )
     (trip,) = [t for t in doc.trips if t.traveler == "Ivan Petrenko"]
