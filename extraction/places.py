@@ -71,7 +71,7 @@ _ORG_AS_GROUP = re.compile(
 )
 
 _VENUE_AFTER = re.compile(
-    r"\s+(?:international\s+)?(?:airport|air\s+base|airbase|palace|hotel|stadium)\b"
+    r"\s+(?:international\s+)?(?:airport|air\s+base|airbase|palace|hotel|stadium)\b", re.I
 )
 
 
@@ -148,7 +148,7 @@ def _spelled_out(name: str) -> bool:
 
 _VENUE_NOUN = re.compile(
     r"\s(?:Palace|Hall|Hotel|Castle|Residence|Stadium|Arena|Museum|Cathedral|Mosque|Temple|"
-    r"Square|Villa|Manor|Lodge|Centre|Center|Building|House(?! of\b))\b"
+    r"Square|Villa|Manor|Lodge|Centre|Center|Building|House(?! of\b)|International Airport|Airport)\b"
 )
 _CAPITAL_NOUN = re.compile(r"\s+capital\b")
 _NOT_A_PLACE_NOUN = re.compile(
