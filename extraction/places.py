@@ -148,7 +148,8 @@ def _spelled_out(name: str) -> bool:
 
 _VENUE_NOUN = re.compile(
     r"\s(?:Palace|Hall|Hotel|Castle|Residence|Stadium|Arena|Museum|Cathedral|Mosque|Temple|"
-    r"Square|Villa|Manor|Lodge|Centre|Center|Building|House(?! of\b)|International Airport|Airport)\b"
+    r"Square|Villa|Manor|Lodge|Centre|Center|Building|House(?! of\b)|International Airport|"
+    r"Airport)\b"
 )
 _CAPITAL_NOUN = re.compile(r"\s+capital\b")
 _NOT_A_PLACE_NOUN = re.compile(
