@@ -188,6 +188,12 @@ def split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
             b = a + len(" ".join(toks))
         while toks and toks[0].lower() in PARTICLES and len(toks) == 1:
             toks.pop()
+        # "the president of Sierra Leone Julius Maada Bio": a country's name opens the run
+        for k in (3, 2):
+            if len(toks) >= k + 2 and fold(" ".join(toks[:k])) in gz.country_names():
+                a += len(" ".join(toks[:k])) + 1
+                toks = toks[k:]
+                break
         if toks:
             out.append((a, a + len(" ".join(toks))))
     return out

@@ -247,3 +247,13 @@ def test_a_newspaper_or_an_assembly_is_no_official(run):
     )
     names = {o.name for o in doc.officials}
     assert names == {"Olaf Brandt", "Marc Durand"}
+
+
+def test_a_two_word_country_before_a_name_is_the_title_s_not_the_name_s(run):
+    doc = run(
+        "The president of Sierra Leone Julius Maada Wonie and Vice President of Uganda Jessica "
+        "Alupo have arrived earlier this morning.",
+        "2023-02-16",
+    )
+    people = {o.name: (o.title, o.country) for o in doc.officials}
+    assert people["Julius Maada Wonie"] == ("President", "SL")
