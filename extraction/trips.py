@@ -65,6 +65,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
         )
     ]
     companions = find_companions(ctx, trips)
+    _companions_travel_along(trips, companions)
     _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
     return Trips(engs, trips, companions)
 
@@ -368,6 +369,24 @@ def _one_stop_per_stay(trips: dict[int, list[Stop]]) -> None:
             else:
                 twin.evidence += [x for x in st.evidence if x not in twin.evidence]
         stops[:] = keep
+
+
+def _companions_travel_along(
+    trips: dict[int, list[Stop]], companions: dict[int, list[int]]
+) -> None:
+    """Who accompanies a traveller makes the traveller's stops, on the same days: a stop the
+    companion lacks is added, an undated one of the companion's there takes the days."""
+    for pid, cs in companions.items():
+        for c in cs:
+            own = trips.setdefault(c, [])
+            for st in trips.get(pid, []):
+                if st.cancelled:
+                    continue
+                twin = next((o for o in own if place_key(o.place) == place_key(st.place)), None)
+                if twin is None:
+                    own.append(replace(st, traveler=c, evidence=list(st.evidence)))
+                elif not twin.res.known and st.res.known:
+                    twin.res = st.res
 
 
 def _is_capital(place: Place) -> bool:

@@ -140,3 +140,13 @@ def test_companions_leave_the_trips_list_as_it_was(run):
     assert all(set(t) == {"traveler", "stops", "companions"} for t in trips)
     blinken = next(t for t in trips if t["traveler"] == "Antony Blinken")
     assert [s["place"] for s in blinken["stops"]] == ["Paris"]
+
+
+def test_a_companion_makes_the_travellers_stops_on_the_same_days(run):
+    doc = run(
+        "Zambian President Tom Banda arrived in Addis Ababa on Sunday for the AU summit.\n\n"
+        "The President was accompanied by Foreign Affairs Minister Peter Zulu.",
+        "2022-02-06",
+    )
+    (trip,) = [t for t in doc.trips if t.traveler == "Peter Zulu"]
+    assert [(s.place.name, str(s.start)) for s in trip.stops] == [("Addis Ababa", "2022-02-06")]
