@@ -113,6 +113,15 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
+# words of a portfolio or a programme, not of a name ("Information Technology", "Youth Education")
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ogy)$")
+_POLICY_WORDS = frozenset(
+    {"Youth", "Women", "Gender", "Science", "Academy", "Poverty", "Information", "Early",
+     "Health", "Trade", "Labour", "Labor", "Energy", "Tourism", "Agriculture", "Water",
+     "Luncheon", "Dinner", "Strip"}
+)  # fmt: skip
+
+
 def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
     """Capitalised runs that look like people, with titles and other evidence."""
     cands: list[Candidate] = []
@@ -126,6 +135,10 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 toks = name.split()
                 if len(toks) == 1 and len(name) < 2:
                     continue
+                if len(toks) > 1 and all(
+                    _ABSTRACT.search(tok) or tok in _POLICY_WORDS for tok in toks
+                ):
+                    continue  # "Minister of Gender Equality", "Poverty Alleviation": a portfolio
                 c = Candidate(
                     s.start + a, s.start + b, name, toks, s, full[s.start + a : s.start + b]
                 )

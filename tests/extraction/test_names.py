@@ -257,3 +257,12 @@ def test_a_two_word_country_before_a_name_is_the_title_s_not_the_name_s(run):
     )
     people = {o.name: (o.title, o.country) for o in doc.officials}
     assert people["Julius Maada Wonie"] == ("President", "SL")
+
+
+def test_a_portfolio_named_in_capitals_is_no_official(run):
+    doc = run(
+        "Sierra Leonean Foreign Minister David Kamara signed memoranda with Kenya on Youth "
+        "Education, Gender Equality and Women Empowerment on Monday.",
+        "2022-05-30",
+    )
+    assert {o.name for o in doc.officials} == {"David Kamara"}
