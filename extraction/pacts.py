@@ -33,7 +33,8 @@ ACRONYM = re.compile(
 )
 DESCRIPTIVE = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:\d{4}\s+)?(?P<first>[A-Z][\w.'-]*(?:-[A-Z][\w.'-]*)*)"
-    r"(?:\s+[A-Z][\w.'-]*)?\s+(?:[a-z-]+\s+){0,2}" + LOWER_HEAD + r")\b"
+    r"(?:\s+[A-Z][\w.'-]*)?\s+(?:(?!(?:said|says|signed|signs|inked|told|called|the|a|an)\b)"
+    r"[a-z-]+\s+){0,2}" + LOWER_HEAD + r")\b"
 )
 UNNAMED = re.compile(
     r"\b(?:a|an|the)\s+(?:new\s+|landmark\s+|historic\s+|major\s+|trilateral\s+|bilateral\s+)*"
@@ -61,7 +62,8 @@ SIGNED_TOPIC = re.compile(
 # protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
 # about signing them (or about issuing a joint statement)
 SIGNED_ITEM = re.compile(
-    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=:))\s+(?:new\s+|bilateral\s+)?"
+    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=[:;,])|(?<=\band))\s+"
+    r"(?:new\s+|bilateral\s+)?"
     r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
@@ -84,7 +86,7 @@ DESCRIBED = re.compile(
     r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
-    r"understanding)|MoUs?|MOUs?|documents))\b"
+    r"understanding)|MoUs?|MOUs?|documents|instruments))\b"
 )
 # "witnessed the signing of cooperation documents in various fields": no article before them
 SIGNING_OF = re.compile(
@@ -154,8 +156,11 @@ PLURAL_ITEMS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es|e)|exchang(?:ed|es|e)|are|"
     r"include[sd]?|including|as\s+well\s+as)\s+(?:of\s+)?(?:the\s+following\s+)?"
     r"(?:(?:bilateral|new|various|other)\s+)?"
-    r"(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|protocols)"
-    r"\s+(?P<prep>on|for|between|concerning)\s+(?P<topic>[^.;:]{3,220}?)"
+    r"(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|protocols"
+    r"(?:\s+of\s+understanding)?|(?:agreements|accords)\s+and\s+(?:memorand(?:a|ums)\s+of\s+"
+    r"understanding|MoUs))"
+    r"\s+(?P<prep>on|for|between|concerning|(?:in|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?)"
+    r"\s+of)\s+(?P<topic>[^.;:]{3,220}?)"
     r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
 _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
@@ -169,6 +174,10 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in PLURAL_ITEMS.finditer(text):
         head, prep, topic = m.group("head"), m.group("prep"), m.group("topic")
+        if prep.endswith(" of"):
+            # "agreements in the fields of water, energy and electricity": one set
+            out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
+            continue
         items = _ITEM_SPLIT.split(topic)
         if len(items) < 2:
             # "agreements on defense, mining and oil, and investment promotion": short topics

@@ -4,6 +4,7 @@ import pytest
 
 from extraction.pacts import (
     DESCRIBED,
+    DESCRIPTIVE,
     SIGNED_AFTER,
     SIGNED_ITEM,
     SIGNED_TOPIC,
@@ -60,3 +61,25 @@ def test_agreements_on_a_list_of_short_topics_are_one_each():
 def test_a_memorandum_between_two_bodies_is_named_by_them():
     m = SIGNED_ITEM.search("The documents include an MoU between the State Bank and the Bank.")
     assert f"{m.group('head')} {m.group('prep')} {m.group('topic')}" == "MoU between the State Bank"
+
+
+def test_a_set_signed_by_field_is_one_item_named_as_told():
+    text = "They signed agreements in the fields of water resources, clean energy and electricity."
+    assert [name for name, _a, _b in listed_items(text)] == [
+        "agreements in the fields of water resources, clean energy and electricity"
+    ]
+
+
+def test_counted_instruments_are_a_set():
+    m = DESCRIBED.search("The two sides signed 22 instruments covering many areas.")
+    assert m.group(0) == "22 instruments"
+
+
+def test_instruments_listed_after_commas_have_no_article():
+    text = "The MoUs signed are: MoU on judicial cooperation, MoU on outer space and MoU on trade."
+    topics = [m.group("topic") for m in SIGNED_ITEM.finditer(text)]
+    assert topics == ["judicial cooperation", "outer space", "trade"]
+
+
+def test_a_verb_is_no_part_of_a_pacts_description():
+    assert not DESCRIPTIVE.search("Clinton said the agreement was historic.")
