@@ -30,6 +30,7 @@ from .pacts import (
     REGIONAL,
     SIGN_VERB,
     SIGNED_AFTER,
+    SIGNED_BARE,
     SIGNED_ITEM,
     SIGNED_TOPIC,
     SIGNING_BEFORE,
@@ -251,10 +252,10 @@ def _agreements_in(
             ag = add(name, a, b, s, _parties_in(name) or _parties_in(t), 0.6)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
-        for m in [*DESCRIBED.finditer(t), *SIGNING_OF.finditer(t)]:
+        for m in [*DESCRIBED.finditer(t), *SIGNING_OF.finditer(t), *SIGNED_BARE.finditer(t)]:
             a, b = s.start + m.start("name"), s.start + m.end("name")
             if any(a < y and x < b for x, y in spans) or not (
-                m.re is SIGNING_OF
+                m.re in (SIGNING_OF, SIGNED_BARE)
                 or SIGNING_BEFORE.search(t[: m.start()])
                 or SIGNED_AFTER.match(t, m.end())
             ):

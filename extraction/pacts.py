@@ -51,7 +51,8 @@ SIGN_VERB = re.compile(
 IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
 # "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
 SIGNED_TOPIC = re.compile(
-    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+)?(?P<name>(?:memorandum of "
+    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+|[a-z]+(?:ed|ive)\s+)?"
+    r"(?P<name>(?:memorandum of "
     r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
     r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
@@ -92,6 +93,11 @@ DESCRIBED = re.compile(
 SIGNING_OF = re.compile(
     r"\bsigning\s+(?:and\s+exchange\s+)?of\s+(?P<name>(?:(?!(?:the|a|an|some)\b)[a-z-]+\s+){1,3}"
     r"(?:agreements|documents|accords|deals|pacts|memoranda|MoUs))\b"
+)
+# "India and the UAE signed strategic partnership agreement": a pact signed with no article
+SIGNED_BARE = re.compile(
+    r"\b(?:signed|signs|inked)\s+(?P<name>(?:(?!(?:a|an|the|two|three|four|five|several|off|on|"
+    r"up|into|with|and)\b)[a-z-]+\s+){2,3}(?:agreement|accord|treaty|pact|deal))\b"
 )
 GENERIC_MODIFIERS = frozenset(
     {"bilateral", "various", "several", "new", "other", "more", "further", "key", "major", "some"}

@@ -6,6 +6,7 @@ from extraction.pacts import (
     DESCRIBED,
     DESCRIPTIVE,
     SIGNED_AFTER,
+    SIGNED_BARE,
     SIGNED_ITEM,
     SIGNED_TOPIC,
     abbreviated,
@@ -83,3 +84,12 @@ def test_instruments_listed_after_commas_have_no_article():
 
 def test_a_verb_is_no_part_of_a_pacts_description():
     assert not DESCRIPTIVE.search("Clinton said the agreement was historic.")
+
+
+def test_a_pact_signed_with_no_article_and_one_with_an_adjective():
+    bare = SIGNED_BARE.search(
+        "India and the UAE signed strategic partnership agreement on Wednesday."
+    )
+    assert bare.group("name") == "strategic partnership agreement"
+    topic = SIGNED_TOPIC.search("They plan to sign a modernized agreement on social security.")
+    assert topic.group("name") == "agreement on social security"
