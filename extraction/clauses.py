@@ -167,6 +167,8 @@ def pick_date(
     for d in dates:
         if d.start_off < lo or d.end_off > hi:
             continue
+        if d.text.lower().startswith("since "):
+            continue  # "the first visit since 1996": when the last one was, not this one
         if d.start_off >= anchor:
             dist = d.start_off - anchor
             if max_after is not None and dist > max_after:

@@ -129,6 +129,13 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             before = fold(ctx.text[lo:va])
             if NEGATION.search(before[-40:]):
                 continue
+            # "the first visit to Turkey since Rafsanjani's trip to Ankara in 1996": what
+            # follows "since" is the last visit, not this one
+            if re.search(r"\bsince\b[^,;]*$", before):
+                continue
+            since = re.search(r"\bsince\b", ctx.text[vb:hi])
+            if since:
+                hi = vb + since.start()
             if hypothetical(before) or re.search(
                 r"\b(?:if|unless)\b", s.text[vb - s.start : hi - s.start]
             ):
@@ -137,6 +144,8 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 bool(PLUPERFECT_PLAN.search(s.text)) and cancel_nearby(ctx.sentences, s)
             )
             dates, aside = split_clause_dates(r.dates, r.clauses, va)
+            if since:
+                dates = [d for d in dates if d.end_off <= hi]
             if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):
                 dates = aside  # "..., who is on a visit to Y," is there at the main verb's time
             traveler = _traveler(ctx, r, va, vb, before)

@@ -605,3 +605,15 @@ def test_one_stay_told_twice_is_one_stop(run):
     (trip,) = [t for t in doc.trips if t.traveler == "Ivan Petrenko"]
     places = [(s.place.name, str(s.start)) for s in trip.stops]
     assert len(places) == len(set(places))
+
+
+def test_what_follows_since_is_the_last_visit_not_this_one(run):
+    doc = run(
+        "Iranian President Ali Karimi arrived in Turkey on Monday. Karimi's visit is the first "
+        "official visit of an Iranian president to Turkey since Hassan Nouri's trip to Ankara "
+        "in 1996.",
+        "2014-06-10",
+    )
+    stops = stops_of(doc, "Ali Karimi")
+    assert "Ankara" not in stops
+    assert stops["Turkey"] == "2014-06-09"
