@@ -152,13 +152,21 @@ def _counterparts_of(ctx: Mentions) -> dict[int, set[str]]:
     return out
 
 
+def country_counts(sentences: list[Sentence]) -> Counter[str]:
+    """How often the text names each country (by name or nationality), in order of first
+    naming."""
+    named: Counter[str] = Counter()
+    for s in sentences:
+        for _a, _b, code in sentence_countries(s):
+            named[code] += 1
+    return named
+
+
 def _most_named_other(ctx: Mentions, excluded: set[str]) -> str | None:
     """The country the text names most often, leaving out ``excluded``."""
-    named: Counter[str] = Counter()
-    for s in ctx.sentences:
-        for _a, _b, code in sentence_countries(s):
-            if code not in excluded:
-                named[code] += 1
+    named = country_counts(ctx.sentences)
+    for code in excluded:
+        named.pop(code, None)
     return named.most_common(1)[0][0] if named else None
 
 

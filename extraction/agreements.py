@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from datetime import date
 
 from . import gazetteer as gz
-from .affiliations import sentence_countries
+from .affiliations import country_counts
 from .dates import Resolved, find_dates, resolve
 from .models import Agreement
 from .pacts import (
@@ -104,6 +103,7 @@ def _agreements_in(
     spans: list[tuple[int, int]] = []
     unnamed: list[Agreement] = []
     counts: list[tuple[Agreement, Sentence]] = []
+    most_named: list[str] = []
 
     def add(
         name: str, a: int, b: int, s: Sentence, parties: list[str], conf: float
@@ -134,9 +134,9 @@ def _agreements_in(
         if not parties and s.index:
             parties = _mentioned_countries(sentences[s.index - 1], people, mentions)
         if len(parties) < 2:
-            parties += [c for c in _most_named_countries(sentences) if c not in parties][
-                : 2 - len(parties)
-            ]
+            if not most_named:  # the report's two countries, counted once
+                most_named.extend(code for code, _n in country_counts(sentences).most_common(2))
+            parties += [c for c in most_named if c not in parties][: 2 - len(parties)]
         return parties
 
     def date_for(s: Sentence, a: int, b: int) -> tuple[date | None, str]:
@@ -339,15 +339,6 @@ def _agreements_in(
         if short and short not in ag.aliases:
             ag.aliases.append(short)  # "MoU on trade" for "memorandum of understanding on trade"
     return found
-
-
-def _most_named_countries(sentences: list[Sentence]) -> list[str]:
-    """The two countries a report names most (by name or nationality), most named first."""
-    named: Counter[str] = Counter()
-    for s in sentences:
-        for _a, _b, code in sentence_countries(s):
-            named[code] += 1
-    return [code for code, _n in named.most_common(2)]
 
 
 def _mentioned_countries(

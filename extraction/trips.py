@@ -54,16 +54,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
     _one_stop_per_stay(trips)
-    # "the summit" told with no name, place, day or second attendee: nothing to show of it
-    engs = [
-        e
-        for e in engs
-        if not (
-            e.kind in ("summit", "conference")
-            and not (e.place or e.res.known or e.title)
-            and len([x for x in e.participants() if isinstance(x, int)]) < 2
-        )
-    ]
+    engs = _drop_bare_gatherings(engs)
     companions = find_companions(ctx, trips)
     _companions_travel_along(trips, companions)
     _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
@@ -346,6 +337,20 @@ def _dateline_city(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
             if st.res.known and pub and not _same_stay(st.res, Resolved(pub, pub, "day"), 2):
                 continue
             st.place = replace(city, span=None)
+
+
+def _drop_bare_gatherings(engs: list[Eng]) -> list[Eng]:
+    """ "The summit would have to wait": a summit or forum told with no name, place, day or
+    second attendee has nothing to show."""
+    return [
+        e
+        for e in engs
+        if not (
+            e.kind in ("summit", "conference")
+            and not (e.place or e.res.known or e.title)
+            and len([x for x in e.participants() if isinstance(x, int)]) < 2
+        )
+    ]
 
 
 def _one_stop_per_stay(trips: dict[int, list[Stop]]) -> None:

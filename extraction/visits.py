@@ -223,7 +223,7 @@ def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int |
         later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
         if later and later[0] != traveler:
             traveler = later[0]
-    if traveler is None and re.fullmatch(r"\W*(?:after|before|while|upon|since)\s*", before, re.I):
+    if traveler is None and re.fullmatch(r"\W*(?:after|before|while|upon)\s*", before, re.I):
         # "After visiting Portugal, Lula will travel to Spain": the main clause's subject
         comma = s.text.find(",", vb - s.start)
         later = [pid for a, _b, pid in persons if comma >= 0 and a >= s.start + comma]
