@@ -179,6 +179,12 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                                 code = prev[-1].country
                         c.country = code
                         c.evidence += 1.0
+                if c.title and c.country is None:
+                    # "Prime Minister Fiame Naomi Mata'afa of Samoa"
+                    of_after = re.match(r"\s+of\s+(?:the\s+)?", after)
+                    whole = of_after and gz.country_regex().match(after, of_after.end())
+                    if whole and not re.match(r"\s*[A-Z]", after[whole.end() :]):
+                        c.country = gz.country_code(whole.group(0))
                 # appositive after: "X, the French foreign minister," / "X, Italy's ..."
                 app = re.match(
                     r",\s+(?:who\s+is\s+|who\s+was\s+)?(?:the|a|an|his|her)?\s*"

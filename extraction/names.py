@@ -10,7 +10,11 @@ from . import gazetteer as gz
 from .text import fold, normalize_key
 from .titles import title_words
 
-_WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|'[A-Z][a-z]+)(?:-[A-Za-z][a-z]+)*)"
+# "Mata'afa", "Ng'ang'a": an apostrophe inside a name (not a possessive "'s")
+_WORD = (
+    r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:['’](?!s(?![a-z]))[a-z]+)*|'[A-Z][a-z]+)"
+    r"(?:-[A-Za-z][a-z]+)*)"
+)
 _INITIAL = r"(?:[A-Z]\.)"
 PARTICLE_PATTERN = (
     r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|das|do|bin|ibn|al|el|ben|abu|y|zu|ter|ten)"

@@ -35,6 +35,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     engs, trips = groups.engagements, groups.trips
     _stops_from_engagements(ctx, engs, trips)
     _inherit_places(ctx, engs, trips)
+    _share_within_meeting(engs)
     engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
     date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_lede_perfect(ctx, engs)  # grouping (carryover), run late: on the re-merged
@@ -47,6 +48,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _stops_from_engagements(ctx, [e for e in engs if e.kind in ("summit", "conference")], trips)
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
+    _share_within_meeting(engs)
     engs = absorb_lone_mentions(engs)  # grouping, run late: needs the places and dates lent
     refine_from_captions(ctx, engs)  # grouping (carryover), run late: after every other date
     _dateline_city(ctx, trips)
@@ -202,13 +204,32 @@ def _inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]
                 there = [
                     st
                     for st in stops
-                    if st.place.country in hosts and not st.cancelled and not st.res.known
+                    if st.place.country in hosts
+                    and not st.cancelled
+                    and (not st.res.known or st.sentence <= e.sentence)
                 ]
                 if len(there) == 1:
                     pick = there[0]
             if pick:
                 e.place = pick.place
                 break
+
+
+def _share_within_meeting(engs: list[Eng]) -> None:
+    """ "separate meetings with A, B and C": the copies of one trigger, one per counterpart,
+    share the place and the day one of them was lent."""
+    by_group: dict[int, list[Eng]] = {}
+    for e in engs:
+        if e.group != -1:
+            by_group.setdefault(e.group, []).append(e)
+    for copies in by_group.values():
+        placed = {place_key(e.place): e.place for e in copies if e.place}
+        dated = {e.res for e in copies if e.res.known}
+        for e in copies:
+            if e.place is None and len(placed) == 1 and e.kind != "call":
+                e.place = next(iter(placed.values()))
+            if not e.res.known and len(dated) == 1:
+                e.res = next(iter(dated))
 
 
 def _extend_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
@@ -238,15 +259,18 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
             if not isinstance(pid, int):
                 continue
             best = None
-            for st in trips.get(pid, []):
+            stops = trips.get(pid, [])
+            for st in stops:
                 # a called-off meeting was planned within the called-off trip's dates
                 if not st.res.known or st.cancelled != e.cancelled:
                     continue
                 exact = place_key(st.place) == place_key(e.place)
                 same = exact or (st.place.is_country and st.place.country == e.place.country)
                 gap = min(abs(e.sentence - k) for k in set(st.sent_ids + [st.sentence]))
+                # a one-stop trip told before: its meetings there happened during the stay
+                near = gap <= 3 or (len(stops) == 1 and exact and st.sentence <= e.sentence)
                 # the stop named by that very city, then the one told nearest, wins
-                if same and gap <= 3 and (best is None or (not exact, gap) < best[0]):
+                if same and near and (best is None or (not exact, gap) < best[0]):
                     best = ((not exact, gap), st)
             if best:
                 e.res = best[1].res

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import gazetteer as gz
 from .clauses import (
     CANCELLED,
     NEGATION,
@@ -22,6 +23,7 @@ from .clauses import (
 )
 from .coreference import nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
+from .models import Place
 from .places import PlaceMention, named_after
 from .stages import Mentions, Stop
 from .tense import tense_near
@@ -153,6 +155,8 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 continue
             stop_places = _stop_places(ctx, r, places, used_places, va, vb, hi, words)
             if not stop_places:
+                stop_places = _country_told_before(ctx, s.index, va, vb, traveler)
+            if not stop_places:
                 continue
             tense = tense_near(s.text, va - s.start)
             used_places.update(id(pm) for pm in stop_places)
@@ -192,6 +196,40 @@ _UNDER_WAY = re.compile(
 def _on_a_visit_clause(text: str, clauses: list[tuple[int, int]], at: int) -> bool:
     """Whether the trigger at ``at`` sits in a clause telling of a stay under way."""
     return any(a <= at < b and _UNDER_WAY.match(text, a) for a, b in clauses)
+
+
+# "on a two-day official visit to the ASEAN member": the country named before
+_THE_COUNTRY = re.compile(
+    r"\s+(?:to|in)\s+the\s+(?:[\w-]+\s+){0,3}?(?:country|nation|kingdom|republic|"
+    r"emirate|sultanate|archipelago|island\s+state|island|member\s+state|member|state)"
+    r"(?![\w-]|\s+(?:of|[A-Z]))"
+)
+
+
+def _country_told_before(
+    ctx: Mentions, at: int, va: int, vb: int, traveler: int
+) -> list[PlaceMention]:
+    """The country a visit "to the country" refers to: the last one named before it (in its
+    sentence or the two before) that is not the traveller's own, else the dateline's."""
+    if not _THE_COUNTRY.match(ctx.text, vb):
+        return []
+    home = ctx.people[traveler].country
+    for k in range(at, max(at - 3, -1), -1):
+        told = [
+            pm
+            for pm in ctx.places.get(k, [])
+            if pm.place.is_country and pm.end <= va and pm.place.country != home
+        ]
+        if told:
+            return [told[-1]]
+    line = ctx.dateline
+    if line is not None and line.country and line.country != home:
+        name = gz.country_display().get(line.country)
+        if name:
+            lat_lon = gz.country_centroids().get(line.country) or (None, None)
+            country = Place(name, line.country, *lat_lon, is_country=True)
+            return [PlaceMention(vb, vb, country, "visit", "country")]
+    return []
 
 
 def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int | None:

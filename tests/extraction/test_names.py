@@ -266,3 +266,21 @@ def test_a_portfolio_named_in_capitals_is_no_official(run):
         "2022-05-30",
     )
     assert {o.name for o in doc.officials} == {"David Kamara"}
+
+
+def test_an_apostrophe_inside_a_name_is_part_of_it_a_possessive_is_not(run):
+    doc = run(
+        "Kenyan Foreign Minister Rachel Ng'ang'a met Tongan Prime Minister Siaosi Sovaleni in "
+        "Nairobi on Monday. Ng'ang'a's office said the talks were cordial.",
+        "2024-03-05",
+    )
+    assert {"Rachel Ng'ang'a", "Siaosi Sovaleni"} <= set(names(doc))
+    assert not any(n.endswith("'s") for n in names(doc))
+
+
+def test_a_country_after_the_name_is_the_office_holders(run):
+    doc = run(
+        "New Zealand today welcomed Prime Minister Ana Tuilagi of Samoa for talks in Wellington.",
+        "2023-05-08",
+    )
+    assert officials(doc)["Ana Tuilagi"] == ("Prime Minister", "WS")

@@ -617,3 +617,30 @@ def test_what_follows_since_is_the_last_visit_not_this_one(run):
     stops = stops_of(doc, "Ali Karimi")
     assert "Ankara" not in stops
     assert stops["Turkey"] == "2014-06-09"
+
+
+def test_a_visit_to_the_country_is_to_the_one_named_before(run):
+    doc = run(
+        "WELLINGTON: Samoa's neighbour New Zealand today welcomed Prime Minister Fiame Naomi "
+        "Mata'afa of Samoa, who is on a three-day official visit to the Pacific nation.\n\n"
+        "She laid a wreath at the national war memorial.",
+        "2023-05-08",
+    )
+    assert stops_of(doc, "Fiame Naomi Mata'afa") == {"Wellington": "2023-05-08"}
+
+
+def test_separate_meetings_later_in_a_visit_are_at_its_stop_on_its_day(run):
+    doc = run(
+        "Chilean President Gabriel Boric arrived in Lima today for a one-day official visit.\n\n"
+        "He laid a wreath at a monument to the heroes of independence.\n\n"
+        "The national anthems were played at the palace.\n\n"
+        "The two delegations then lunched together.\n\n"
+        "In the evening, Boric is scheduled to hold separate meetings with Peruvian President "
+        "Dina Boluarte and the President of Congress, Alejandro Soto.",
+        "2023-06-12",
+    )
+    meetings = engagements_with(doc, "Gabriel Boric")
+    met = {p for e in meetings for p in e.participants if p != "Gabriel Boric"}
+    assert {"Dina Boluarte", "Alejandro Soto"} <= met
+    for e in meetings:
+        assert (e.place.name if e.place else None, str(e.start)) == ("Lima", "2023-06-12")
