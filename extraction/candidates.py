@@ -104,7 +104,8 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
         return "SELF", max(0, pos - 60) + m.start()
     m = re.search(
         r"(?:\b(?:European Union|EU|NATO|U\.N\.|UN|United Nations|African Union|"
-        r"ASEAN|OPEC|WHO|IAEA|World Bank|IMF|European Commission|European Council)"
+        r"ASEAN|OPEC|WHO|IAEA|World Bank|IMF|European Commission|European Council|"
+        r"(?:African Union|AU|ECOWAS|SADC) Commission)"
         r"(?:'s)?\s+)$",
         left,
     )

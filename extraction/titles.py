@@ -11,7 +11,7 @@ from .gazetteer import country_names, trie_pattern
 _TITLE_WORDS = """
 minister ministers secretary adviser advisor advisers ambassador envoy spokesman spokeswoman
 spokesperson commissioner negotiator coordinator czar premier president chancellor senator
-congressman congresswoman governor chairman chairwoman undersecretary taoiseach diplomat
+congressman congresswoman governor chairman chairwoman chairperson undersecretary taoiseach diplomat
 director secretary-general director-general president-elect vice-president
 """
 
@@ -51,7 +51,8 @@ _STANDALONE = (
     "foreign policy chief|foreign affairs chief|head of state|head of government|"
     "supreme leader|taoiseach|governor[- ]general|chief executive|leader|"
     "national security advis[oe]r|trade representative|lawmaker|legislator|"
-    "chief of staff|crown princess|monarch|chairman|chairwoman|chair|president of the [a-z ]+|"
+    "chief of staff|crown princess|monarch|chairman|chairwoman|chairperson|chair|"
+    "president of the [a-z ]+|"
     "emperor|empress|(?-i:FM|PM|DPM|EAM)"
 )
 # offices South Asian and other outlets abbreviate before a name ("FM Qureshi")

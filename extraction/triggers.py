@@ -47,13 +47,23 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "conference",
         re.compile(r"\b(?<!press )(?<!news )(?:conference|ministerial|forum)s?\b", re.I),
     ),
-    ("talks", re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)),
+    (
+        "talks",
+        re.compile(
+            r"\b(?:talks|negotiations|consultations|"
+            # "held discussion with", "held wide-ranging discussions with"
+            r"(?:held|hold|holds|holding)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?discussions?"
+            r"(?=\s+with\b))\b",
+            re.I,
+        ),
+    ),
     (
         "meeting",
         re.compile(
             r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
             r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
             r"welcome|welcomed|welcomes|receive|received|receives|"
+            r"confer(?:s|red|ring)?(?=\s+(?:with\b|[A-Z]))|"
             r"(?:an?\s+|royal\s+|private\s+)*audiences?(?=\s+with\b)|"
             r"(?:paid|pay|pays|paying|made|make)\s+(?:a\s+)?courtesy\s+calls?(?=\s+on\b)|"
             # "will call on the Speaker Raja Ashraf", not "called on Russia to withdraw"

@@ -450,3 +450,17 @@ def test_a_bare_mention_of_the_summit_is_no_engagement(run):
         "2019-01-08",
     )
     assert [e.kind for e in doc.engagements] == ["call"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["held discussion with", "held wide-ranging discussions with", "conferred with"],
+)
+def test_discussions_held_and_conferring_are_engagements(run, phrase):
+    doc = run(
+        f"Nigerian Foreign Minister Ada Okafor on Tuesday {phrase} Chilean Foreign Minister "
+        "Tomas Vial in Abuja.",
+        "2024-04-17",
+    )
+    (e,) = engagements_with(doc, "Ada Okafor", "Tomas Vial")
+    assert (e.place.name, str(e.start)) == ("Abuja", "2024-04-16")

@@ -245,3 +245,12 @@ def test_a_country_in_brackets_after_a_name_is_theirs(run):
     countries = {o.name: o.country for o in doc.officials}
     assert countries["Mario Abdo Benitez"] == "PY"
     assert countries["Luis Arce"] == "BO"
+
+
+def test_a_commission_chairperson_is_an_international_official(run):
+    doc = run(
+        "African Union Commission Chairperson Ana Mbeki met Chilean Foreign Minister Tomas Vial "
+        "in Addis Ababa on Monday.",
+        "2024-04-16",
+    )
+    assert officials(doc)["Ana Mbeki"] == ("Chairperson", None)
