@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as gz
+from .carryover import SAME_DAY
 from .clauses import (
     CANCELLED,
     NEGATION,
@@ -163,6 +164,9 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             found_dates = _stop_dates(r, stop_places, dates, va if vi else s.start, tense)
             if not any(res.known for res in found_dates) and _THAT_TRIP.search(s.text):
                 found_dates = [_date_of_that_trip(ctx, s.index)] * len(stop_places)
+            if not any(res.known for res in found_dates) and SAME_DAY.search(s.text):
+                # "Sisi arrived in the African country earlier in the day"
+                found_dates = [_date_of_that_trip(ctx, s.index, 2)] * len(stop_places)
             for pm, res in zip(stop_places, found_dates, strict=True):
                 order += 1
                 stops.append(
@@ -178,9 +182,9 @@ _THAT_TRIP = re.compile(
 )
 
 
-def _date_of_that_trip(ctx: Mentions, at: int) -> Resolved:
-    """The last date told in the nearest of the three sentences before sentence ``at``."""
-    for k in range(at - 1, max(at - 4, -1), -1):
+def _date_of_that_trip(ctx: Mentions, at: int, back: int = 3) -> Resolved:
+    """The last date told in the nearest of the ``back`` sentences before sentence ``at``."""
+    for k in range(at - 1, max(at - back - 1, -1), -1):
         told = [d for d in ctx.dates.get(k, []) if d.kind != "year" or len(ctx.dates[k]) == 1]
         if told:
             return resolve(told[-1], ctx.published, "past")
@@ -200,7 +204,7 @@ def _on_a_visit_clause(text: str, clauses: list[tuple[int, int]], at: int) -> bo
 
 # "on a two-day official visit to the ASEAN member": the country named before
 _THE_COUNTRY = re.compile(
-    r"\s+(?:to|in)\s+the\s+(?:[\w-]+\s+){0,3}?(?:country|nation|kingdom|republic|"
+    r"\s+(?:(?:to|in)\s+)?the\s+(?:[\w-]+\s+){0,3}?(?:country|nation|kingdom|republic|"
     r"emirate|sultanate|archipelago|island\s+state|island|member\s+state|member|state)"
     r"(?![\w-]|\s+(?:of|[A-Z]))"
 )
@@ -221,7 +225,13 @@ def _country_told_before(
             if pm.place.is_country and pm.end <= va and pm.place.country != home
         ]
         if told:
-            return [told[-1]]
+            # "in Luanda, Angola, Wednesday. Sisi arrived in the African country": its city
+            city = [
+                pm
+                for pm in ctx.places.get(k, [])
+                if pm.kind == "city" and pm.place.country == told[-1].place.country
+            ]
+            return [city[-1] if city else told[-1]]
     line = ctx.dateline
     if line is not None and line.country and line.country != home:
         name = gz.country_display().get(line.country)

@@ -644,3 +644,13 @@ def test_separate_meetings_later_in_a_visit_are_at_its_stop_on_its_day(run):
     assert {"Dina Boluarte", "Alejandro Soto"} <= met
     for e in meetings:
         assert (e.place.name if e.place else None, str(e.start)) == ("Lima", "2023-06-12")
+
+
+def test_arriving_in_the_country_earlier_in_the_day_is_a_stop_that_day(run):
+    doc = run(
+        "President Ana Duarte of Chile was given an official reception at the presidential "
+        "palace in Accra, Ghana, on Wednesday. Duarte arrived in the West African country "
+        "earlier in the day.",
+        "2023-06-08",
+    )
+    assert stops_of(doc, "Ana Duarte") == {"Accra": "2023-06-07"}
