@@ -14,7 +14,7 @@ from . import gazetteer as gz
 from .people import Person
 from .stages import Eng, Mentions
 from .text import Sentence
-from .titles import TITLE_PATTERN, default_country_for_title, title_regex
+from .titles import TITLE_PATTERN, default_country_for_title, title_family, title_regex
 from .triggers import IN_PERSON
 
 
@@ -104,6 +104,38 @@ def fill_countries(ctx: Mentions) -> None:
                 cs = sentence_countries(s)
                 if cs and cs[0][0] - s.start <= 4:
                     p.country = cs[0][2]
+                    break
+    _described_by_nationality(ctx)
+
+
+_THE_DEMONYM = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+", re.I)
+
+
+def _described_by_nationality(ctx: Mentions) -> None:
+    """ "... talks with President Duterte ... Saran said the Filipino President pitched":
+    "the <nationality> <office>" with no name after it is the one official holding that
+    office whose country was only guessed, when nobody of that country holds it."""
+    trx = title_regex()
+    for s in ctx.sentences:
+        for m in _THE_DEMONYM.finditer(s.text):
+            code = gz.country_code(m.group("dem"))
+            tm = trx.match(s.text, m.end()) if code else None
+            if not tm or re.match(r"\s+[A-Z]", s.text[tm.end() :]):
+                continue
+            office = tm.group("title").lower()
+            family = title_family(office)
+            exact = [p for p in ctx.people if p.title and p.title.lower() == office]
+            kin = [
+                p
+                for p in ctx.people
+                if p.title and family not in (None, "vice") and title_family(p.title) == family
+            ]
+            for holders in (exact, kin):
+                if any(p.country == code and not p.country_guessed for p in holders):
+                    break
+                guessed = [p for p in holders if p.country is None or p.country_guessed]
+                if len(guessed) == 1:
+                    guessed[0].country, guessed[0].country_guessed = code, False
                     break
 
 

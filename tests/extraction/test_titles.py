@@ -254,3 +254,14 @@ def test_a_commission_chairperson_is_an_international_official(run):
         "2024-04-16",
     )
     assert officials(doc)["Ana Mbeki"] == ("Chairperson", None)
+
+
+def test_the_nationality_and_office_told_later_is_the_guessed_holders_country(run):
+    doc = run(
+        "Ghana and Peru on Monday signed three pacts after Prime Minister Kofi Mensah held "
+        "talks with President Rosa Quispe.\n\n"
+        "Officials said the Peruvian President sought greater investment.\n\n"
+        "Mensah will also meet Japanese Prime Minister Taro Sato.",
+        "2024-03-04",
+    )
+    assert officials(doc)["Rosa Quispe"] == ("President", "PE")
