@@ -105,13 +105,12 @@ def fill_countries(ctx: Mentions) -> None:
                 if cs and cs[0][0] - s.start <= 4:
                     p.country = cs[0][2]
                     break
-    _described_by_nationality(ctx)
 
 
 _THE_DEMONYM = re.compile(r"\bthe\s+(?P<dem>[A-Z][\w-]+)\s+", re.I)
 
 
-def _described_by_nationality(ctx: Mentions) -> None:
+def described_by_nationality(ctx: Mentions) -> None:
     """ "... talks with President Duterte ... Saran said the Filipino President pitched":
     "the <nationality> <office>" with no name after it is the one official holding that
     office whose country was only guessed, when nobody of that country holds it."""

@@ -371,7 +371,8 @@ def lookup_city(name: str, preferred: set[str] | frozenset[str] = frozenset()) -
         if c.capital:
             s *= 8
         if c.country in preferred:
-            s *= 3
+            # "Kingston, Toronto and Montreal" in a report naming Canada, not Jamaica
+            s *= 100
         if fold(c.name) == fold(name):
             s *= 20
         return s

@@ -14,6 +14,7 @@ from .affiliations import (
     assign_role_titles,
     clear_country_cache,
     counterpart_titles,
+    described_by_nationality,
     fill_countries,
     sentence_countries,
 )
@@ -47,6 +48,7 @@ def find_mentions(read: Text) -> Mentions:
     fill_countries(ctx)
     compute_focus(ctx)
     counterpart_titles(ctx)
+    described_by_nationality(ctx)
     ctx.officials = frozenset(p.id for p in people if is_official(p))
     for s in sentences:
         if s.kind == "body":

@@ -126,6 +126,7 @@ def find_stops(ctx: Mentions) -> list[Stop]:
         tail = r.tail
         places = [p for p in r.places if p.start < tail]
         used_places: set[int] = set()
+        told_before: int | None = None  # the traveller of the sentence's trigger before
         for vi, (va, vb, words) in enumerate(vts):
             hi = vts[vi + 1][0] if vi + 1 < len(vts) else tail
             lo = vts[vi - 1][1] if vi else s.start
@@ -151,9 +152,10 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 dates = [d for d in dates if d.end_off <= hi]
             if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):
                 dates = aside  # "..., who is on a visit to Y," is there at the main verb's time
-            traveler = _traveler(ctx, r, va, vb, before)
+            traveler = _traveler(ctx, r, va, vb, before, told_before)
             if traveler is None:
                 continue
+            told_before = traveler
             stop_places = _stop_places(ctx, r, places, used_places, va, vb, hi, words)
             if not stop_places:
                 stop_places = _country_told_before(ctx, s.index, va, vb, traveler)
@@ -242,9 +244,13 @@ def _country_told_before(
     return []
 
 
-def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int | None:
+def _traveler(
+    ctx: Mentions, r: Reading, va: int, vb: int, before: str, told_before: int | None = None
+) -> int | None:
     """Who makes the visit at [va, vb): the subject before it, the one after "by", or whom
-    "he" refers to; None when nobody (or nobody named: "by two of his aides") does."""
+    "he" refers to (``told_before``: the traveller of the sentence's trigger before, "a visit
+    of Canada that will see him visiting Kingston"); None when nobody (or nobody named: "by
+    two of his aides") does."""
     s, persons = r.s, r.persons
     pre = non_possessive(ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va])
     owner = re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
@@ -278,7 +284,7 @@ def _traveler(ctx: Mentions, r: Reading, va: int, vb: int, before: str) -> int |
         if later:
             return later[0]
     if traveler is None:
-        traveler = nominal_subject(ctx, before, r.focus)
+        traveler = nominal_subject(ctx, before, told_before if told_before is not None else r.focus)
     return traveler
 
 

@@ -654,3 +654,21 @@ def test_arriving_in_the_country_earlier_in_the_day_is_a_stop_that_day(run):
         "2023-06-08",
     )
     assert stops_of(doc, "Ana Duarte") == {"Accra": "2023-06-07"}
+
+
+def test_him_visiting_later_in_the_sentence_is_the_visitor_named_before(run):
+    doc = run(
+        "Prime Minister Justin Trudeau and his Portuguese counterpart Antonio Costa met in Ottawa "
+        "on Thursday.\n\n"
+        "The Portuguese prime minister is on a four-day visit of Canada that will also see him "
+        "visiting Kingston, Toronto and Montreal.",
+        "2018-05-04",
+    )
+    assert officials(doc)["Justin Trudeau"] == ("Prime Minister", "CA")
+    trip = next(t for t in doc.trips if t.traveler == "Antonio Costa")
+    assert [(s.place.name, s.place.country) for s in trip.stops][-3:] == [
+        ("Kingston", "CA"),
+        ("Toronto", "CA"),
+        ("Montreal", "CA"),
+    ]
+    assert not any(t.traveler == "Justin Trudeau" for t in doc.trips)
