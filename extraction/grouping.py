@@ -196,6 +196,9 @@ def _merge_stops(stops: list[Stop]) -> dict[int, list[Stop]]:
                 a, b = same.res, st.res
                 if a.start <= b.start and b.end <= a.end:
                     same.res = b  # "next week", then "from November 13 to 17": the days told
+                elif week_and_days(a, b):
+                    # "next week" (11-17), then "from November 17 to 21": the days told
+                    same.res = min(a, b, key=lambda r: (r.end - r.start).days)
                 elif not (b.start <= a.start and a.end <= b.end):
                     same.res = Resolved(min(a.start, b.start), max(a.end, b.end), "day")
             else:
@@ -204,6 +207,15 @@ def _merge_stops(stops: list[Stop]) -> dict[int, list[Stop]]:
         same.sent_ids = sorted(set(same.sent_ids + st.sent_ids + [st.sentence]))
         same.cancelled = same.cancelled and st.cancelled
     return trips
+
+
+def week_and_days(a: Resolved, b: Resolved) -> bool:
+    """Two overlapping spans of one stay, neither inside the other, one of them a week or
+    more long: a week told loosely and the days told exactly."""
+    if a.end < b.start or b.end < a.start:
+        return False
+    spans = sorted([(a.end - a.start).days, (b.end - b.start).days])
+    return spans[1] >= 6 and spans[0] < spans[1]
 
 
 def absorb_lone_mentions(engs: list[Eng]) -> list[Eng]:

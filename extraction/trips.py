@@ -24,7 +24,7 @@ from .carryover import (
 )
 from .companions import find_companions
 from .dates import Resolved
-from .grouping import absorb_lone_mentions, merge_engagements, place_key
+from .grouping import absorb_lone_mentions, merge_engagements, place_key, week_and_days
 from .models import Place
 from .stages import Eng, Groups, Mentions, Stop, Trips
 from .triggers import IN_PERSON
@@ -253,7 +253,23 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """An undated engagement at a stop of its participant's dated trip happened during that
     stay ("Yellen will travel to China later this week ... meet He Lifeng in Guangzhou")."""
     for e in engs:
-        if e.res.known or not e.place:
+        if not e.place:
+            continue
+        if e.res.known:
+            # "next week ... for meetings of the G20", then "Rio de Janeiro from November 17
+            # to 21": the days of the stop there
+            days = [
+                st.res
+                for pid in e.participants()
+                if isinstance(pid, int)
+                for st in trips.get(pid, [])
+                if st.res.known
+                and st.place.country == e.place.country
+                and week_and_days(e.res, st.res)
+                and (st.res.end - st.res.start) < (e.res.end - e.res.start)
+            ]
+            if len(set(days)) == 1:
+                e.res = days[0]
             continue
         for pid in e.participants():
             if not isinstance(pid, int):
@@ -265,7 +281,10 @@ def _inherit_dates(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
                 if not st.res.known or st.cancelled != e.cancelled:
                     continue
                 exact = place_key(st.place) == place_key(e.place)
-                same = exact or (st.place.is_country and st.place.country == e.place.country)
+                same = exact or (
+                    (st.place.is_country or e.place.is_country)
+                    and st.place.country == e.place.country
+                )
                 gap = min(abs(e.sentence - k) for k in set(st.sent_ids + [st.sentence]))
                 # a one-stop trip told before: its meetings there happened during the stay
                 near = gap <= 3 or (len(stops) == 1 and exact and st.sentence <= e.sentence)

@@ -672,3 +672,17 @@ def test_him_visiting_later_in_the_sentence_is_the_visitor_named_before(run):
         ("Montreal", "CA"),
     ]
     assert not any(t.traveler == "Justin Trudeau" for t in doc.trips)
+
+
+def test_a_week_told_loosely_gives_way_to_the_days_told_exactly(run):
+    doc = run(
+        "Chilean President Ana Duarte will travel to Peru and Brazil next week for meetings of "
+        "APEC and the G20, her office said Friday.\n\n"
+        "Duarte will go to Lima from November 13 to 17 and Rio de Janeiro from November 17 to "
+        "21, the statement said.\n\n"
+        "In Peru, Duarte will attend the APEC Economic Leaders' Meeting.",
+        "2024-11-08",
+    )
+    assert stops_of(doc, "Ana Duarte") == {"Lima": "2024-11-13", "Rio de Janeiro": "2024-11-17"}
+    (apec,) = [e for e in doc.engagements if e.title and "APEC" in e.title]
+    assert (apec.place.name, str(apec.start), str(apec.end)) == ("Lima", "2024-11-13", "2024-11-17")
