@@ -186,6 +186,19 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     whole = of_after and gz.country_regex().match(after, of_after.end())
                     if whole and not re.match(r"\s*[A-Z]", after[whole.end() :]):
                         c.country = gz.country_code(whole.group(0))
+                if not c.title:
+                    # "Rajnath Singh (India's Defense Minister)"
+                    br = re.match(
+                        r"\s*\((?:the\s+)?(?P<mod>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)"
+                        r"(?:['’]s)?\s+(?P<title>" + TITLE_PATTERN + r")\)",
+                        after,
+                        re.I,
+                    )
+                    code = gz.country_code(br.group("mod")) if br else None
+                    if br and code:
+                        c.title = br.group("title")
+                        c.country = c.country or code
+                        c.evidence += 1.0
                 # appositive after: "X, the French foreign minister," / "X, Italy's ..."
                 app = re.match(
                     r",\s+(?:who\s+is\s+|who\s+was\s+)?(?:the|a|an|his|her)?\s*"

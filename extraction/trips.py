@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from . import gazetteer as gz
 from .carryover import (
+    SIDELINES,
     date_from_later_mention,
     date_from_sentence_mates,
     date_from_the_one_before,
@@ -45,7 +46,12 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     date_from_later_mention(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_the_one_before(ctx, engs)  # grouping (carryover), run late: on the re-merged
     # again for summits and forums: the places and dates lent since (the dateline's city)
-    _stops_from_engagements(ctx, [e for e in engs if e.kind in ("summit", "conference")], trips)
+    gatherings = [
+        e
+        for e in engs
+        if e.kind in ("summit", "conference") or SIDELINES.search(ctx.sentences[e.sentence].text)
+    ]
+    _stops_from_engagements(ctx, gatherings, trips)
     _extend_stops(engs, trips)
     _inherit_dates(engs, trips)
     _share_within_meeting(engs)
@@ -79,8 +85,11 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         place = e.place
         if e.kind not in IN_PERSON or e.cancelled or not place or not place.country:
             continue
-        # at a summit abroad every leader came from elsewhere; at a meeting, the visitors did
-        gathering = e.kind in ("summit", "conference")
+        # at a summit abroad every leader came from elsewhere, and so did those meeting on
+        # its sidelines; at a meeting, the visitors did
+        gathering = e.kind in ("summit", "conference") or bool(
+            SIDELINES.search(ctx.sentences[e.sentence].text)
+        )
         came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
         if not came and not e.counterparts and e.leg:
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."

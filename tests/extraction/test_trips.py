@@ -686,3 +686,23 @@ def test_a_week_told_loosely_gives_way_to_the_days_told_exactly(run):
     assert stops_of(doc, "Ana Duarte") == {"Lima": "2024-11-13", "Rio de Janeiro": "2024-11-17"}
     (apec,) = [e for e in doc.engagements if e.title and "APEC" in e.title]
     assert (apec.place.name, str(apec.start), str(apec.end)) == ("Lima", "2024-11-13", "2024-11-17")
+
+
+def test_those_meeting_on_the_sidelines_of_a_forum_abroad_travelled_there(run):
+    doc = run(
+        "KUALA LUMPUR, Oct 31 (KUNA) -- Chilean Defense Minister Ana Duarte held a meeting with "
+        "Kenyan Defense Minister Amos Kibet (Kenya's Defense Minister) on the sidelines of a "
+        "regional defense forum on Friday.",
+        "2025-10-31",
+    )
+    assert officials(doc)["Amos Kibet"][1] == "KE"
+    assert stops_of(doc, "Ana Duarte") == {"Kuala Lumpur": "2025-10-31"}
+    assert stops_of(doc, "Amos Kibet") == {"Kuala Lumpur": "2025-10-31"}
+
+
+def test_a_bracketed_office_after_a_name_gives_title_and_country(run):
+    doc = run(
+        'Duarte said: "I just met with Amos Kibet (Kenya\'s Defense Minister) in Nairobi."',
+        "2025-10-31",
+    )
+    assert officials(doc)["Amos Kibet"] == ("Defense Minister", "KE")
