@@ -63,6 +63,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _cancel_stops(engs, trips)
     _one_stop_per_stay(trips)
     engs = _drop_bare_gatherings(engs)
+    _news_of_the_day(ctx, engs, trips)
     companions = find_companions(ctx, trips)
     _companions_travel_along(trips, companions)
     _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
@@ -389,6 +390,37 @@ def _dateline_city(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
             if st.res.known and pub and not _same_stay(st.res, Resolved(pub, pub, "day"), 2):
                 continue
             st.place = replace(city, span=None)
+
+
+def _news_of_the_day(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
+    """A stop or an engagement told with no date, not planned and not called off, is the
+    report's news: it was under way (or just held) when the report was filed. An engagement
+    dated so is less sure."""
+    pub = ctx.published
+    if pub is None:
+        return
+    today = Resolved(pub, pub, "day")
+
+    def news(k: int) -> bool:
+        # a sentence telling of the past ("had met", "previously", "in recent weeks") is not
+        # today's news
+        return not _BACKGROUND.search(ctx.sentences[k].text)
+
+    for stops in trips.values():
+        for st in stops:
+            if not (st.res.known or st.cancelled or st.tense == "future") and news(st.sentence):
+                st.res = today
+    for e in engs:
+        if not (e.res.known or e.cancelled or e.tense == "future") and news(e.sentence):
+            e.res = today
+            e.confidence *= 0.8
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:had\s+(?:\w+\s+)?(?:met|visited|held|spoken|talked)|previously|last\s+(?:met|visited)|"
+    r"ago|recent\s+(?:weeks|months|years|days))\b",
+    re.I,
+)
 
 
 def _drop_bare_gatherings(engs: list[Eng]) -> list[Eng]:

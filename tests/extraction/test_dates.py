@@ -48,7 +48,7 @@ DATE_TABLE = [
     ("met in Berlin last Wednesday.", MON, D("2024-03-06"), D("2024-03-06")),
     ("met in Berlin last Wednesday.", FRI, D("2024-03-13"), D("2024-03-13")),  # the latest one
     ("met in Berlin yesterday.", SUN, D("2024-03-16"), D("2024-03-16")),
-    ("met in Berlin.", WED, None, None),  # unknown stays unknown
+    ("met in Berlin.", WED, WED, WED),  # told with no date: the news of the report's day
     ("met in Berlin in recent weeks.", WED, None, None),
 ]
 

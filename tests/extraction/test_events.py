@@ -285,12 +285,25 @@ def test_title_then_name_then_told_reporters_is_a_speaker(run):
     assert all("Karine Jean-Pierre" not in e.participants for e in doc.engagements)
 
 
-def test_unknown_date_stays_unknown(run):
-    doc = run("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
+def test_an_undated_event_is_the_news_of_the_report_day_at_lower_confidence(run):
+    text = "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin."
+    (dated,) = run(text).engagements
+    assert (dated.start, dated.end) == (date(2021, 10, 6), date(2021, 10, 6))
+    assert dated.status == "held"
+    assert dated.place.name == "Berlin" and dated.place.country == "DE"
+    (told,) = run(text.replace(".", " on Tuesday.")).engagements
+    assert dated.confidence < told.confidence
+    (undated,) = run(text, None).engagements  # no publication date: nothing to date it by
+    assert (undated.start, undated.end, undated.precision) == (None, None, "unknown")
+
+
+def test_an_event_told_as_the_past_is_not_dated_to_the_report_day(run):
+    doc = run(
+        "French President Emmanuel Macron had previously met German Chancellor Olaf Scholz in "
+        "Berlin."
+    )
     (e,) = doc.engagements
-    assert (e.start, e.end, e.precision) == (None, None, "unknown")
-    assert e.status == "held"
-    assert e.place.name == "Berlin" and e.place.country == "DE"
+    assert e.start is None
 
 
 def test_relative_clause_date_is_not_the_main_event_date(run):
