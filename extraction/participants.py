@@ -107,12 +107,7 @@ def find_participants(
             subj = recent_pair(ctx, engs, s, lo + plural.start())
         elif pre:
             first_a, first = pre[0]
-            subj = [first]
-            for a, pid in pre[1:]:
-                gap = fold(ctx.text[first_a:a])
-                if re.search(r"\band\b", gap) and pid not in subj:
-                    subj.append(pid)
-            subj = _subject_list(ctx.text, pre, subj)
+            subj = coordinated_subjects(ctx.text, pre)
             lead = fold(ctx.text[lo:first_a])
             he_and = re.search(r"\b(?:he|she)\s+and\s+$", lead, re.I)
             if he_and and focus is not None and focus not in subj:
@@ -208,6 +203,17 @@ def _counterpart_countries(text: str, base: int, lo: int, hi: int) -> list[str]:
     return out
 
 
+def coordinated_subjects(text: str, pre: list[tuple[int, int]]) -> list[int]:
+    """The people named before a verb who are its subject: the first, those joined to it by
+    "and", and every member of a list "A, B and C" (``pre``: (offset, person id), in order)."""
+    first_a, first = pre[0]
+    subj = [first]
+    for a, pid in pre[1:]:
+        if re.search(r"\band\b", fold(text[first_a:a])) and pid not in subj:
+            subj.append(pid)
+    return _subject_list(text, pre, subj)
+
+
 def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> list[int]:
     """ "Petro, Arce and Boluarte joined Lula at the summit": every member of a subject list
     ("A, B and C") takes part, and so does the one they joined."""
@@ -215,7 +221,9 @@ def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> lis
     for a, pid in pre[1:]:
         gap = text[chain[-1][0] : a]
         gap = re.sub(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", "", gap)  # the previous name
-        if not (LIST_GAP.match(gap) and re.search(r",|\band\b", gap)) or LIST_GAP_STOP.search(gap):
+        # "..., President of Burundi Y and ...": an office of a country is no break
+        bare = re.sub(r"\b(?:of|for)\s+(?:the\s+)?(?=[A-Z])", " ", gap)
+        if not (LIST_GAP.match(gap) and re.search(r",|\band\b", gap)) or LIST_GAP_STOP.search(bare):
             break
         chain.append((a, pid))
     out = list(subj)

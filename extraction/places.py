@@ -322,6 +322,8 @@ def find_places(
                 rest = s.text[b - s.start :]
                 if kind == "org" and _ORG_AS_GROUP.match(rest):
                     break  # "a visit to the ASEAN member": one of its members, not its seat
+                if kind == "city" and re.match(r"\s+[A-Z][a-z]+['’]s\b", rest):
+                    break  # "at George Washington's house": a person's name, not George
                 if _VENUE_AFTER.match(s.text, base - s.start + len(name)):
                     break  # "the Viru Viru international airport" is no town Viru
                 if rx is _LOCATIVE and kind == "country":

@@ -18,6 +18,7 @@ from .clauses import (
     cancel_nearby,
     hypothetical,
     non_possessive,
+    non_possessive_pairs,
     pick_date,
     read_sentence,
     split_clause_dates,
@@ -25,6 +26,7 @@ from .clauses import (
 from .coreference import nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .models import Place
+from .participants import coordinated_subjects
 from .places import PlaceMention, named_after
 from .stages import Mentions, Stop
 from .tense import tense_near
@@ -169,12 +171,24 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             if not any(res.known for res in found_dates) and SAME_DAY.search(s.text):
                 # "Sisi arrived in the African country earlier in the day"
                 found_dates = [_date_of_that_trip(ctx, s.index, 2)] * len(stop_places)
-            for pm, res in zip(stop_places, found_dates, strict=True):
-                order += 1
-                stops.append(
-                    Stop(traveler, pm.place, res, s.index, [s.span], order, tense, cancelled)
-                )
+            for who in _fellow_subjects(ctx, r, lo, va, traveler):
+                for pm, res in zip(stop_places, found_dates, strict=True):
+                    order += 1
+                    stops.append(
+                        Stop(who, pm.place, res, s.index, [s.span], order, tense, cancelled)
+                    )
     return stops
+
+
+def _fellow_subjects(ctx: Mentions, r: Reading, lo: int, va: int, traveler: int) -> list[int]:
+    """The traveller and, when the traveller opens a list of subjects ("A, B and C have
+    arrived in P"), the others of the list."""
+    pre = sorted(
+        non_possessive_pairs(ctx.text, [(a, b, pid) for a, b, pid in r.persons if lo <= a < va])
+    )
+    if not pre or pre[0][1] != traveler:
+        return [traveler]
+    return coordinated_subjects(ctx.text, pre)
 
 
 # "Scholz also visited Niger during that trip": the trip the sentences before dated

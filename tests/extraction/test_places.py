@@ -178,3 +178,13 @@ def test_a_city_alone_on_the_line_under_the_headline_is_the_dateline(run):
         "2023-01-08",
     )
     assert officials(doc)["Omer Kaya"] == ("Foreign Minister", "TR")
+
+
+def test_a_first_name_that_is_a_town_is_no_place(run):
+    doc = run(
+        "President Ana Duarte visited Washington on Monday and dined at George Washington's house.",
+        "2018-04-24",
+    )
+    places = {e.place.name for e in doc.engagements if e.place}
+    assert "George" not in places
+    assert all(s.place.name != "George" for t in doc.trips for s in t.stops)

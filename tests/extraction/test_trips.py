@@ -706,3 +706,15 @@ def test_a_bracketed_office_after_a_name_gives_title_and_country(run):
         "2025-10-31",
     )
     assert officials(doc)["Amos Kibet"] == ("Defense Minister", "KE")
+
+
+def test_every_member_of_a_subject_list_arriving_is_a_traveller(run):
+    doc = run(
+        "President of Chile Ana Duarte, President of Peru Luis Quispe and President of Ghana "
+        "Kofi Mensah have arrived in Addis Ababa today to participate in the 36th AU Summit.",
+        "2023-02-16",
+    )
+    for who in ("Ana Duarte", "Luis Quispe", "Kofi Mensah"):
+        assert stops_of(doc, who) == {"Addis Ababa": "2023-02-16"}
+    (summit,) = [e for e in doc.engagements if e.kind == "summit"]
+    assert set(summit.participants) == {"Ana Duarte", "Luis Quispe", "Kofi Mensah"}
