@@ -14,6 +14,41 @@ from .dates import Resolved, resolve
 from .stages import Eng, Mentions
 from .triggers import IN_PERSON
 
+# "The agreements were signed in the presence of X and Y": the signing told just before
+_SIGNED_BEFORE_THEM = re.compile(
+    r"\b(?:(?:was|were|been)\s+signed\s+in\s+the\s+presence\s+of|witness(?:ed|es)?\s+the\s+"
+    r"signing)\b",
+    re.I,
+)
+_SIGNED = re.compile(r"\b(?:signed|inked|sign|signs)\b", re.I)
+
+
+def place_of_signing_told_before(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Iran and Turkey signed ten agreements in Ankara on Monday. The agreements were signed
+    in the presence of Rouhani and Gul": those present met where and when the signing the
+    sentence before told of took place."""
+    for e in engs:
+        if e.place and e.res.known:
+            continue
+        if not _SIGNED_BEFORE_THEM.search(ctx.sentences[e.sentence].text):
+            continue
+        for k in range(e.sentence - 1, max(e.sentence - 3, -1), -1):
+            s = ctx.sentences[k]
+            if not _SIGNED.search(s.text):
+                continue
+            cities = [pm for pm in ctx.places.get(k, []) if pm.kind in ("city", "venue")]
+            if e.place is None and len(cities) == 1:
+                e.place, e.place_explicit = cities[0].place, True
+            days = [
+                resolve(d, ctx.pub_at(s.start), "past")
+                for d in ctx.dates.get(k, [])
+                if d.kind != "year"
+            ]
+            if not e.res.known and len({r for r in days if r.known}) == 1:
+                e.res = days[0]
+            break
+
+
 SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\b", re.I)
 
 

@@ -69,7 +69,9 @@ _MODS = (
 _KW = (
     r"(?:State|Defen[cs]e|Affairs|Security|Treasury|Commerce|Trade|Justice|Energy|Health|"
     r"Finance|Economy|Interior|Cooperation|Development|Europe|Relations|Agriculture|Labou?r|"
-    r"Education|Transport(?:ation)?|Policy|Staff|Immigration|War|Foreign Affairs)"
+    r"Education|Transport(?:ation)?|Policy|Staff|Immigration|War|Foreign Affairs|Culture|"
+    r"Tourism|Industry|Information|Oil|Petroleum|Water|Environment|Youth|Sports?|Planning|"
+    r"Fisheries|Mines|Communications?|Infrastructure|Science|Technology|Housing)"
 )
 _POST = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'-]*\s+(?:and\s+|&\s+)?){0,4}?)"

@@ -97,6 +97,23 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
         if not gathering and place.country in homes:
             came = came + [x for x in _called_visiting(ctx, e) if x not in came]
+            pub = ctx.published
+            if (
+                pub
+                and e.res.known
+                and abs((e.res.start - pub).days) <= 7
+                and not _BACKGROUND_MEETING.search(ctx.sentences[e.sentence].text)
+            ):
+                # "Rouhani and his Turkish counterpart Gul" in Ankara this week: the one from
+                # abroad came
+                came += [
+                    x
+                    for x in e.participants()
+                    if isinstance(x, int)
+                    and x not in came
+                    and not ctx.people[x].country_guessed
+                    and ctx.people[x].country not in (None, "SELF", "ORG", place.country)
+                ]
         if (
             not gathering
             and place.country not in homes

@@ -324,10 +324,15 @@ def test_a_trigger_inside_the_clause_keeps_the_clause_date(run):
         "Polish Prime Minister Donald Tusk on Friday.",
         "2024-02-08",
     )
-    (trip,) = doc.trips
-    assert trip.stops[0].place.name == "Aachen" and trip.stops[0].start == date(2024, 2, 7)
+    trips = {t.traveler: t for t in doc.trips}
+    scholz = trips["Olaf Scholz"].stops[0]
+    assert scholz.place.name == "Aachen" and scholz.start == date(2024, 2, 7)
     (e,) = engagements_with(doc, "Scholz", "Tusk")
     assert e.start == date(2024, 2, 9)
+    # the guest from abroad came to Aachen for the meeting, on its day
+    assert [(s.place.name, s.start) for s in trips["Donald Tusk"].stops] == [
+        ("Aachen", date(2024, 2, 9))
+    ]
 
 
 @pytest.mark.parametrize(

@@ -718,3 +718,19 @@ def test_every_member_of_a_subject_list_arriving_is_a_traveller(run):
         assert stops_of(doc, who) == {"Addis Ababa": "2023-02-16"}
     (summit,) = [e for e in doc.engagements if e.kind == "summit"]
     assert set(summit.participants) == {"Ana Duarte", "Luis Quispe", "Kofi Mensah"}
+
+
+def test_those_present_at_a_signing_told_before_met_there_and_the_guest_travelled(run):
+    doc = run(
+        "Chile and Ghana have signed ten cooperation agreements in Accra on Monday.\n\n"
+        "The agreements were signed in the presence of Chilean President Ana Duarte and her "
+        "Ghanaian counterpart Kofi Mensah.\n\n"
+        "Duarte is heading a delegation, which includes foreign minister Luis Vial and minister "
+        "of culture Rosa Paz.",
+        "2014-06-10",
+    )
+    (e,) = engagements_with(doc, "Ana Duarte", "Kofi Mensah")
+    assert (e.place.name, str(e.start)) == ("Accra", "2014-06-09")
+    for who in ("Ana Duarte", "Luis Vial", "Rosa Paz"):
+        assert stops_of(doc, who) == {"Accra": "2014-06-09"}
+    assert not _stops(doc, "Kofi Mensah")
