@@ -23,6 +23,7 @@ from .pacts import (
     DESCRIPTIVE,
     GENERIC_MODIFIERS,
     ISSUE_VERB,
+    JOINT_DOCUMENT,
     NAMED,
     NOT_FIRST,
     ORG_AFTER,
@@ -32,6 +33,8 @@ from .pacts import (
     SIGNED_BARE,
     SIGNED_ITEM,
     SIGNED_TOPIC,
+    SIGNED_TOPIC_LATER,
+    SIGNED_TOPIC_PASSIVE,
     SIGNING_BEFORE,
     SIGNING_NEARBY,
     SIGNING_OF,
@@ -209,6 +212,12 @@ def _agreements_in(
             continue
         topics = [
             (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
+        ]
+        for m in [*SIGNED_TOPIC_LATER.finditer(t), *SIGNED_TOPIC_PASSIVE.finditer(t)]:
+            name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
+            topics.append((name, m.start("head"), m.end("topic")))
+        topics += [
+            (m.group("name"), m.start("name"), m.end("name")) for m in JOINT_DOCUMENT.finditer(t)
         ]
         signing, issuing = SIGN_VERB.search(t) or SIGNED_AFTER.search(t), ISSUE_VERB.search(t)
         prev = sentences[s.index - 1].text if s.index else ""

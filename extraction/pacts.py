@@ -59,6 +59,32 @@ SIGNED_TOPIC = re.compile(
     + IN_ENDS
     + r")"
 )
+_TOPIC_TAIL = (
+    r"(?P<topic>(?:the\s+)?(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,8}?[\w'-]+)"
+    r"(?=\s*[,.;(]|\s+(?:as|and|with|during|at|that|which|between|while|after|by|under|from)\b)"
+)
+# "signed an agreement this Tuesday in Montevideo for the establishment of consultations":
+# the topic told after a time and a place
+SIGNED_TOPIC_LATER = re.compile(
+    r"\bsign(?:s|ed|ing)?\s+(?:a|an)\s+(?P<head>agreement|accord|treaty|memorandum of "
+    r"understanding|MoU)\s+(?:(?:this|last|on)\s+[A-Z]\w+\s+|in\s+[A-Z][\w-]+\s+){1,2}"
+    r"(?P<prep>for|on)\s+" + _TOPIC_TAIL
+)
+# "Another agreement was also signed on security and the fight against crime"
+SIGNED_TOPIC_PASSIVE = re.compile(
+    r"\b(?i:an?|another)\s+(?P<head>agreement|accord|treaty|protocol|memorandum of "
+    r"understanding|MoU)\s+(?:was|has\s+been|had\s+been|will\s+be)\s+(?:also\s+)?signed\s+"
+    r"(?P<prep>on|for)\s+" + _TOPIC_TAIL
+)
+# "signed a joint declaration establishing ...", "issued a joint statement"
+JOINT_DOCUMENT = re.compile(
+    r"\b(?:sign|issu|adopt|releas)\w*\s+(?:a|the|their)\s+"
+    r"(?P<name>joint\s+(?:declaration|statement|communiqu[eé]))\b"
+    # then named by its topic (SIGNED_ITEM), not its day
+    r"(?!\s+(?:on|for|concerning|between|of)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|\d)))",
+    re.I,
+)
 # "witnessed the signing of ... documents, including a memorandum of understanding on X, a
 # protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
 # about signing them (or about issuing a joint statement)
@@ -173,21 +199,40 @@ _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "proto
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
 
 
+# "four Memoranda of Understanding were signed on consular cooperation (which ...), gender
+# equality (...) and cultural collaboration": the plural before a passive signing
+PLURAL_ITEMS_PASSIVE = re.compile(
+    r"\b(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|"
+    r"protocols)\s+(?:were|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?signed\s+"
+    r"(?P<prep>on|for)\s+(?P<topic>[^.;:]{3,900}?)(?=\s*[.;:]|\s*$)"
+)
+
+
+def _without_asides(text: str) -> str:
+    """The text with what stands in brackets blanked out (offsets kept)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+
+
 def listed_items(text: str) -> list[tuple[str, int, int]]:
     """Instruments a plural names by topic, one per topic of a list of noun phrases ("accord on
     a partial relief of debts", "accord on the construction of a stadium"), or the plural as
     told when it names one topic; each with its span in ``text``."""
     out = []
-    for m in PLURAL_ITEMS.finditer(text):
-        head, prep, topic = m.group("head"), m.group("prep"), m.group("topic")
+    plain = _without_asides(text)
+    matches = [*PLURAL_ITEMS.finditer(text), *PLURAL_ITEMS_PASSIVE.finditer(plain)]
+    for m in matches:
+        head, prep, topic = m.group("head"), m.group("prep"), m.group("topic").strip()
         if prep.endswith(" of"):
             # "agreements in the fields of water, energy and electricity": one set
             out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
             continue
-        items = _ITEM_SPLIT.split(topic)
+        # a list cut short ("..., cultural collaboration, a") ends at its last whole item
+        items = [i.strip() for i in _ITEM_SPLIT.split(topic) if re.search(r"\w{3}", i)]
         if len(items) < 2:
             # "agreements on defense, mining and oil, and investment promotion": short topics
-            bare = re.split(r",\s*(?:and\s+)?", topic)
+            bare = [
+                b.strip() for b in re.split(r"\s*,\s*(?:and\s+)?", topic) if re.search(r"\w{3}", b)
+            ]
             if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare):
                 items = bare
         if len(items) < 2 or not all(
@@ -199,8 +244,9 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
             "MoU" if head.lower() == "mous" else "memorandum of understanding"
         )
         at = m.start("topic")
+        source = plain if m.re is PLURAL_ITEMS_PASSIVE else text
         for item in items:
-            start = text.index(item, at)
+            start = source.index(item, at)
             out.append((f"{one} {prep} {item}", start, start + len(item)))
             at = start + len(item)
     return out

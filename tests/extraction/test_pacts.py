@@ -5,10 +5,13 @@ import pytest
 from extraction.pacts import (
     DESCRIBED,
     DESCRIPTIVE,
+    JOINT_DOCUMENT,
     SIGNED_AFTER,
     SIGNED_BARE,
     SIGNED_ITEM,
     SIGNED_TOPIC,
+    SIGNED_TOPIC_LATER,
+    SIGNED_TOPIC_PASSIVE,
     abbreviated,
     listed_items,
 )
@@ -93,3 +96,44 @@ def test_a_pact_signed_with_no_article_and_one_with_an_adjective():
     assert bare.group("name") == "strategic partnership agreement"
     topic = SIGNED_TOPIC.search("They plan to sign a modernized agreement on social security.")
     assert topic.group("name") == "agreement on social security"
+
+
+def test_a_topic_told_after_the_day_and_place_of_signing():
+    m = SIGNED_TOPIC_LATER.search(
+        "The two presidents signed an agreement this Tuesday in Lima for the establishment of "
+        "annual consultations, along with other deals."
+    )
+    assert (m.group("head"), m.group("prep"), m.group("topic")) == (
+        "agreement",
+        "for",
+        "the establishment of annual consultations",
+    )
+
+
+def test_a_topic_told_after_a_passive_signing():
+    m = SIGNED_TOPIC_PASSIVE.search("Another agreement was also signed on fisheries and ports.")
+    assert (m.group("head"), m.group("topic")) == ("agreement", "fisheries")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Both leaders signed a joint declaration establishing talks.", "joint declaration"),
+        ("The sides issued a joint communique on Friday.", "joint communique"),
+    ],
+)
+def test_a_joint_document_signed_or_issued(text, name):
+    assert JOINT_DOCUMENT.search(text).group("name") == name
+
+
+def test_memoranda_signed_on_a_list_of_topics_with_asides_one_each():
+    text = (
+        "Three memoranda of understanding were signed on port cooperation (covering two "
+        "harbours), gender equality (for women and girls), and cultural exchange, a"
+    )
+    names = [n for n, _a, _b in listed_items(text)]
+    assert names == [
+        "memorandum of understanding on port cooperation",
+        "memorandum of understanding on gender equality",
+        "memorandum of understanding on cultural exchange",
+    ]
