@@ -19,6 +19,7 @@ from .pacts import (
     ALIAS_AFTER,
     AND_ON,
     COUNT_WORDS,
+    COUNTED_SET,
     DESCRIBED,
     DESCRIPTIVE,
     GENERIC_MODIFIERS,
@@ -26,8 +27,10 @@ from .pacts import (
     JOINT_DOCUMENT,
     NAMED,
     NOT_FIRST,
+    ORDINAL_ITEM,
     ORG_AFTER,
     REGIONAL,
+    SET_SINGULAR,
     SIGN_VERB,
     SIGNED_AFTER,
     SIGNED_BARE,
@@ -242,6 +245,15 @@ def _agreements_in(
         for name, x, y in topics:
             a, b = s.start + x, s.start + y
             ag = add(name, a, b, s, parties_for(s, _parties_in(t)), 0.6)
+            if ag is not None and ag.date is None:
+                ag.date, ag.precision = date_for(s, a, b)
+        for m in ORDINAL_ITEM.finditer(t):
+            told = COUNTED_SET.search(t[: m.start()]) or COUNTED_SET.search(prev)
+            if not told:
+                continue
+            one = SET_SINGULAR.get(told.group("head").split()[-1].lower(), "agreement")
+            a, b = s.start + m.start("topic"), s.start + m.end("topic")
+            ag = add(f"{one} on {m.group('topic')}", a, b, s, parties_for(s, _parties_in(t)), 0.55)
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in DESCRIPTIVE.finditer(t):

@@ -85,11 +85,31 @@ JOINT_DOCUMENT = re.compile(
     r"Saturday|Sunday|\d)))",
     re.I,
 )
+# "two agreements were signed. The first concerns civil protection, and the second concerns
+# health": each of a set told by its place in it
+ORDINAL_ITEM = re.compile(
+    r"\b(?i:the)\s+(?:first|second|third|fourth|fifth|sixth|last|other)\s+(?:(?:agreement|accord|"
+    r"deal|pact|memorandum|MoU|document|one)\s+)?(?:concerns|involves|covers|deals\s+with|"
+    r"relates\s+to|focuses\s+on|provides\s+for|is\s+(?:on|about))\s+(?P<topic>(?!(?:a|an)\b)"
+    r"(?:[\w$'-]+\s+){0,8}?[\w'-]+)(?=\s*[,.;(]|\s+(?:and|while|which|as)\b)"
+)
+# "two low-level, yet significant, political agreements will be signed": the set they are of
+COUNTED_SET = re.compile(
+    r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;]{0,60}?\b(?P<head>agreements|"
+    r"accords|pacts|deals|MoUs|documents|treaties|instruments|(?i:memorand(?:a|ums)\s+of\s+"
+    r"understanding))\b"
+)
+SET_SINGULAR = {
+    "agreements": "agreement", "accords": "accord", "pacts": "pact", "deals": "deal",
+    "mous": "MoU", "documents": "document", "treaties": "treaty", "instruments": "instrument",
+    "understanding": "memorandum of understanding",
+}  # fmt: skip
 # "witnessed the signing of ... documents, including a memorandum of understanding on X, a
 # protocol on Y and a cooperation plan on Z": instruments named by their topic in a sentence
 # about signing them (or about issuing a joint statement)
 SIGNED_ITEM = re.compile(
-    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=[:;,])|(?<=\band))\s+"
+    r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=[:;,])|(?<=\band)|"
+    r"(?<=\bare\s-)|(?<=\bare\s–))\s+"  # "the four memorandums ... are - MoU on X, MoU on Y"
     r"(?:new\s+|bilateral\s+)?"
     r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
     r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"

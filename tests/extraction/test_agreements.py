@@ -343,3 +343,28 @@ def test_counted_documents_signed_are_a_set_of_pacts(run):
         {"TR", "AZ"},
         "2017-07-11",
     )
+
+
+def test_each_of_a_set_told_by_its_place_in_it_is_an_agreement(run):
+    doc = run(
+        "Chile and Peru will sign two modest, yet useful, agreements on Monday. The first "
+        "concerns cooperation on fisheries, and the second concerns matters of health.",
+        "2024-05-10",
+    )
+    names = agreement_names(doc)
+    assert "agreement on cooperation on fisheries" in names
+    assert "agreement on matters of health" in names
+
+
+def test_memoranda_listed_after_a_dash_are_each_an_agreement(run):
+    doc = run(
+        "The four memorandums which were exchanged in presence of the leaders are - MoU on "
+        "judicial cooperation, MoU on extending credit and MoU on coastal shipping.",
+        "2017-04-08",
+    )
+    names = agreement_names(doc)
+    assert {
+        "MoU on judicial cooperation",
+        "MoU on extending credit",
+        "MoU on coastal shipping",
+    } <= set(names)
