@@ -6,7 +6,8 @@ the stages hand each other are in stages.py).
 3. events.py      -> Events: trip stops and engagements, each trigger with who, with whom,
                      where, when and status
 4. grouping.py    -> Groups: one engagement per meeting and per counterpart, stops merged
-5. trips.py       -> Trips: engagements and trips lend each other places and dates; visits
+5. trips.py       -> Trips: engagements and trips lend each other places and dates
+                     (lending.py); visits
 6. agreements.py  -> Agreements: pacts, their parties and dates; dated signings
 7. document.py    -> models.Document, the contract's shape (CONTRACT.md)
 """
