@@ -35,6 +35,8 @@ _DELEGATION = re.compile(
     r"consist(?:s|ed|ing)\s+of|(?:is\s+|was\s+)?made\s+up\s+of|(?:will\s+)?include[sd]?)\b",
     re.I,
 )
+# "Accompanying X on his visit to P are Y and Z": the verb after which the companions come
+_INVERTED = re.compile(r"accompanying\b[^.;]{3,120}?\s(?P<verb>are|were|is|was|will\s+be)\b", re.I)
 # "his delegation": the traveller "he" refers to
 _OWNER = re.compile(r"\b(?:his|her)\s+(?:[\w.-]+\s+)?$", re.I)
 _CUE = re.compile(r"accompan|joined|delegation", re.I)
@@ -98,6 +100,14 @@ def _pairs(ctx: Mentions, s: Sentence) -> list[tuple[int, list[int], int]]:
     for m in _ACTIVE.finditer(s.text):
         cue, end = s.start + m.start(), s.start + m.end()
         if _denied(s, m.start()) or PLUPERFECT_PLAN.search(s.text[: m.start()][-40:]):
+            continue
+        inverted = _INVERTED.match(s.text, m.start()) if not s.text[: m.start()].strip() else None
+        if inverted:
+            # "Accompanying Sisi on his visit to Angola are Foreign Minister Shoukry and ..."
+            lead = [p for p in persons if end <= p[1] and p[0] < s.start + inverted.start("verb")]
+            listed = _listed_after(ctx, persons, s.start + inverted.end("verb"), first_within=60)
+            if lead and listed:
+                out.append((lead[0][2], [c for c in listed if c != lead[0][2]], cue))
             continue
         companion = _subject_before(ctx, s, persons, cue, r.focus)
         if companion is None:
@@ -190,7 +200,13 @@ def _listed_after(
 
 
 def _list_gap(gap: str) -> bool:
-    return bool(_LIST_GAP.match(_titles_out(gap)))
+    if _LIST_GAP.match(_titles_out(gap)):
+        return True
+    # ", chief of the intelligence agency Abbas Kamel": an office told in lower case
+    return bool(_LOWER_OFFICE.fullmatch(gap)) and _titles_out(gap) != gap
+
+
+_LOWER_OFFICE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){1,6}")
 
 
 @lru_cache(maxsize=512)

@@ -81,6 +81,8 @@ class Person:
             last = toks_nomid[-1]
             if toks_nomid[-2].lower() in PARTICLES:
                 keys.add(" ".join(toks_nomid[-2:]))
+                if toks_nomid[-2].lower() in ("al", "el"):
+                    keys.add(last)  # "Abdel Fattah El Sisi" is "Sisi" later on
                 if len(toks_nomid) >= 3 and toks_nomid[-3].lower() in PARTICLES:
                     keys.add(" ".join(toks_nomid[-3:]))
             else:

@@ -150,3 +150,16 @@ def test_a_companion_makes_the_travellers_stops_on_the_same_days(run):
     )
     (trip,) = [t for t in doc.trips if t.traveler == "Peter Zulu"]
     assert [(s.place.name, str(s.start)) for s in trip.stops] == [("Addis Ababa", "2022-02-06")]
+
+
+def test_those_accompanying_told_after_the_visit_are_companions_with_no_visit_of_their_own(run):
+    doc = run(
+        "Egyptian President Karim El Masri arrived in Luanda on Wednesday.\n\n"
+        "Accompanying Masri on his visit to Angola are Foreign Minister Omar Fawzi, chief of "
+        "the intelligence agency Hany Saleh and some ministers.",
+        "2023-06-08",
+    )
+    trip = next(t for t in doc.trips if t.traveler == "Karim El Masri")
+    assert trip.companions == ["Omar Fawzi", "Hany Saleh"]
+    visits = [e for e in doc.engagements if e.kind == "visit"]
+    assert [v.participants for v in visits] == [["Karim El Masri"]]
