@@ -41,6 +41,7 @@ from .pacts import (
     SIGNING_BEFORE,
     SIGNING_NEARBY,
     SIGNING_OF,
+    TOPIC_THEN_SIGNED,
     UNNAMED,
     VERB_BEFORE_HEAD,
     abbreviated,
@@ -216,7 +217,11 @@ def _agreements_in(
         topics = [
             (m.group("name"), m.start("name"), m.end("name")) for m in SIGNED_TOPIC.finditer(t)
         ]
-        for m in [*SIGNED_TOPIC_LATER.finditer(t), *SIGNED_TOPIC_PASSIVE.finditer(t)]:
+        for m in [
+            *SIGNED_TOPIC_LATER.finditer(t),
+            *SIGNED_TOPIC_PASSIVE.finditer(t),
+            *TOPIC_THEN_SIGNED.finditer(t),
+        ]:
             name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
             topics.append((name, m.start("head"), m.end("topic")))
         topics += [
@@ -232,8 +237,10 @@ def _agreements_in(
             if any(x <= m.start("head") < y for _, x, y in topics):
                 continue
             # "memorandum of understanding (MoU) on X" is named without its abbreviation
-            name = f"{m.group('head')} {m.group('prep')} {m.group('topic')}"
-            topics.append((name, m.start("head"), m.end("topic")))
+            name = f"{m.group('mod') or ''}{m.group('head')} {m.group('prep')} {m.group('topic')}"
+            topics.append(
+                (name, m.start("mod") if m.group("mod") else m.start("head"), m.end("topic"))
+            )
             more = AND_ON.match(t, m.end("topic"))
             if more:
                 name = f"{m.group('head')} {more.group('prep')} {more.group('topic')}"

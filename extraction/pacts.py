@@ -43,21 +43,21 @@ UNNAMED = re.compile(
 )
 SIGN_VERB = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reach(?:es|ed)?|struck|strikes?|ink(?:s|ed)?|"
-    r"conclud(?:e|es|ed)|finaliz(?:e|es|ed)|unveil(?:s|ed)?|agree(?:s|d)?\s+(?:on|to)|"
-    r"seal(?:s|ed)?|ratif(?:y|ies|ied))\b",
+    r"conclud(?:e|es|ed)|finali[sz](?:e|es|ed)|unveil(?:s|ed)?|agree(?:s|d)?\s+(?:on|to)|"
+    r"seal(?:s|ed)?|ratif(?:y|ies|ied)|exchang(?:e|es|ed|ing))\b",
     re.I,
 )
 # "in" ends a topic ("an MoU on trade in Delhi"), except after "cooperation in (the field of) X"
 IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
 # "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
 SIGNED_TOPIC = re.compile(
-    r"\bsign(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:new\s+|bilateral\s+|[a-z]+(?:ed|ive)\s+)?"
+    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|exchang(?:e|es|ed)|conclud(?:e|es|ed)|seal(?:s|ed)?)\s+"
+    r"(?:a|an|the)\s+(?:new\s+|bilateral\s+|[a-z]+(?:ed|ive)\s+)?"
     r"(?P<name>(?:memorandum of "
     r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
-    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth)\b|"
-    + IN_ENDS
-    + r")"
+    r"at|on|that|which|between|while|after|to|by|under|last|this|next|from|worth|was|were|"
+    r"will|is|are)\b|" + IN_ENDS + r")"
 )
 _TOPIC_TAIL = (
     r"(?P<topic>(?:the\s+)?(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,8}?[\w'-]+)"
@@ -110,14 +110,24 @@ SET_SINGULAR = {
 SIGNED_ITEM = re.compile(
     r"(?:\b(?:a|an)|(?<=\bare)|(?<=\binclude)|(?<=\bincluding)|(?<=[:;,])|(?<=\band)|"
     r"(?<=\bare\s-)|(?<=\bare\s–))\s+"  # "the four memorandums ... are - MoU on X, MoU on Y"
-    r"(?:new\s+|bilateral\s+)?"
+    r"(?:new\s+|bilateral\s+)?(?P<mod>(?:comprehensive|strategic|framework|landmark|historic)\s+)?"
     r"(?P<head>memorandum of understanding|memorandum|MoU|MOU|(?i:letter of intent)|"
-    r"agreement|accord|protocol|treaty|convention|(?:cooperation|action)\s+plan|"
+    r"agreement|accord|protocol|treaty|convention|pact|deal|document|(?:cooperation|action)\s+plan|"
     r"(?:cooperation|exchange)\s+programme|joint\s+(?:statement|declaration))"
     r"(?:\s*\((?:MoU|MOU|LOI|LoI)\))?\s+"
     r"(?P<prep>on|for|concerning|to(?=\s+[a-z])|(?<=MoU\s)between|(?<=MOU\s)between)\s+"
     r"(?P<topic>(?!(?:a|an)\b)(?:[\w$'-]+\s+){0,9}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|"
-    r"during|at|on|that|which|between|while|after|to|by|under|from|for)\b|" + IN_ENDS + r")"
+    r"during|at|on|that|which|between|while|after|to|by|under|from|for|was|were|will|is|are|"
+    r"has|have|had|would)\b|" + IN_ENDS + r")"
+)
+# "The MoU on maritime security was signed by the two ministers", "An agreement on trade was
+# also concluded": a pact named by its topic, then told signed
+TOPIC_THEN_SIGNED = re.compile(
+    r"\b(?i:the|an?)\s+(?:new\s+|bilateral\s+)?(?P<head>memorandum of understanding|MoU|MOU|"
+    r"agreement|accord|protocol|treaty|pact|deal)\s+(?P<prep>on|for)\s+"
+    r"(?P<topic>(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,8}?[\w'-]+)\s+(?:was|were|has\s+been|had\s+been|"
+    r"will\s+be|would\s+be|is\s+to\s+be)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
+    r"finali[sz]ed|reached)\b"
 )
 # "... memorandum of understanding on X and on Y": a second instrument of the same kind
 AND_ON = re.compile(

@@ -3,6 +3,8 @@ dates, and the date a signing takes from its agreement."""
 
 from datetime import date
 
+import pytest
+
 
 def agreement_names(doc) -> list[str]:
     return [a.name for a in doc.agreements]
@@ -368,3 +370,31 @@ def test_memoranda_listed_after_a_dash_are_each_an_agreement(run):
         "MoU on extending credit",
         "MoU on coastal shipping",
     } <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The two countries exchanged an MoU on cooperation in agriculture.",
+         "MoU on cooperation in agriculture"),
+        ("The two ministers inked a pact on defence cooperation.", "pact on defence cooperation"),
+        ("The MoU on maritime security was signed by the two foreign ministers.",
+         "MoU on maritime security"),
+        ("A memorandum of understanding on health cooperation was also signed.",
+         "memorandum of understanding on health cooperation"),
+        ("An agreement on trade and investment was also concluded.",
+         "agreement on trade and investment"),
+        ("They also signed a comprehensive document on bilateral relations.",
+         "comprehensive document on bilateral relations"),
+        ("Ruto said the deal on debt relief would be finalised next month.", "deal on debt relief"),
+        ("Officials said an agreement on troop withdrawal had been reached.",
+         "agreement on troop withdrawal"),
+    ],
+)  # fmt: skip
+def test_pacts_named_by_topic_however_the_signing_is_told(run, sentence, name):
+    doc = run(
+        "Kenyan President Amani Otieno met Ghanaian President Kofi Mensah in Nairobi on Monday.\n\n"
+        + sentence,
+        "2024-03-05",
+    )
+    assert any(n.endswith(name) for n in agreement_names(doc)), agreement_names(doc)
