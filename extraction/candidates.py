@@ -49,7 +49,7 @@ class Candidate:
 
 
 _REVERSE_APPOSITIVE = re.compile(
-    r"(?P<title>" + TITLE_PATTERN + r")(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w.'-]*)"
+    r"(?P<title>" + TITLE_PATTERN + r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w.'-]*)"
     r"(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}))?\s*,\s+$",
     re.I,
 )
@@ -119,7 +119,7 @@ _ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ogy)$")
 _POLICY_WORDS = frozenset(
     {"Youth", "Women", "Gender", "Science", "Academy", "Poverty", "Information", "Early",
      "Health", "Trade", "Labour", "Labor", "Energy", "Tourism", "Agriculture", "Water",
-     "Luncheon", "Dinner", "Strip"}
+     "Luncheon", "Dinner", "Strip", "Recovery", "Relief", "Aid"}
 )  # fmt: skip
 
 
@@ -245,6 +245,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.evidence += 1.0
                 # reverse appositive: "France's foreign minister, Jean-Yves Le Drian,"
                 rev = _REVERSE_APPOSITIVE.search(before) if before.rstrip().endswith(",") else None
+                if rev and len(toks) < 2 and re.search(r"\s(?:for|to)\s", rev.group(0)):
+                    rev = None  # "Minister for Women, Children and ...": a portfolio's list
                 if rev and not c.title:
                     base = a - len(before)
                     code, _ = country_before(t, base + rev.start("title"))

@@ -61,7 +61,7 @@ Instead Still Yet Then Now There Here What Who Why How Where Which Whose Every E
 One Two Three Four Five First Second Third New Old Top Senior Former Acting Deputy Vice Chief
 Foreign Prime Minister Ministers Secretary President Presidents Premier Chancellor King Queen
 Prince Princess Emperor Emir Sultan Pope Senator Governor Mayor Ambassador Envoy General Admiral
-Accompanying Arriving Speaking Visiting Addressing Welcoming Following According Attending
+Strip Accompanying Arriving Speaking Visiting Addressing Welcoming Following According Attending
 Leaving Returning Spokesman Spokeswoman Spokesperson Leader Speaker Representative Congressman
 Congresswoman
 Department Ministry Committee University College School Party Administration Government Council

@@ -482,3 +482,18 @@ def test_discussions_held_and_conferring_are_engagements(run, phrase):
     )
     (e,) = engagements_with(doc, "Ada Okafor", "Tomas Vial")
     assert (e.place.name, str(e.start)) == ("Abuja", "2024-04-16")
+
+
+def test_a_call_with_an_envoy_named_after_his_office_and_a_comma(run):
+    doc = run(
+        "Foreign Minister Omar Fawzi held a phone call on Monday with the President's Special "
+        "Envoy for the Middle East, Steve Carter.\n\n"
+        "Fawzi stressed the need for aid deliveries in the Gaza Strip and Egypt's wish to host "
+        "the International Conference for Early Recovery.",
+        "2025-06-30",
+    )
+    (call,) = [e for e in doc.engagements if e.kind == "call"]
+    assert set(call.participants) == {"Omar Fawzi", "Steve Carter"}
+    assert str(call.start) == "2025-06-30"
+    names = {o.name for o in doc.officials}
+    assert "Gaza Strip" not in names and "Early Recovery" not in names

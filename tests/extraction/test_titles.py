@@ -265,3 +265,13 @@ def test_the_nationality_and_office_told_later_is_the_guessed_holders_country(ru
         "2024-03-04",
     )
     assert officials(doc)["Rosa Quispe"] == ("President", "PE")
+
+
+def test_a_portfolio_listing_words_after_a_comma_names_nobody(run):
+    doc = run(
+        "Samoan Prime Minister Fiame Naomi Mata'afa arrived in Nadi on Sunday. She was met by "
+        "Fiji's Minister for Women, Children and Poverty Alleviation, Lynda Tabuya.",
+        "2023-10-01",
+    )
+    assert "Children" not in officials(doc)
+    assert officials(doc)["Fiame Naomi Mata'afa"] == ("Prime Minister", "WS")
