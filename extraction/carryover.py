@@ -113,6 +113,10 @@ _WHEN_AGAIN = re.compile(
 )
 
 
+# "Cho and Kamikawa spoke for over 30 minutes on Tuesday": the call told again by its verb
+_SPOKE_AGAIN = re.compile(r"\b(?:spoke|talked)\s+(?:for|on|by)\b", re.I)
+
+
 def date_from_later_mention(ctx: Mentions, engs: list[Eng]) -> None:
     """ "Ramaphosa has finally had his phone call with Zelensky ... The call took place
     yesterday evening": an undated event takes the day a later sentence (within ten) gives
@@ -124,7 +128,8 @@ def date_from_later_mention(ctx: Mentions, engs: list[Eng]) -> None:
         ids = {p for p in e.participants() if isinstance(p, int)}
         for s in ctx.sentences[e.sentence + 1 : e.sentence + 11]:
             m = rx.search(s.text)
-            if not m or not _WHEN_AGAIN.search(s.text):
+            spoke = e.kind == "call" and _SPOKE_AGAIN.search(s.text)
+            if not spoke and (not m or not _WHEN_AGAIN.search(s.text)):
                 continue
             if {pid for _a, _b, pid in ctx.mentions.get(s.index, [])} - ids:
                 continue

@@ -280,7 +280,10 @@ def _nth_day(day: int, pub: date, tense: str) -> date | None:
 def _weekday(wd: int, pub: date, tense: str, modifier: str | None) -> date:
     delta = (wd - pub.weekday()) % 7  # days forward to the next such day (0 = today)
     back = (pub.weekday() - wd) % 7  # days back to the last such day (0 = today)
-    if modifier in ("next", "coming"):
+    if modifier == "next":
+        # "next Tuesday" said on a Monday is the Tuesday of next week, not tomorrow
+        return pub + timedelta(days=7 - pub.weekday() + wd)
+    if modifier == "coming":
         return pub + timedelta(days=delta or 7)
     if modifier in ("last", "this past"):
         return pub - timedelta(days=back or 7)

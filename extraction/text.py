@@ -106,7 +106,8 @@ _SENT_STARTERS = {
     "both", "some", "many", "also", "if", "no", "so", "yet", "during", "before",
 }  # fmt: skip
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+# a sentence's end before a space, or glued to the next sentence ("Berdimuhamedow.He will")
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\b)")
 
 
 def _split_sentences(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +115,7 @@ def _split_sentences(folded: str, start: int, end: int) -> list[tuple[int, int]]
     cur = start
     for m in _BOUNDARY.finditer(folded, start, end):
         b = m.end()
-        nxt = re.match(r"\s+(\S+)", folded[b:end])
+        nxt = re.match(r"\s*(\S+)", folded[b:end])
         if not nxt:
             continue
         next_word = nxt.group(1)

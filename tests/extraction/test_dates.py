@@ -232,3 +232,24 @@ def test_the_lead_news_told_in_the_present_perfect_is_of_the_last_day(run):
     assert (e.start, e.end) == (date(2022, 2, 5), date(2022, 2, 6))
     banda = next(o for o in doc.officials if o.name == "Tom Banda")
     assert banda.country == "ZM"
+
+
+def test_next_weekday_said_early_in_the_week_is_in_the_next_week(run):
+    doc = run(
+        "Chilean President Ana Duarte will embark on a trip next Tuesday to Peru, her office said "
+        "on Monday.",
+        "2019-04-08",
+    )
+    (trip,) = doc.trips
+    assert trip.stops[0].start == date(2019, 4, 16)
+
+
+def test_a_call_dated_by_the_next_sentence_glued_to_it(run):
+    doc = run(
+        "Foreign minister Park Min held his first phone call with his Japanese counterpart, "
+        "Sato Ken, to discuss bilateral issues.According to the ministry, Park and Sato spoke for "
+        "over 30 minutes on Tuesday afternoon.",
+        "2024-01-19",
+    )
+    (call,) = [e for e in doc.engagements if e.kind == "call"]
+    assert call.start == date(2024, 1, 16)

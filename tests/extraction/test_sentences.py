@@ -117,3 +117,11 @@ def test_a_sentence_case_headline_stays_apart_from_the_dateline_paragraph():
     )
     first = segment(text)[0]
     assert first.text == "Two ministers hold talks in Jakarta on sidelines of a regional meeting"
+
+
+def test_a_sentence_glued_to_the_next_one_is_split():
+    text = "He will hold a summit with President Ana Duarte.He will then head to Lima."
+    assert [s.text for s in segment(text)] == [
+        "He will hold a summit with President Ana Duarte.",
+        "He will then head to Lima.",
+    ]
