@@ -53,6 +53,8 @@ _NOT_PLACE = {
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Reuters", "Congress", "Parliament", "Senate", "Washington Post", "Summit",
     "Forum", "Conference", "Council", "Assembly",
+    # continents and regions are no stop, whatever town shares their name
+    "Asia", "Africa", "Europe", "America", "Americas", "Oceania", "Antarctica", "Arctic",
 }  # fmt: skip
 
 

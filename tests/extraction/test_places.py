@@ -188,3 +188,14 @@ def test_a_first_name_that_is_a_town_is_no_place(run):
     places = {e.place.name for e in doc.engagements if e.place}
     assert "George" not in places
     assert all(s.place.name != "George" for t in doc.trips for s in t.stops)
+
+
+def test_a_continent_is_no_stop_whatever_town_shares_its_name(run):
+    doc = run(
+        "Secretary of State Ana Ruiz will visit New Delhi and Islamabad next week on a "
+        "six-nation Asia tour.",
+        "2005-03-16",
+    )
+    places = [s.place.name for t in doc.trips for s in t.stops]
+    assert "Asia" not in places
+    assert "New Delhi" in places
