@@ -133,7 +133,11 @@ def described_by_nationality(ctx: Mentions) -> None:
                 if any(p.country == code and not p.country_guessed for p in holders):
                     break
                 guessed = [p for p in holders if p.country is None or p.country_guessed]
-                if len(guessed) == 1:
+                guessed.sort(key=lambda p: -ctx.counts[p.id])
+                # one such holder, or one the text names far more often than the others
+                if len(guessed) == 1 or (
+                    len(guessed) > 1 and ctx.counts[guessed[0].id] >= 3 * ctx.counts[guessed[1].id]
+                ):
                     guessed[0].country, guessed[0].country_guessed = code, False
                     break
 

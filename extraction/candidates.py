@@ -25,7 +25,9 @@ SPEECH_VERBS = (
     r"planned|insists|argued|argues|responded|replied|explained|acknowledged|admitted|denied|"
     r"rejected|dismissed|confirmed|cautioned|stated|wrote|posted|threatened|ordered|signaled|"
     r"signalled|described|told|urges|seeks|sought|promised|repeated|reaffirmed|briefed|lauded|"
-    r"embraced|greeted|hugged"
+    r"embraced|greeted|hugged|invited|invites|passed|paid|pays|sent|extended|chaired|chairs|"
+    r"addressed|inaugurated|laid|inspected|toured|witnessed|presented|conferred|received|"
+    r"receives|postponed|cancelled|canceled|underlined|underscored|outlined|wrapped|concluded"
 )
 WEAK_VERBS = r"is|was|has|had|will|would|could|can|may|might|also|did|does|and|himself|herself"
 

@@ -284,3 +284,12 @@ def test_a_country_after_the_name_is_the_office_holders(run):
         "2023-05-08",
     )
     assert officials(doc)["Ana Tuilagi"] == ("Prime Minister", "WS")
+
+
+def test_an_untitled_name_doing_what_officials_do_is_a_person(run):
+    doc = run(
+        "Rosa Quispe invited the Chilean president when she visited Santiago in January.\n\n"
+        "Quispe passed on the invitation from the Congress.",
+        "2017-07-11",
+    )
+    assert "Rosa Quispe" in names(doc)
