@@ -275,3 +275,18 @@ def test_a_portfolio_listing_words_after_a_comma_names_nobody(run):
     )
     assert "Children" not in officials(doc)
     assert officials(doc)["Fiame Naomi Mata'afa"] == ("Prime Minister", "WS")
+
+
+def test_the_nationality_and_office_go_to_the_holder_named_far_more_often(run):
+    doc = run(
+        "President Ivan Petrov arrived in San Francisco on Friday.\n\n"
+        "Petrov toured Silicon Valley firms. Club President Anna Lind told Petrov that many "
+        "engineers work there.\n\n"
+        "Petrov later met investors. One of those at the meeting with the Russian president "
+        "said Petrov listened.",
+        "2010-06-25",
+    )
+    assert officials(doc)["Ivan Petrov"][1] == "RU"
+    assert not any(
+        t.traveler == "Ivan Petrov" and s.place.country == "RU" for t in doc.trips for s in t.stops
+    )
