@@ -155,6 +155,9 @@ def _unwrap(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     relief of Mozambique's" / "debts to China, ..."): a line that does not end a sentence runs
     on into the next one when only a line break parts them and the next begins in lower case,
     or when the line is a long one of running prose (not a title-case headline)."""
+    # a text wrapped throughout: many lines of a like length that end mid-sentence
+    open_lines = [1 for a, b in lines if 40 <= b - a <= 90 and not _SENT_END.search(folded[a:b])]
+    all_wrapped = len(open_lines) >= 4 and len(open_lines) >= 0.4 * len(lines)
     out: list[tuple[int, int]] = []
     for a, b in lines:
         if out:
@@ -166,11 +169,25 @@ def _unwrap(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             runs_on = gap.count("\n") == 1 and not _SENT_END.search(prev) and not prev.endswith(":")
             # wrapped prose: lines of a like, bounded length, the next no paragraph of its own
             wrapped = 50 <= len(prev) <= 90 and b - a <= 90 and len(words) >= 8
-            if runs_on and (folded[a].islower() or (wrapped and capitalised < 0.5)):
+            # "... left the Seychellois capital of" / "Victoria for Beijing": no headline ends so
+            hanging = _HANGING.search(prev) is not None and len(words) >= 4
+            last_line = prev[prev.rfind("\n") + 1 :]
+            if runs_on and (
+                folded[a].islower()
+                or (wrapped and capitalised < 0.5)
+                or hanging
+                or (all_wrapped and 40 <= len(last_line) <= 90)
+            ):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
     return out
+
+
+_HANGING = re.compile(
+    r"(?:,|\b(?:of|the|a|an|and|or|to|in|on|for|with|his|her|their|its|from|by|at|that|which|"
+    r"who))$"
+)
 
 
 def segment(text: str) -> list[Sentence]:

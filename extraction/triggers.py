@@ -86,6 +86,8 @@ VISIT_TRIGGER = re.compile(
     r"stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|reach(?:ed|es)(?=\s+[A-Z])|"
     r"arriv(?:e|es|ed|ing)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
     r"flying\s+(?:in)?to|stopover|presence\s+in|"
+    # "the tour, which has taken him to Cameroon, Liberia and Sudan"
+    r"(?:took|takes|taken|take|taking)\s+(?:him|her|them)\s+to|"
     r"(?:left|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|sets\s+off)"
     r"\s+for|(?:will|would|is\s+to|are\s+to)\s+be\s+in(?=\s+[A-Z])|"
     r"(?:is|are|was|were)\s+(?:due|expected)\s+in(?=\s+[A-Z])|(?<!\bit\s)(?<!\bthat\s)"

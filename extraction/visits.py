@@ -165,6 +165,14 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 continue
             tense = tense_near(s.text, va - s.start)
             used_places.update(id(pm) for pm in stop_places)
+            # "... Seychelles, marks his first trip after the Beijing Summit last November":
+            # a date told of another event after the stops is not theirs
+            last = max(pm.end for pm in stop_places)
+            dates = [
+                d
+                for d in dates
+                if d.start_off < last or not _OTHER_EVENT.search(ctx.text[last : d.start_off])
+            ]
             found_dates = _stop_dates(r, stop_places, dates, va if vi else s.start, tense)
             if not any(res.known for res in found_dates) and _THAT_TRIP.search(s.text):
                 found_dates = [_date_of_that_trip(ctx, s.index)] * len(stop_places)
@@ -189,6 +197,9 @@ def _fellow_subjects(ctx: Mentions, r: Reading, lo: int, va: int, traveler: int)
     if not pre or pre[0][1] != traveler:
         return [traveler]
     return coordinated_subjects(ctx.text, pre)
+
+
+_OTHER_EVENT = re.compile(r"\b(?:after|since|before|following|ahead\s+of)\s+(?:the|his|her|a|an)\s")
 
 
 # "Scholz also visited Niger during that trip": the trip the sentences before dated
@@ -390,9 +401,16 @@ def _stop_dates(
         elif not found_dates[k].known:
             found_dates[k] = found_dates[k + 1]
     # "visited Africa last October, making stops in Ethiopia, Liberia and South Africa": the
-    # one date the sentence gives before the stops is theirs
+    # one date the sentence gives before the stops is theirs; the day a tour began is only
+    # its first stop's ("the tour, which began on Jan. 30 and has taken him to A, B and C")
     told = [d for d in dates if d.end_off <= stop_places[0].start and d.kind != "year"]
     if len(dates) == 1 and told and not any(res.known for res in found_dates):
         res = resolve(told[0], r.pub, tense)
         found_dates = [res] * len(stop_places)
+    began = [d for d in told if _BEGAN.search(r.s.text[: d.start_off - s.start][-30:])]
+    if began and len(stop_places) > 1 and len(set(found_dates)) == 1:
+        found_dates = [found_dates[0]] + [UNKNOWN] * (len(stop_places) - 1)
     return found_dates
+
+
+_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked\s+off|kicks\s+off)\s+(?:on\s+)?$")

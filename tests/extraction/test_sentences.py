@@ -125,3 +125,20 @@ def test_a_sentence_glued_to_the_next_one_is_split():
         "He will hold a summit with President Ana Duarte.",
         "He will then head to Lima.",
     ]
+
+
+def test_a_text_wrapped_throughout_is_read_as_its_sentences():
+    text = (
+        "Chinese President Li Wei left the Seychellois capital of\n"
+        "Victoria for Beijing on Saturday, winding up his eight-nation\n"
+        "African tour.\n"
+        "In Victoria, Li met his Seychellois counterpart James Alix\n"
+        "Michel for talks on expanding cooperation between the\n"
+        "two nations.\n"
+        "In Maputo, Li held talks with Mozambican President Armando\n"
+        "Emilio Guebuza on the same trip, officials said."
+    )
+    sents = [" ".join(s.text.split()) for s in segment(text)]
+    assert sents[0].startswith("Chinese President Li Wei left") and sents[0].endswith("tour.")
+    assert "James Alix Michel for talks" in sents[1]
+    assert "Armando Emilio Guebuza" in sents[2]

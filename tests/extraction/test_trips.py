@@ -734,3 +734,19 @@ def test_those_present_at_a_signing_told_before_met_there_and_the_guest_travelle
     for who in ("Ana Duarte", "Luis Vial", "Rosa Paz"):
         assert stops_of(doc, who) == {"Accra": "2014-06-09"}
     assert not _stops(doc, "Kofi Mensah")
+
+
+def test_a_tour_that_has_taken_him_to_a_list_began_at_its_first_stop(run):
+    doc = run(
+        "Chilean President Ana Duarte left the Ghanaian capital of Accra for Santiago on "
+        "Saturday, winding up her four-nation\n"
+        "African tour where she has had remarkable success in enhancing ties.\n"
+        "The tour, which began on Jan. 30 and has taken her to Cameroon,\n"
+        "Liberia, Sudan and Ghana, marks her first Africa trip after the Santiago Summit of\n"
+        "the Forum on Chile-Africa Cooperation last November.",
+        "2007-02-11",
+    )
+    stops = stops_of(doc, "Ana Duarte")
+    assert stops["Cameroon"] == "2007-01-30"
+    assert {"Liberia", "Sudan"} <= set(stops)
+    assert not any(d and d.startswith("2006-11") for d in stops.values())
