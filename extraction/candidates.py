@@ -182,6 +182,16 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                                 code = prev[-1].country
                         c.country = code
                         c.evidence += 1.0
+                if len(toks) >= 2 and not c.title:
+                    # "Brazil's Luiz Inacio Lula da Silva", "Luis Lacalle Pou (Uruguay)": a full
+                    # name a country owns or brackets is someone of that country
+                    own = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$", before)
+                    brk = re.match(r"\s*\(([A-Z][\w .'-]{2,30})\)", after)
+                    code = gz.country_code(own.group(1)) if own else None
+                    code = code or (gz.country_code(brk.group(1)) if brk else None)
+                    if code:
+                        c.country = c.country or code
+                        c.evidence += 0.6
                 if c.title and c.country is None:
                     # "Prime Minister Fiame Naomi Mata'afa of Samoa"
                     of_after = re.match(r"\s+of\s+(?:the\s+)?", after)

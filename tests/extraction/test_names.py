@@ -293,3 +293,14 @@ def test_an_untitled_name_doing_what_officials_do_is_a_person(run):
         "2017-07-11",
     )
     assert "Rosa Quispe" in names(doc)
+
+
+def test_a_full_name_a_country_owns_or_brackets_is_an_official_of_it(run):
+    doc = run(
+        "Argentina's host will pass the presidency to Brazil's Rosa Maria Campos. Also present "
+        "will be Luis Alberto Pou (Uruguay) and Bolivian President Juan Arce.",
+        "2023-07-03",
+    )
+    offs = officials(doc)
+    assert offs["Rosa Maria Campos"][1] == "BR"
+    assert offs["Luis Alberto Pou"][1] == "UY"
