@@ -324,6 +324,14 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     c.evidence += 0.3
                 if len(toks) == 1 and _MET_BEFORE.search(before) and _ENDS_PHRASE.match(after):
                     c.evidence += 0.6  # "Scholz will meet with Tinubu and ...": the one met
+                while len(c.tokens) > 2 and _ABSTRACT.search(c.tokens[0]):
+                    # "Representative for Afghanistan Reconciliation Zalmay Khalilzad": the
+                    # office's last word is no part of the name
+                    rest = c.text[len(c.tokens[0]) :]
+                    cut = len(c.tokens[0]) + len(rest) - len(rest.lstrip())
+                    c.start += cut
+                    c.text, c.orig = c.text[cut:], c.orig[cut:]
+                    c.tokens = c.text.split()
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands

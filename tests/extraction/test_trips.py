@@ -750,3 +750,13 @@ def test_a_tour_that_has_taken_him_to_a_list_began_at_its_first_stop(run):
     assert stops["Cameroon"] == "2007-01-30"
     assert {"Liberia", "Sudan"} <= set(stops)
     assert not any(d and d.startswith("2006-11") for d in stops.values())
+
+
+def test_leading_a_delegation_to_a_list_of_countries_makes_them_stops(run):
+    doc = run(
+        "On his trip starting today, US Representative for Afghanistan Reconciliation Ali Karimi "
+        "will lead an interagency delegation to Pakistan, Qatar and Saudi Arabia.",
+        "2018-10-05",
+    )
+    assert {"Pakistan", "Qatar", "Saudi Arabia"} <= set(stops_of(doc, "Ali Karimi"))
+    assert "Reconciliation Ali Karimi" not in {o.name for o in doc.officials}
