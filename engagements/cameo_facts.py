@@ -69,7 +69,10 @@ def engagement_dyads(engagement: Any, participations: Iterable[Any]) -> list[Dya
 
 
 def stop_dyads(stop: Any) -> list[Dyad]:
-    """A stop abroad is the traveller's visit to that country: 042 and 043 (none at home)."""
+    """A stop abroad is the traveller's visit to that country: 042 and 043 (none at home, and
+    none for a stop called off)."""
+    if getattr(stop, "cancelled", False):
+        return []
     traveller = official_actor(stop.trip.traveler, "traveler")
     country = _place_country(stop.place)
     if country is None or country.code == traveller.country:

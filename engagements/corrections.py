@@ -159,7 +159,7 @@ def fact_review(fact: Fact, *, editor: AbstractBaseUser | None, review: str) -> 
 
 REVERTIBLE = {
     Engagement: ["kind", "title", "place_id", "start", "end", "precision", "status", "stop_id"],
-    Stop: ["place_id", "start", "end", "precision", "trip_id"],
+    Stop: ["place_id", "start", "end", "precision", "cancelled", "trip_id"],
     Official: ["name", "country_id"],
     Trip: ["title", "traveler_id", "companion_of_id"],
     Agreement: ["name", "kind", "status", "date"],

@@ -111,6 +111,7 @@ class StopForm(DatesMixin, VersionedForm):
         label="Country (ISO)",
         widget=forms.TextInput(attrs={"size": 3}),
     )
+    cancelled = forms.BooleanField(required=False, label="Called off")
 
     def clean_place_country(self) -> str:
         return self.cleaned_data["place_country"].strip().upper()
@@ -124,6 +125,7 @@ class StopForm(DatesMixin, VersionedForm):
             "start": stop.start,
             "end": stop.end,
             "precision": stop.precision,
+            "cancelled": stop.cancelled,
         }
 
 

@@ -306,6 +306,7 @@ def stop_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "start": data["start"],
                 "end": data["end"],
                 "precision": data["precision"],
+                "cancelled": data["cancelled"],
             },
         )
 

@@ -219,6 +219,9 @@ class Stop(Fact):
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=8, choices=Precision.choices, default=Precision.UNKNOWN)
+    # The stop of a trip called off or postponed: kept on the itinerary, marked, not counted
+    # as a place the traveler was at.
+    cancelled = models.BooleanField("called off", default=False)
     # Identifies an imported official-record entry, so a second import adds nothing.
     record_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
 

@@ -86,6 +86,7 @@ def trip_page_context(request: HttpRequest, trip: Trip) -> dict:
         [
             (item.stop.place.name, item.stop.place.latitude, item.stop.place.longitude)
             for item in itinerary
+            if not item.stop.cancelled  # the route goes where the traveler went
         ]
     )
     return {

@@ -142,6 +142,14 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     _ABSTRACT.search(tok) or tok in _POLICY_WORDS for tok in toks
                 ):
                     continue  # "Minister of Gender Equality", "Poverty Alleviation": a portfolio
+                dash = re.search(r"[\u2013\u2014]", full[s.start + a : s.start + b])
+                if dash:
+                    # "Kojima Tomonobu—will be sent back": a dash ends the name
+                    b = a + dash.start()
+                    name = t[a:b]
+                    toks = name.split()
+                    if not toks or (len(toks) == 1 and len(name) < 2):
+                        continue
                 c = Candidate(
                     s.start + a, s.start + b, name, toks, s, full[s.start + a : s.start + b]
                 )

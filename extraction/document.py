@@ -85,7 +85,7 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
             )
         )
     for pid, stops in trips.trips.items():
-        stops = [st for st in stops if not st.cancelled]
+        # a trip called off keeps its stops, each marked cancelled (as its visit is)
         if not stops:
             continue
         stops.sort(key=lambda st: st.order)
@@ -100,6 +100,7 @@ def assemble_document(ctx: Mentions, trips: Trips, agreements: Agreements) -> Do
                         st.res.precision if st.res.known else "unknown",
                         0.6,
                         sorted(st.evidence),
+                        cancelled=st.cancelled,
                     )
                     for st in stops
                 ],

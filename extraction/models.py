@@ -105,6 +105,7 @@ class TripStop:
     precision: str = "unknown"
     confidence: float = 0.5
     evidence: list[Span] = field(default_factory=list)
+    cancelled: bool = False  # the stop of a trip called off or postponed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +113,7 @@ class TripStop:
             "country": self.place.country,
             "start": _iso(self.start),
             "end": _iso(self.end),
+            "cancelled": self.cancelled,
             "evidence": _spans(self.evidence),
             "lat": self.place.latitude,
             "lon": self.place.longitude,

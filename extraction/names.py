@@ -32,11 +32,11 @@ NAME_RE = re.compile(
     + _INITIAL
     + r"|"
     + _WORD
-    + r"|(?:"
+    + r"|(?:(?:"
     + PARTICLE_PATTERN
     + r"|"
     + _PART_CAP
-    + r")\s+"
+    + r")\s+){1,2}"  # "Ursula von der Leyen"
     + _WORD
     + r"|(?:al|el)-"
     + _WORD
@@ -61,9 +61,9 @@ Instead Still Yet Then Now There Here What Who Why How Where Which Whose Every E
 One Two Three Four Five First Second Third New Old Top Senior Former Acting Deputy Vice Chief
 Foreign Prime Minister Ministers Secretary President Presidents Premier Chancellor King Queen
 Prince Princess Emperor Emir Sultan Pope Senator Governor Mayor Ambassador Envoy General Admiral
-Strip Accompanying Arriving Speaking Visiting Addressing Welcoming Following According Attending
-Leaving Returning Spokesman Spokeswoman Spokesperson Leader Speaker Representative Congressman
-Congresswoman
+Authorities Officials Strip Accompanying Arriving Speaking Visiting Addressing Welcoming
+Following According Attending Leaving Returning Spokesman Spokeswoman Spokesperson Leader
+Speaker Representative Congressman Congresswoman
 Department Ministry Committee University College School Party Administration Government Council
 Union Nations Organization Organisation House Senate Congress Parliament Court Agency Bank Fund
 Forum Group Institute Center Centre Times Post Journal Television News Press Service Office Police

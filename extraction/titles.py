@@ -45,7 +45,8 @@ _HEADS = (
 _STANDALONE = (
     "president-elect|vice[ -]president|president|prime minister|premier|first minister|"
     "chancellor|king|queen|crown prince|prince|princess|emir|sultan|pope|grand duke|"
-    "senator|sen\\.|rep\\.|congressman|congresswoman|congressmember|speaker|governor|mayor|"
+    "senator|sen\\.|rep\\.|congressman|congresswoman|congressmember|house speaker|speaker|"
+    "governor|mayor|"
     "general|gen\\.|admiral|adm\\.|secretary[- ]general|director[- ]general|"
     "high representative|attorney general|solicitor general|top diplomat|chief diplomat|"
     "foreign policy chief|foreign affairs chief|head of state|head of government|"
@@ -132,7 +133,8 @@ def title_family(title: str | None) -> str | None:
 _TITLE_COUNTRY = [
     (re.compile(r"secretary of state(?! for)", re.I), "US"),
     (re.compile(r"homeland security|attorney general|national security advis|"
-                r"trade representative|state department|white house|pentagon|"
+                r"trade representative|state department|white house|pentagon|house speaker|"
+                r"speaker of the house|"
                 r"^state spokes|senator|congress(?:wo)?man|^sen\.|^rep\.", re.I), "US"),
     (re.compile(r"kremlin", re.I), "RU"),
     (re.compile(r"taoiseach", re.I), "IE"),

@@ -360,13 +360,23 @@ def _stop_places(
     if NOUN_TRIGGER_BEFORE.search(ctx.text[max(s.start, va - 40) : va]) and not any(
         vb <= pm.start <= vb + 12 for pm in stop_places
     ):
-        stop_places = [
+        near = [
             pm
             for pm in stop_places
             if pm.end <= va
             or not re.search(r"[,;]", ctx.text[vb : pm.start])
             and pm.start - vb <= 30
         ]
+        # "a trip she planned to take to Belgium, Egypt and Afghanistan": the list goes on
+        for pm in stop_places:
+            if (
+                pm not in near
+                and near
+                and near[-1].end <= pm.start
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.text[near[-1].end : pm.start])
+            ):
+                near.append(pm)
+        stop_places = near
     return stop_places
 
 

@@ -34,6 +34,7 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (stop.place.name, stop.place.latitude, stop.place.longitude)
         for trip in reversed(profile["trips"])
         for stop in sorted(trip.stops.all(), key=lambda s: s.order)
+        if not stop.cancelled
     ]
     return render(
         request,

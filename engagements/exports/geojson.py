@@ -54,6 +54,7 @@ def _feature(fact: Stop | Engagement) -> dict[str, object] | None:
             "title": f"{traveler.name} in {fact.place.name}",
             "trip": fact.trip_id,
             "order": fact.order,
+            "cancelled": fact.cancelled,
             "participants": [traveler.name],
             "cameo_code": cameo_facts.stop_code(fact),
             "cameo_actors": [cameo_facts.official_actor(traveler).code],

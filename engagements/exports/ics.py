@@ -73,6 +73,9 @@ def _event(fact: Stop | Engagement) -> icalendar.Event | None:
         event.add("summary", f"{traveler.name} in {fact.place.name}")
         details = [f"Trip stop {fact.order} of {traveler.name}."]
         event.add("categories", ["stop"])
+        if fact.cancelled:
+            details.append("Called off.")
+            event.add("status", "CANCELLED")
     else:
         event.add("uid", f"engagement-{fact.pk}@{UID_DOMAIN}")
         event.add("summary", summary(fact))

@@ -96,6 +96,7 @@ def _stop_row(trip: Trip, stop: Stop | None) -> dict[str, object]:
         "start": stop.start,
         "end": stop.end,
         "precision": stop.precision,
+        "cancelled": stop.cancelled,
         "cameo_code": cameo_facts.stop_code(stop),
         **_review_columns(stop),
         **_sources(stop),
@@ -147,7 +148,17 @@ _PLACE = ["place", "country", "latitude", "longitude"]
 _REVIEW = ["origin", "review", "confidence"]
 _SOURCES = ["sources", "quotes"]
 _STOP = ["trip", "traveler", "traveler_country", "traveler_cameo_actor", "trip_title"]
-_STOP += ["trip_start", "trip_end", "stop", "order", *_PLACE, "start", "end", "precision"]
+_STOP += [
+    "trip_start",
+    "trip_end",
+    "stop",
+    "order",
+    *_PLACE,
+    "start",
+    "end",
+    "precision",
+    "cancelled",
+]
 _STOP += ["cameo_code", *_REVIEW, *_SOURCES]
 _CAMEO = ["cameo_code", "cameo_actors"]
 

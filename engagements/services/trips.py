@@ -123,7 +123,11 @@ def stops_number(trip: Trip, ordered: list[Stop], new: list[Stop] = ()) -> None:
 
 
 def _fill_stop(stop: Stop, extracted: TripStop, result: MergeResult) -> None:
-    """Date an undated stop, sharpen a vague one, or widen a day-precise one to cover both."""
+    """Date an undated stop, sharpen a vague one, or widen a day-precise one to cover both; a
+    stop another report called off that this one tells of as made is made."""
+    if stop.cancelled and not extracted.cancelled and "cancelled" not in stop.edited_fields:
+        stop.cancelled = False
+        result.change(stop, "cancelled", version=True)
     if extracted.start is None or set(stop.edited_fields) & {"start", "end", "precision"}:
         return
     start, end = extracted.start, extracted.end or extracted.start
@@ -207,6 +211,7 @@ def trip_merge_stops(
                 start=extracted.start,
                 end=(extracted.end or extracted.start) if extracted.start else None,
                 precision=extracted.precision if extracted.start else Precision.UNKNOWN,
+                cancelled=extracted.cancelled,
                 confidence=confidence(extracted.confidence),
                 origin=Origin.EXTRACTED,
             )

@@ -60,15 +60,16 @@ def test_future_trip_with_companions(run):
     assert set(talks.participants) == {"Antony Blinken", "Merrick Garland"}
 
 
-def test_cancelled_visit_is_not_a_stop(run):
+def test_a_cancelled_visit_is_a_stop_marked_cancelled(run):
     doc = run(
         "Chinese Premier Li Qiang cancelled a planned visit to Berlin on Monday, the foreign "
         "ministry said.",
         "2023-06-20",
     )
-    assert all(s.place.name != "Berlin" for t in doc.trips for s in t.stops)
+    berlin = [s for t in doc.trips for s in t.stops if s.place.name == "Berlin"]
+    assert berlin and all(s.cancelled for s in berlin)
     visits = [e for e in doc.engagements if e.kind == "visit"]
-    assert all(e.status == "cancelled" for e in visits)
+    assert visits and all(e.status == "cancelled" for e in visits)
 
 
 def test_a_list_of_places_shares_its_date(run):
@@ -158,8 +159,8 @@ def test_cancellation_covers_the_trip_not_the_stopover(run):
         "Tuesday.",
         "2023-08-15",
     )
-    stops = [s.place.name for t in doc.trips for s in t.stops]
-    assert stops == ["Abu Dhabi"]
+    stops = {(s.place.name, s.cancelled) for t in doc.trips for s in t.stops}
+    assert stops == {("Australia", True), ("Fiji", True), ("Abu Dhabi", False)}
 
 
 def test_possessor_of_neighbours_is_no_destination(run):
@@ -760,3 +761,19 @@ def test_leading_a_delegation_to_a_list_of_countries_makes_them_stops(run):
     )
     assert {"Pakistan", "Qatar", "Saudi Arabia"} <= set(stops_of(doc, "Ali Karimi"))
     assert "Reconciliation Ali Karimi" not in {o.name for o in doc.officials}
+
+
+def test_a_trip_called_off_keeps_its_stops_marked_cancelled(run):
+    doc = run(
+        "President Ana Duarte told Speaker Luis Vial that he is postponing a trip he planned to "
+        "take to Belgium, Egypt and Afghanistan because of the shutdown.",
+        "2019-01-18",
+    )
+    trip = next(t for t in doc.trips if t.traveler == "Luis Vial")
+    assert [(s.place.name, s.cancelled) for s in trip.stops] == [
+        ("Belgium", True),
+        ("Egypt", True),
+        ("Afghanistan", True),
+    ]
+    visits = {e.place.name: e.status for e in doc.engagements if e.kind == "visit"}
+    assert visits == {"Belgium": "cancelled", "Egypt": "cancelled", "Afghanistan": "cancelled"}
