@@ -51,8 +51,9 @@ SIGN_VERB = re.compile(
 IN_ENDS = r"(?<!cooperation)(?<!collaboration)(?<!partnership)\s+in\b"
 # "signed a memorandum of understanding on critical minerals": an unnamed pact named by topic
 SIGNED_TOPIC = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|exchang(?:e|es|ed)|conclud(?:e|es|ed)|seal(?:s|ed)?)\s+"
-    r"(?:a|an|the)\s+(?:new\s+|bilateral\s+|[a-z]+(?:ed|ive)\s+)?"
+    r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|exchang(?:e|es|ed)|conclud(?:e|es|ed)|seal(?:s|ed)?|"
+    r"initial(?:l)?(?:ed|s)?)\s+"
+    r"(?:a|an|the)\s+(?:new\s+|bilateral\s+|draft\s+|[a-z]+(?:ed|ive)\s+)?"
     r"(?P<name>(?:memorandum of "
     r"understanding|memorandum|MoU|agreement|accord|deal|pact|treaty)\s+(?:on|for|to(?=\s+[a-z]))\s+"
     r"(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,5}?[\w'-]+)(?=\s*[,.;(]|\s+(?:as|and|with|during|"
@@ -74,6 +75,8 @@ SIGNED_TOPIC_LATER = re.compile(
 SIGNED_TOPIC_PASSIVE = re.compile(
     r"\b(?i:an?|another)\s+(?P<head>agreement|accord|treaty|protocol|memorandum of "
     r"understanding|MoU)\s+(?:was|has\s+been|had\s+been|will\s+be)\s+(?:also\s+)?signed\s+"
+    # "An MoU was signed between the two ministries on cooperation in health"
+    r"(?:(?:between|by)\s+the\s+two\s+\w+\s+)?"
     r"(?P<prep>on|for)\s+" + _TOPIC_TAIL
 )
 # "signed a joint declaration establishing ...", "issued a joint statement"
@@ -123,8 +126,9 @@ SIGNED_ITEM = re.compile(
 # "The MoU on maritime security was signed by the two ministers", "An agreement on trade was
 # also concluded": a pact named by its topic, then told signed
 TOPIC_THEN_SIGNED = re.compile(
-    r"\b(?i:the|an?)\s+(?:new\s+|bilateral\s+)?(?P<head>memorandum of understanding|MoU|MOU|"
-    r"agreement|accord|protocol|treaty|pact|deal)\s+(?P<prep>on|for)\s+"
+    r"\b(?i:the|an?)\s+(?:new\s+|bilateral\s+)?(?P<head>(?:cooperation\s+|framework\s+)?"
+    r"(?:memorandum of understanding|MoU|MOU|agreement|accord|protocol|treaty|pact|deal))\s+"
+    r"(?P<prep>on|for|in\s+the\s+fields?\s+of)\s+"
     r"(?P<topic>(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,8}?[\w'-]+)\s+(?:was|were|has\s+been|had\s+been|"
     r"will\s+be|would\s+be|is\s+to\s+be)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
     r"finali[sz]ed|reached)\b"
@@ -218,11 +222,11 @@ PLURAL_ITEMS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es|e)|exchang(?:ed|es|e)|are|"
     r"include[sd]?|including|as\s+well\s+as)\s+(?:of\s+)?(?:the\s+following\s+)?"
     r"(?:(?:bilateral|new|various|other)\s+)?"
-    r"(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|protocols"
-    r"(?:\s+of\s+understanding)?|(?:agreements|accords)\s+and\s+(?:memorand(?:a|ums)\s+of\s+"
-    r"understanding|MoUs))"
+    r"(?P<head>accords|agreements|deals|pacts|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|"
+    r"MOUs|protocols(?:\s+of\s+understanding)?|(?:agreements|accords)\s+and\s+"
+    r"(?:memorand(?:a|ums)\s+of\s+understanding|MoUs))"
     r"\s+(?P<prep>on|for|between|concerning|(?:in|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?)"
-    r"\s+of)\s+(?P<topic>[^.;:]{3,220}?)"
+    r"\s+of|covering)\s+(?P<topic>[^.;:]{3,220}?)"
     r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
 _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
@@ -232,9 +236,16 @@ _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|
 # "four Memoranda of Understanding were signed on consular cooperation (which ...), gender
 # equality (...) and cultural collaboration": the plural before a passive signing
 PLURAL_ITEMS_PASSIVE = re.compile(
-    r"\b(?P<head>accords|agreements|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|"
+    r"\b(?P<head>(?i:accords|agreements|deals|memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|"
     r"protocols)\s+(?:were|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?signed\s+"
-    r"(?P<prep>on|for)\s+(?P<topic>[^.;:]{3,900}?)(?=\s*[.;:]|\s*$)"
+    r"(?P<prep>on|for|in\s+the\s+(?:fields?|areas?|sectors?)\s+of)\s+"
+    r"(?P<topic>[^.;:]{3,900}?)(?=\s*[.;:]|\s*$)"
+)
+# "Agreements on trade, health and education were signed after the talks"
+PLURAL_TOPIC_THEN_SIGNED = re.compile(
+    r"\b(?P<head>(?i:accords|agreements|deals|memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|"
+    r"protocols)\s+(?P<prep>on|for)\s+(?P<topic>[^.;:]{3,200}?)\s+(?:were|have\s+been|had\s+been|"
+    r"will\s+be)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged)\b"
 )
 
 
@@ -249,10 +260,14 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
     told when it names one topic; each with its span in ``text``."""
     out = []
     plain = _without_asides(text)
-    matches = [*PLURAL_ITEMS.finditer(text), *PLURAL_ITEMS_PASSIVE.finditer(plain)]
+    matches = [
+        *PLURAL_ITEMS.finditer(text),
+        *PLURAL_ITEMS_PASSIVE.finditer(plain),
+        *PLURAL_TOPIC_THEN_SIGNED.finditer(text),
+    ]
     for m in matches:
         head, prep, topic = m.group("head"), m.group("prep"), m.group("topic").strip()
-        if prep.endswith(" of"):
+        if prep.endswith(" of") or prep == "covering":
             # "agreements in the fields of water, energy and electricity": one set
             out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
             continue

@@ -398,3 +398,29 @@ def test_pacts_named_by_topic_however_the_signing_is_told(run, sentence, name):
         "2024-03-05",
     )
     assert any(n.endswith(name) for n in agreement_names(doc)), agreement_names(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("An MoU was signed between the two ministries on cooperation in health.",
+         "MoU on cooperation in health"),
+        ("The two countries also inked deals on defence and space.", "deals on defence and space"),
+        ("Memoranda of understanding were signed in the areas of farming, tourism and culture.",
+         "in the areas of farming, tourism and culture"),
+        ("A cooperation agreement in the field of energy was signed.",
+         "cooperation agreement in the field of energy"),
+        ("The ministers initialled a draft agreement on fisheries.", "agreement on fisheries"),
+        ("The two presidents signed agreements covering trade, health and culture.",
+         "agreements covering trade, health and culture"),
+        ("Agreements on trade, ports and fisheries were signed after the talks.",
+         "agreement on trade"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_telling_pacts_signed(run, sentence, name):
+    doc = run(
+        "Kenyan President Amani Otieno met Ghanaian President Kofi Mensah in Nairobi on Monday.\n\n"
+        + sentence,
+        "2024-03-05",
+    )
+    assert any(n.endswith(name) for n in agreement_names(doc)), agreement_names(doc)
