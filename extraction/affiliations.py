@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import gazetteer as gz
+from .candidates import BRACKETED_COUNTRY
 from .people import Person
 from .stages import Eng, Mentions
 from .text import Sentence
@@ -142,9 +143,6 @@ def described_by_nationality(ctx: Mentions) -> None:
                     break
 
 
-_BRACKETED = re.compile(r"\s*\((?P<country>[A-Z][\w .'-]{2,30})\)")
-
-
 def _bracketed_countries(ctx: Mentions) -> None:
     """ "Luis Lacalle Pou (Uruguay), and Mario Abdo Benitez (Paraguay)": the country in
     brackets after a name."""
@@ -152,7 +150,7 @@ def _bracketed_countries(ctx: Mentions) -> None:
         if p.country and not p.country_guessed:
             continue
         for _a, b in p.mentions:
-            m = _BRACKETED.match(ctx.text, b)
+            m = BRACKETED_COUNTRY.match(ctx.text, b)
             code = gz.country_code(m.group("country")) if m else None
             if code:
                 p.country, p.country_guessed = code, False

@@ -117,6 +117,9 @@ def country_before(text: str, pos: int) -> tuple[str | None, int]:
 
 
 # words of a portfolio or a programme, not of a name ("Information Technology", "Youth Education")
+# "Luis Lacalle Pou (Uruguay)": a country in brackets after a name
+BRACKETED_COUNTRY = re.compile(r"\s*\((?P<country>[A-Z][\w .'-]{2,30})\)")
+
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ness|ogy)$")
 _POLICY_WORDS = frozenset(
     {"Youth", "Women", "Gender", "Science", "Academy", "Poverty", "Information", "Early",
@@ -194,9 +197,9 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     # "Brazil's Luiz Inacio Lula da Silva", "Luis Lacalle Pou (Uruguay)": a full
                     # name a country owns or brackets is someone of that country
                     own = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$", before)
-                    brk = re.match(r"\s*\(([A-Z][\w .'-]{2,30})\)", after)
+                    brk = BRACKETED_COUNTRY.match(after)
                     code = gz.country_code(own.group(1)) if own else None
-                    code = code or (gz.country_code(brk.group(1)) if brk else None)
+                    code = code or (gz.country_code(brk.group("country")) if brk else None)
                     if code:
                         c.country = c.country or code
                         c.evidence += 0.6

@@ -102,6 +102,12 @@ def _venue(name: str) -> Place | None:
     return None
 
 
+def country_place(code: str, name: str) -> Place:
+    """A country as a place, at its centroid."""
+    lat, lon = gz.country_centroids().get(code) or (None, None)
+    return Place(name, code, lat, lon, is_country=True)
+
+
 def resolve_place(name: str, preferred: frozenset[str]) -> tuple[Place, str] | None:
     """Resolve a capitalised phrase to a place; longest readings first."""
     name = name.strip().rstrip(".,")
@@ -122,15 +128,7 @@ def resolve_place(name: str, preferred: frozenset[str]) -> tuple[Place, str] | N
             ), "org"
     code = gz.country_code(name)
     if code:
-        lat_lon = gz.country_centroids().get(code)
-        disp = name if not name.endswith("'s") else name[:-2]
-        return Place(
-            disp,
-            code,
-            lat_lon[0] if lat_lon else None,
-            lat_lon[1] if lat_lon else None,
-            is_country=True,
-        ), "country"
+        return country_place(code, name if not name.endswith("'s") else name[:-2]), "country"
     c = gz.lookup_city(name, preferred)
     if c:
         # the article's own spelling ("Ulaanbaatar", not the gazetteer's "Ulan Bator"), unless

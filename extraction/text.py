@@ -156,8 +156,8 @@ def _unwrap(folded: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     on into the next one when only a line break parts them and the next begins in lower case,
     or when the line is a long one of running prose (not a title-case headline)."""
     # a text wrapped throughout: many lines of a like length that end mid-sentence
-    open_lines = [1 for a, b in lines if 40 <= b - a <= 90 and not _SENT_END.search(folded[a:b])]
-    all_wrapped = len(open_lines) >= 4 and len(open_lines) >= 0.4 * len(lines)
+    open_lines = sum(1 for a, b in lines if 40 <= b - a <= 90 and not _SENT_END.search(folded[a:b]))
+    all_wrapped = open_lines >= 4 and open_lines >= 0.4 * len(lines)
     out: list[tuple[int, int]] = []
     for a, b in lines:
         if out:

@@ -53,12 +53,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     date_from_later_mention(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_the_one_before(ctx, engs)  # grouping (carryover), run late: on the re-merged
     # again for summits and forums: the places and dates lent since (the dateline's city)
-    gatherings = [
-        e
-        for e in engs
-        if e.kind in ("summit", "conference") or SIDELINES.search(ctx.sentences[e.sentence].text)
-    ]
-    _stops_from_engagements(ctx, gatherings, trips)
+    _stops_from_engagements(ctx, [e for e in engs if _at_a_gathering(ctx, e)], trips)
     extend_stops(engs, trips)
     inherit_dates(engs, trips)
     share_within_meeting(engs)
@@ -95,9 +90,7 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             continue
         # at a summit abroad every leader came from elsewhere, and so did those meeting on
         # its sidelines; at a meeting, the visitors did
-        gathering = e.kind in ("summit", "conference") or bool(
-            SIDELINES.search(ctx.sentences[e.sentence].text)
-        )
+        gathering = _at_a_gathering(ctx, e)
         came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
         if not came and not e.counterparts and e.leg:
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
@@ -113,14 +106,7 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             ):
                 # "Rouhani and his Turkish counterpart Gul" in Ankara this week: the one from
                 # abroad came
-                came += [
-                    x
-                    for x in e.participants()
-                    if isinstance(x, int)
-                    and x not in came
-                    and not ctx.people[x].country_guessed
-                    and ctx.people[x].country not in (None, "SELF", "ORG", place.country)
-                ]
+                came += _from_abroad(ctx, e, came, place.country)
         if (
             not gathering
             and place.country not in homes
@@ -128,14 +114,7 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             and not _BACKGROUND_MEETING.search(ctx.sentences[e.sentence].text)
         ):
             # "X met Y in Bali", two governments, neither of them at home: both came
-            came = came + [
-                x
-                for x in e.participants()
-                if isinstance(x, int)
-                and x not in came
-                and not ctx.people[x].country_guessed
-                and ctx.people[x].country not in (None, "SELF", "ORG", place.country)
-            ]
+            came = came + _from_abroad(ctx, e, came, place.country)
         for pid in came:
             home = ctx.people[pid].country
             if not home or home == "SELF" or home == place.country:
@@ -176,6 +155,26 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             stops.append(
                 Stop(pid, place, e.res, e.sentence, list(e.evidence), order, e.tense, False)
             )
+
+
+def _at_a_gathering(ctx: Mentions, e: Eng) -> bool:
+    """A summit or forum, or a meeting on its sidelines."""
+    return e.kind in ("summit", "conference") or bool(
+        SIDELINES.search(ctx.sentences[e.sentence].text)
+    )
+
+
+def _from_abroad(ctx: Mentions, e: Eng, came: list[int], country: str) -> list[int]:
+    """The participants not yet in ``came`` who serve, as the text states, another government
+    than ``country``'s (the engagement's place's)."""
+    return [
+        x
+        for x in e.participants()
+        if isinstance(x, int)
+        and x not in came
+        and not ctx.people[x].country_guessed
+        and ctx.people[x].country not in (None, "SELF", "ORG", country)
+    ]
 
 
 _VISITING = re.compile(r"\b(?:visiting|the\s+visiting)\s+(?:[A-Z][\w.'-]*\s+){0,6}$")

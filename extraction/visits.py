@@ -25,9 +25,8 @@ from .clauses import (
 )
 from .coreference import nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
-from .models import Place
 from .participants import coordinated_subjects
-from .places import PlaceMention, named_after
+from .places import PlaceMention, country_place, named_after
 from .stages import Mentions, Stop
 from .tense import tense_near
 from .text import fold
@@ -263,8 +262,7 @@ def _country_told_before(
     if line is not None and line.country and line.country != home:
         name = gz.country_display().get(line.country)
         if name:
-            lat_lon = gz.country_centroids().get(line.country) or (None, None)
-            country = Place(name, line.country, *lat_lon, is_country=True)
+            country = country_place(line.country, name)
             return [PlaceMention(vb, vb, country, "visit", "country")]
     return []
 
