@@ -24,7 +24,7 @@ from .clauses import (
 from .coreference import accompany, merge_anaphoric
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .models import Place
-from .participants import find_participants, passive_host, visitors
+from .participants import AND_NP, find_participants, passive_host, visitors
 from .places import PlaceMention, named_after
 from .stages import Eng, Events, Mentions
 from .tense import tense_near
@@ -180,7 +180,27 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
                 )
         else:
             ev.engagements.append(Eng(kind, list(subj), cps, confidence=conf, **e_common))
+            _share_with_coordinated(ev.engagements, t)
     accompany(ctx, ev, r, triggers)
+
+
+_GATHERINGS = ("summit", "conference", "dialogue")
+
+
+def _share_with_coordinated(engs: list[Eng], t: Trigger) -> None:
+    """ "the ASEAN-India Summit and the East Asia Summit in Vientiane on October 10-11": the
+    place and days told after the second gathering are the first one's too."""
+    if len(engs) < 2 or t.index == 0 or not AND_NP.match(t.before):
+        return
+    last, prev = engs[-1], engs[-2]
+    if prev.sentence != last.sentence or not {prev.kind, last.kind} <= set(_GATHERINGS):
+        return
+    if prev.subject != last.subject:
+        return
+    if last.place and not prev.place:
+        prev.place, prev.place_explicit = last.place, last.place_explicit
+    if last.res.known and not prev.res.known:
+        prev.res, prev.tense = last.res, last.tense
 
 
 def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) -> bool:

@@ -108,16 +108,13 @@ def merge_engagements(engs: list[Eng]) -> list[Eng]:
                 len(parts) == 1
                 and not same_group
                 and not (
-                    (
-                        e.title
-                        and o.title
-                        and set(normalize_key(e.title).split())
-                        & set(normalize_key(o.title).split())
-                    )
+                    _titles_agree(e.title, o.title)
                     or (place_key(e.place) and place_key(e.place) == place_key(o.place))
                 )
             ):
                 continue
+            if _titles_differ(e.title, o.title):
+                continue  # "the ASEAN-India Summit and the East Asia Summit"
             target = o
             break
         if target is None:
@@ -142,6 +139,33 @@ def merge_engagements(engs: list[Eng]) -> list[Eng]:
         target.evidence += [x for x in e.evidence if x not in target.evidence]
         target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
     return out
+
+
+# the words every gathering's name may have: what tells two names apart is the rest
+_GENERIC_TITLE_WORDS = frozenset({
+    "the", "of", "on", "for", "and", "in", "a", "an", "summit",
+    "summits", "conference", "forum", "dialogue", "talks", "meeting", "meetings",
+    "ministerial", "session",
+    "leaders", "leaders'", "heads", "state", "government", "annual", "special",
+})  # fmt: skip
+
+
+def _title_words(title: str | None) -> tuple[set[str], set[str]]:
+    words = set(normalize_key(title).split()) if title else set()
+    own = {w for w in words if w not in _GENERIC_TITLE_WORDS and not w[:1].isdigit()}
+    return words, own
+
+
+def _titles_agree(a: str | None, b: str | None) -> bool:
+    """Two names of one gathering: a word in common, and no two different names."""
+    (wa, oa), (wb, ob) = _title_words(a), _title_words(b)
+    return bool(wa & wb) and not (oa and ob and not oa & ob)
+
+
+def _titles_differ(a: str | None, b: str | None) -> bool:
+    """Two gatherings' own names with nothing in common but "summit"."""
+    (_wa, oa), (_wb, ob) = _title_words(a), _title_words(b)
+    return bool(oa and ob and not oa & ob)
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}

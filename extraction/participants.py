@@ -28,6 +28,9 @@ COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?P<list>[^.;:]
 
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*,?\s*plus\s+)")
 
+# "attend the ASEAN-India Summit and the East Asia Summit": the second has the first's subject
+AND_NP = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
+
 AND_VP = re.compile(
     r"\band\s+to\s+(?:[\w-]+\s+){0,3}$|\b(?:and|but)\s+(?:(?:was|is|were|are|will|would|has|had|then|later|also|is\s+due|was\s+due|"
     r"is\s+set|was\s+set|is\s+expected|was\s+expected|plans|planned|is\s+scheduled|"
@@ -123,6 +126,8 @@ def find_participants(
             )
             cps.extend(other[:1])
         conj = AND_VP.search(fbefore)
+        if not conj and not pre and ci > 0 and AND_NP.match(fbefore):
+            conj = AND_NP.match(fbefore)
         if conj and prev_subj and not any(lo + conj.start() <= a < ta for a, _ in pre) and ci > 0:
             # "he met X on Monday and was due to see Y": the same subject
             subj = list(prev_subj)

@@ -4,6 +4,7 @@ organisation seats, cities and countries, each with the preposition or noun that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import gazetteer as gz
@@ -43,6 +44,11 @@ _TOWN_REGION = re.compile(r",\s+(?P<region>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)\b")
 _MODIFIER = re.compile(
     r"(?P<name>" + _CAPSEQ + r")(?:'s)?\s+(?P<noun>visit|trip|leg|stop|stopover|talks|summit|"
     r"meeting|meetings|conference|tour|stay)\b"
+)
+# a gathering named after its town: "the Munich Security Conference", "the Doha Forum"
+_GATHERING_NAME = re.compile(
+    r"\b(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)\s+(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?:Conference|Summit|Forum|Dialogue)\b"
 )
 _UNIVERSITY = re.compile(
     r"^(?:[A-Z][\w'.-]*\s+){1,3}University$|^University of [A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?$"
@@ -350,8 +356,31 @@ def find_places(
                 town = _town_in_region(s, m, preferred)
                 if town and not overlaps(town.start, town.end):
                     found.append(town)
+    _town_of_gathering(s, preferred, found, overlaps)
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _town_of_gathering(
+    s: Sentence,
+    preferred: frozenset[str],
+    found: list[PlaceMention],
+    overlaps: Callable[[int, int], bool],
+) -> None:
+    """The town a gathering is named after is where it meets ("the Munich Security
+    Conference"); a country in the name is no place ("the Ukraine Recovery Conference")."""
+    for m in _GATHERING_NAME.finditer(s.text):
+        words = m.group("name").split()
+        for text in dict.fromkeys([" ".join(words), words[0]]):
+            a = s.start + m.start("name")
+            b = a + len(text)
+            res = resolve_place(text, preferred)
+            if not res or res[1] != "city" or text in _NOT_PLACE:
+                continue
+            if not overlaps(a, b):
+                res[0].span = (a, b)
+                found.append(PlaceMention(a, b, res[0], "named", "city"))
+            break
 
 
 def named_after(pm: PlaceMention, places: list[PlaceMention]) -> bool:

@@ -120,8 +120,14 @@ def cluster_triggers(
             prev = clusters[-1][-1]
             gap = s.text[prev[1] - s.start : t[0] - s.start]
             has_person = any(prev[1] <= a and b <= t[0] for a, b in person_spans)
+            # "the ASEAN-India Summit and the East Asia Summit": two gatherings, not one
+            two_gatherings = (
+                prev[2] == t[2] in ("summit", "conference", "dialogue")
+                and re.search(r"\band\b", gap) is not None
+            )
             if (
                 not has_person
+                and not two_gatherings
                 and len(gap) <= 80
                 and not re.search(
                     r"\b(?:during which|while|said|after|before|where|since|when|sidelines)\b|[;:]|"

@@ -198,3 +198,22 @@ def test_a_lone_participant_at_a_gathering_keeps_it(run):
     )
     (e,) = doc.engagements
     assert (e.kind, e.place.name) == ("conference", "Tokyo")
+
+
+def test_two_named_summits_attended_are_two_engagements(run):
+    doc = run(
+        "Prime Minister Anand Verma will attend the 12th Indo-Lantic Summit and the 7th Ocean "
+        "Rim Summit in Vientiane on October 10-11, the ministry said on Wednesday.",
+        "2024-10-09",
+    )
+    summits = sorted(
+        (e.title, e.place.name if e.place else None, e.start, e.end)
+        for e in engagements_with(doc, "Anand Verma")
+        if e.kind == "summit"
+    )
+    # the place and days told after the second are the first one's too
+    days = (date(2024, 10, 10), date(2024, 10, 11))
+    assert summits == [
+        ("12th Indo-Lantic Summit", "Vientiane", *days),
+        ("7th Ocean Rim Summit", "Vientiane", *days),
+    ]

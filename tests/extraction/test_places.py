@@ -199,3 +199,23 @@ def test_a_continent_is_no_stop_whatever_town_shares_its_name(run):
     places = [s.place.name for t in doc.trips for s in t.stops]
     assert "Asia" not in places
     assert "New Delhi" in places
+
+
+def test_a_gathering_named_after_its_town_is_held_there(run):
+    doc = run(
+        "Prime Minister Petros Kallas met Vice President Dana Whitfield on the margins of the "
+        "annual Munich Security Conference today.",
+        "2022-02-19",
+    )
+    conference = [e for e in doc.engagements if e.kind == "conference"]
+    place = conference[0].place if conference else None
+    assert place and (place.name, place.country) == ("Munich", "DE")
+
+
+def test_a_country_in_a_gatherings_name_is_no_place(run):
+    doc = run(
+        "Foreign Minister Petros Kallas attended the Ukraine Recovery Conference on Tuesday.",
+        "2024-06-12",
+    )
+    conference = [e for e in doc.engagements if e.kind == "conference"]
+    assert conference and conference[0].place is None
