@@ -35,6 +35,12 @@ _DELEGATION = re.compile(
     r"consist(?:s|ed|ing)\s+of|(?:is\s+|was\s+)?made\s+up\s+of|(?:will\s+)?include[sd]?)\b",
     re.I,
 )
+# "Part of the Greek PM's delegation is Y", "Members of his delegation include Y and Z"
+_PART_OF = re.compile(
+    r"\b(?:part|members?)\s+of\s+(?P<owner>(?:the|his|her)\s+(?:[\w.'\u2019-]+\s+){0,3}?)"
+    r"delegation\s+(?:(?:is|are|was|were|will\s+be|include[sd]?)\s+)(?:also\s+)?",
+    re.I,
+)
 # "Accompanying X on his visit to P are Y and Z": the verb after which the companions come
 _INVERTED = re.compile(r"accompanying\b[^.;]{3,120}?\s(?P<verb>are|were|is|was|will\s+be)\b", re.I)
 # "his delegation": the traveller "he" refers to
@@ -112,6 +118,8 @@ def _pairs(ctx: Mentions, s: Sentence) -> list[tuple[int, list[int], int]]:
         companion = _subject_before(ctx, s, persons, cue, r.focus)
         if companion is None:
             continue
+        # "Minister G and Ambassadors B and N will accompany PM M": each of the list
+        joint = _listed_from(ctx, persons, companion, cue)
         listed = _listed_after(ctx, persons, end, first_within=40)
         if listed:
             principal: int | None = listed[0]
@@ -120,7 +128,16 @@ def _pairs(ctx: Mentions, s: Sentence) -> list[tuple[int, list[int], int]]:
         else:
             principal = None
         if principal is not None and principal != companion:
-            out.append((principal, [companion], cue))
+            out.append((principal, [c for c in joint if c != principal], cue))
+    for m in _PART_OF.finditer(s.text):
+        # "Part of the Greek PM's delegation is Director-General D", "members of his
+        # delegation are Y and Z": the delegation's owner is who the sentence or text is about
+        cue, end = s.start + m.start(), s.start + m.end()
+        companions = _listed_after(ctx, persons, end, first_within=60)
+        owner = re.sub(r"['\u2019]s?\s*$", "", m.group("owner").rstrip())
+        principal = resolve_nominal(ctx, owner, r.focus) if r.focus is not None else None
+        if principal is not None and companions:
+            out.append((principal, [c for c in companions if c != principal], cue))
     for m in _DELEGATION.finditer(s.text):
         cue, end = s.start + m.start(), s.start + m.end()
         companions = _listed_after(ctx, persons, end)
@@ -138,6 +155,21 @@ def _pairs(ctx: Mentions, s: Sentence) -> list[tuple[int, list[int], int]]:
             principal = _subject_before(ctx, s, persons, cue, r.focus)
         if principal is not None and companions:
             out.append((principal, [c for c in companions if c != principal], cue))
+    return out
+
+
+def _listed_from(ctx: Mentions, persons: list[Mention], first: int, cue: int) -> list[int]:
+    """``first`` and whoever is listed after them before ``cue``."""
+    start = next((p for p in persons if p[2] == first and p[1] <= cue), None)
+    if start is None:
+        return [first]
+    out, pos = [first], start[1]
+    for a, b, pid in sorted(p for p in persons if start[1] <= p[0] and p[1] <= cue):
+        if not _list_gap(ctx.text[pos:a]):
+            break
+        if pid not in out:
+            out.append(pid)
+        pos = b
     return out
 
 

@@ -163,3 +163,22 @@ def test_those_accompanying_told_after_the_visit_are_companions_with_no_visit_of
     assert trip.companions == ["Omar Fawzi", "Hany Saleh"]
     visits = [e for e in doc.engagements if e.kind == "visit"]
     assert [v.participants for v in visits] == [["Karim El Masri"]]
+
+
+def test_everyone_listed_before_accompany(run):
+    doc = run(
+        "Prime Minister Petros Kallas will arrive in Ankara on Monday. Foreign Minister Nikos "
+        "Varelas, Ambassador Eleni Boukou and Deputy Minister Stavros Pappas will accompany "
+        "Prime Minister Kallas to the meeting.",
+        "2024-05-12",
+    )
+    assert companions(doc) == {"Petros Kallas": ["Nikos Varelas", "Eleni Boukou", "Stavros Pappas"]}
+
+
+def test_part_of_the_delegation_is(run):
+    doc = run(
+        "Prime Minister Petros Kallas will arrive in Ankara on Monday. Part of the Prime "
+        "Minister's delegation is Deputy Foreign Minister Nikos Varelas.",
+        "2024-05-12",
+    )
+    assert companions(doc) == {"Petros Kallas": ["Nikos Varelas"]}
