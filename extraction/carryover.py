@@ -74,6 +74,35 @@ def place_by_sidelines(ctx: Mentions, engs: list[Eng]) -> None:
                 break
 
 
+def place_of_gathering_told_before(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Lula will hold seven bilateral meetings during the G7 summit in Hiroshima. Lula will
+    meet Kishida ...": an unplaced meeting of someone at a gathering told in the three sentences
+    before (one whose days are known), and not told of another day, is held there, on the
+    gathering's days."""
+    for e in engs:
+        if e.kind not in ("meeting", "talks") or e.place or e.cancelled:
+            continue
+        parts = set(e.participants())
+        for o in sorted(engs, key=lambda o: -o.sentence):
+            if (
+                o is e
+                or o.kind not in ("summit", "conference")
+                or not o.place
+                or not o.res.known
+                or o.cancelled
+                or not 0 <= e.sentence - o.sentence <= 3
+                or not parts & set(o.participants())
+                or {e.tense, o.tense} == {"past", "future"}
+            ):
+                continue
+            if e.res.known and o.res.known and (e.res.end < o.res.start or o.res.end < e.res.start):
+                continue
+            e.place, e.place_explicit = o.place, False
+            if not e.res.known:
+                e.res = o.res
+            break
+
+
 SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
     r"(?:earlier|later)\s+that\s+(?:morning|afternoon|evening)|"

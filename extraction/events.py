@@ -157,6 +157,7 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
             kind == "call"
             or SEPARATE.search(s.text[lo - s.start : hi - s.start])
             or _hosts_of_one_country(ctx, subj, cps)
+            or _bilaterals_with_several(ctx, s, subj, cps)
         )
         # grouping (one engagement per counterpart met separately) is decided here, as the
         # engagement is found: later triggers of the text look back at the copies
@@ -201,6 +202,30 @@ def _share_with_coordinated(engs: list[Eng], t: Trigger) -> None:
         prev.place, prev.place_explicit = last.place, last.place_explicit
     if last.res.known and not prev.res.known:
         prev.res, prev.tense = last.res, last.tense
+
+
+# "will hold at least seven bilateral meetings", "held meetings with Arab leaders"
+_BILATERALS = re.compile(
+    r"\b(?:bilateral|separate|individual|one-on-one|several|series\s+of|number\s+of)\s+"
+    r"(?:[\w-]+\s+){0,1}(?:meetings|talks)\b|\b(?:held|hold|holds|holding)\s+meetings\b",
+    re.I,
+)
+_JOINT = re.compile(r"\b(?:trilateral|joint(?:ly)?|together|three-way|four-way|jointly)\b", re.I)
+
+
+def _bilaterals_with_several(
+    ctx: Mentions, s: Sentence, subj: list[int], cps: list[int | str]
+) -> bool:
+    """ "Lula will hold seven bilateral meetings ... Lula will meet Japan's Kishida, as well as
+    Germany's Scholz and France's Macron": after a word of bilateral meetings (in this sentence
+    or the two before), meeting leaders of several governments is a meeting with each."""
+    named = [c for c in cps if isinstance(c, int)]
+    homes = {ctx.people[c].country for c in named} - {None, "ORG", "SELF"}
+    mine = {ctx.people[p].country for p in subj if not ctx.people[p].country_guessed}
+    if len(named) < 2 or len(homes) < 2 or homes & mine or _JOINT.search(s.text):
+        return False
+    near = [x for x in ctx.sentences[max(0, s.index - 2) : s.index + 1] if x.kind == "body"]
+    return any(_BILATERALS.search(x.text) for x in near)
 
 
 def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) -> bool:

@@ -8,7 +8,12 @@ the sidelines of, the day and place of "earlier in the day"."""
 from __future__ import annotations
 
 from .affiliations import counterpart_countries, host_countries
-from .carryover import place_by_sidelines, place_of_signing_told_before, same_day
+from .carryover import (
+    place_by_sidelines,
+    place_of_gathering_told_before,
+    place_of_signing_told_before,
+    same_day,
+)
 from .dates import Resolved
 from .models import Place
 from .stages import Eng, Events, Groups, Mentions, Stop
@@ -27,6 +32,7 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     counterpart_countries(ctx, engs)  # mentions (a person's country), run late: as above
     trips = _merge_stops(events.stops)
     place_by_sidelines(ctx, engs)
+    place_of_gathering_told_before(ctx, engs)
     place_of_signing_told_before(ctx, engs)
     same_day(ctx, engs)
     return Groups(engs, trips)

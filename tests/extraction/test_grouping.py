@@ -217,3 +217,42 @@ def test_two_named_summits_attended_are_two_engagements(run):
         ("12th Indo-Lantic Summit", "Vientiane", *days),
         ("7th Ocean Rim Summit", "Vientiane", *days),
     ]
+
+
+def test_bilateral_meetings_with_leaders_of_several_governments_are_one_each(run):
+    doc = run(
+        "President Rui Salgado will hold at least five bilateral meetings during the summit. "
+        "Salgado will meet Japanese Prime Minister Kenji Ota, as well as German Chancellor "
+        "Lena Vogt and French President Marc Duval.",
+        "2023-05-17",
+    )
+    meetings = [e for e in engagements_with(doc, "Rui Salgado") if e.kind == "meeting"]
+    assert sorted(tuple(sorted(e.participants)) for e in meetings) == [
+        ("Kenji Ota", "Rui Salgado"),
+        ("Lena Vogt", "Rui Salgado"),
+        ("Marc Duval", "Rui Salgado"),
+    ]
+
+
+def test_a_joint_meeting_with_several_governments_stays_one(run):
+    doc = run(
+        "Secretary Dana Whitfield held bilateral talks with her hosts on Monday. On Tuesday she "
+        "met Japanese Foreign Minister Kenji Ota and South Korean Foreign Minister Min-jun Park "
+        "together in Tokyo.",
+        "2023-05-17",
+    )
+    meetings = [e for e in engagements_with(doc, "Kenji Ota") if e.kind == "meeting"]
+    assert len(meetings) == 1 and "Min-jun Park" in meetings[0].participants
+
+
+def test_meetings_told_after_a_dated_gathering_are_held_there(run):
+    doc = run(
+        "King Hamad on Monday held meetings in Riyadh with leaders taking part in the Gulf "
+        "Summit. King Hamad met Egyptian President Omar Saad and Lebanese Prime Minister Karim "
+        "Haddad.",
+        "2024-11-11",
+    )
+    for name in ("Omar Saad", "Karim Haddad"):
+        (meeting,) = [e for e in engagements_with(doc, name) if e.kind == "meeting"]
+        assert meeting.place and meeting.place.name == "Riyadh"
+        assert meeting.start == date(2024, 11, 11)
