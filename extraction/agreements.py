@@ -35,6 +35,7 @@ from .pacts import (
     SIGNED_AFTER,
     SIGNED_BARE,
     SIGNED_ITEM,
+    SIGNED_PARTICIPLE,
     SIGNED_TOPIC,
     SIGNED_TOPIC_LATER,
     SIGNED_TOPIC_PASSIVE,
@@ -66,6 +67,9 @@ def _parties_in(text: str) -> list[str]:
 def _clean(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
     return re.sub(r"\s+", " ", name).strip(" ,.;")
+
+
+_SIGNED_THE = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)?)\s+the\s+$", re.I)
 
 
 def find_agreements(ctx: Mentions, trips: Trips) -> Agreements:
@@ -181,6 +185,8 @@ def _agreements_in(
                 words = words[1:]
             if len(words) < 2 or ORG_AFTER.match(t[m.end("name") :]):
                 continue  # "Amazon Cooperation Treaty Organization" is a body, not a pact
+            if words[-1] == "Plan" and not _parties_in(" ".join(words[:-2])):
+                continue  # "the Canada-Mexico Action Plan"; a programme's plan is no pact
             year = None
             if re.fullmatch(r"(?:19|20)\d{2}", words[0]):
                 year = int(words.pop(0))
@@ -268,7 +274,10 @@ def _agreements_in(
             if first in NOT_FIRST or m.start() == 0 and first in ("Under", "The"):
                 continue
             if not (
-                gz.country_code(first) or gz.is_city(first) or fold(first) in gz.country_names()
+                gz.country_code(first)
+                or gz.is_city(first)
+                or fold(first) in gz.country_names()
+                or _SIGNED_THE.search(t[: m.start("name")])  # "sign the AlUla declaration"
             ):
                 continue
             a, b = s.start + m.start("name"), s.start + m.end("name")
@@ -286,16 +295,26 @@ def _agreements_in(
                 m.re in (SIGNING_OF, SIGNED_BARE)
                 or SIGNING_BEFORE.search(t[: m.start()])
                 or SIGNED_AFTER.match(t, m.end())
+                or (
+                    m.re is DESCRIBED
+                    and m.group(0).split()[0].lower() in ("a", "an")
+                    and SIGNED_PARTICIPLE.match(t, m.end())
+                )
             ):
                 continue
             name = m.group("name")
             if m.re is SIGNING_OF and set(name.split()[:-1]) <= GENERIC_MODIFIERS:
                 continue  # "the signing of bilateral agreements": a set told elsewhere
-            counted = m.re is DESCRIBED and m.group(0).split()[0].lower() not in ("a", "an", "the")
+            first = m.group(0).split()[0].lower()
+            counted = m.re is DESCRIBED and first not in ("a", "an", "the")
+            quantified = m.re is DESCRIBED and " of " in m.group(0) and first in ("a", "an")
             if m.re is DESCRIBED and name.endswith("documents") and not counted:
                 continue  # "six documents" signed are pacts; "the documents" may be anything
             if counted:
                 name = m.group(0)  # "four pacts", "seven key agreements"
+            elif quantified or (m.re is DESCRIBED and SIGNED_PARTICIPLE.match(t, m.end())):
+                # "a raft of investment deals", "a bilateral treaty signed Friday with ..."
+                name = m.group(0).split(" ", 1)[1]
             elif len(name.split()) < 2 or re.search(r",\s*$", t[: m.start()]):
                 continue  # "a landmark agreement with ...", "the X Treaty, a pact that ..."
             parties = parties_for(s, _parties_in(t) or _parties_in(prev))

@@ -9,9 +9,13 @@ import re
 
 HEAD = (
     r"(?:Agreement|Agreements|Treaty|Accord|Accords|Pact|Convention|Protocol|Deal|Charter|"
-    r"Compact|Memorandum of Understanding|Declaration|Joint Statement|Exchange of Notes)"
+    r"Compact|Memorandum of Understanding|Declaration|Joint Statement|Exchange of Notes|"
+    r"Action Plan)"
 )
-LOWER_HEAD = r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol)"
+LOWER_HEAD = (
+    r"(?:agreement|agreements|treaty|accord|accords|pact|deal|deals|convention|protocol|"
+    r"declaration)"
+)
 CAPW = r"(?:[A-Z][\w.'&]*(?:-[A-Z][\w.'&]*)*|\d{4})"
 NAMED = re.compile(
     r"(?P<name>(?:(?!"
@@ -142,12 +146,19 @@ AND_ON = re.compile(
 DESCRIBED = re.compile(
     r"\b(?i:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"\d+)\s+"
+    # "a raft of investment deals", "a series of agreements"
+    r"(?:(?:raft|series|number|slew|host|package|set|range|batch)\s+of\s+)?"
     r"(?:(?:new|key|major|landmark|historic|bilateral)\s+)*"
     r"(?!(?:more|further|other|additional)\b)"  # "three further MoUs": part of a set told
     r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
     r"understanding)|MoUs?|MOUs?|documents|instruments))\b"
+)
+# "a bilateral treaty signed Friday with French President Macron": signed as it is named
+SIGNED_PARTICIPLE = re.compile(
+    r"\s+(?:signed|inked|sealed|concluded)\s+(?:(?:on|last|this)\s+)?"
+    r"(?:[A-Z][a-z]+|today|yesterday)?\s*(?:with|by|between|in)\b"
 )
 # "witnessed the signing of cooperation documents in various fields": no article before them
 SIGNING_OF = re.compile(

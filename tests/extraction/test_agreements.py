@@ -424,3 +424,37 @@ def test_more_ways_of_telling_pacts_signed(run, sentence, name):
         "2024-03-05",
     )
     assert any(n.endswith(name) for n in agreement_names(doc)), agreement_names(doc)
+
+
+def test_a_raft_of_deals_signed(run):
+    doc = run("Norway and Chile signed a raft of energy deals on Sunday.", "2019-02-18")
+    (ag,) = doc.agreements
+    assert ag.name == "raft of energy deals"
+    assert set(ag.parties) == {"NO", "CL"} and ag.date == date(2019, 2, 17)
+
+
+def test_a_treaty_named_by_what_it_is_signed_as_told(run):
+    doc = run(
+        "Prime Minister Karl Jensen said a bilateral treaty signed Friday with Swedish Prime "
+        "Minister Eva Lind would strengthen the region.",
+        "2021-11-27",
+    )
+    (ag,) = doc.agreements
+    assert ag.name == "bilateral treaty" and ag.date == date(2021, 11, 26)
+
+
+def test_a_named_action_plan_and_a_declaration_named_after_its_town(run):
+    doc = run(
+        "The two leaders announced the new Norway-Chile Action Plan. The summit saw all "
+        "members sign the Tromso declaration.",
+        "2021-01-05",
+    )
+    assert sorted(agreement_names(doc)) == ["Norway-Chile Action Plan", "Tromso declaration"]
+
+
+def test_a_programmes_action_plan_is_no_pact(run):
+    doc = run(
+        "The allies discussed offering Georgia a Membership Action Plan at the summit.",
+        "2008-04-04",
+    )
+    assert agreement_names(doc) == []
