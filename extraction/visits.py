@@ -55,7 +55,8 @@ _STOP_CONTEXT = re.compile(
     r"(?:left|leav\w*|depart\w*|sets? off) for|"
     r"(?:south|north|east|west)\w* of|"
     r"near|outside|beginning with|starting with|ending with|ending in|culminating with|"
-    r"culminating in|concluding with|concluding in|followed by|then|presence in|reach\w*)$"
+    r"culminating in|concluding with|concluding in|followed by|then|presence in|reach\w*|"
+    r"(?:tour|trip|itinerary|journey) (?:that|which) .*(?:include\w*|in))$"
 )
 
 _DISTANCE_BEFORE = re.compile(
@@ -371,11 +372,15 @@ def _stop_places(
                 pm not in near
                 and near
                 and near[-1].end <= pm.start
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.text[near[-1].end : pm.start])
+                and _LIST_ITEM_GAP.fullmatch(ctx.text[near[-1].end : pm.start])
             ):
                 near.append(pm)
         stop_places = near
     return stop_places
+
+
+# between two stops of a list: ", ", " and ", ", the World Economic Forum in "
+_LIST_ITEM_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+(?:[\w'-]+\s+){1,5}(?:in|at)\s+)?")
 
 
 def _stop_dates(

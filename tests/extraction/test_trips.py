@@ -777,3 +777,14 @@ def test_a_trip_called_off_keeps_its_stops_marked_cancelled(run):
     ]
     visits = {e.place.name: e.status for e in doc.engagements if e.kind == "visit"}
     assert visits == {"Belgium": "cancelled", "Egypt": "cancelled", "Afghanistan": "cancelled"}
+
+
+def test_a_tour_that_included_a_list_of_places(run):
+    doc = run(
+        "Premier Li Wei arrived in London on Saturday. His visit to Britain is the last stop on "
+        "a regional tour that also included Spain, Germany, the World Economic Forum in Davos, "
+        "Switzerland, and the EU headquarters in Brussels.",
+        "2009-02-01",
+    )
+    places = {s.place.name for s in _stops(doc, "Li Wei")}
+    assert {"London", "Spain", "Germany", "Davos", "Brussels"} <= places
