@@ -66,7 +66,10 @@ _DISTANCE_BEFORE = re.compile(
 
 # "a visit to Washington by two aides": who made the visit; not "flew to Congo and was
 # received by the president", where a new verb begins
-_VISIT_BY = re.compile(r"(?:(?!\b(?:was|were|is|are|been|being|and)\b)[^.;,]){0,40}?\bby\s+")
+# "a trip to Australia and New Zealand by Johnson"; not "and was received by"
+_VISIT_BY = re.compile(
+    r"(?:(?!\b(?:was|were|is|are|been|being)\b|\band\b(?!\s+[A-Z]))[^.;,]){0,40}?\bby\s+"
+)
 
 # "by two of his closest aides", "by a delegation": travellers the text does not name
 _UNNAMED_PARTY = re.compile(

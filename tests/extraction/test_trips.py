@@ -788,3 +788,13 @@ def test_a_tour_that_included_a_list_of_places(run):
     )
     places = {s.place.name for s in _stops(doc, "Li Wei")}
     assert {"London", "Spain", "Germany", "Davos", "Brussels"} <= places
+
+
+def test_a_trip_to_two_countries_by_someone(run):
+    doc = run(
+        "Prime Minister Tom Hale will not meet President Ann Ross in Washington. A possible "
+        "trade trip to Australia and New Zealand by Hale has also been scrapped.",
+        "2020-02-20",
+    )
+    assert {s.place.name for s in _stops(doc, "Tom Hale")} >= {"Australia", "New Zealand"}
+    assert not _stops(doc, "Ann Ross")
