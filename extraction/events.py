@@ -289,8 +289,16 @@ def _where(
             continue
         if pm.kind == "org" and named_after(pm, places):
             continue  # "the NATO summit in Vilnius": not at NATO's headquarters
-        if pm.context in ("to",) and not any(v[0] < pm.start for v in visit_spans):
-            continue
+        if (
+            pm.context in ("to",)
+            and not any(v[0] < pm.start for v in visit_spans)
+            and not (
+                pm.start >= tb
+                and all(HOST_TRIGGER.match(m[3]) for m in t.members)
+                and not re.search(r"['\u2019]s?$", ctx.text[pm.start : pm.end + 2].split()[0])
+            )
+        ):
+            continue  # "a message to Paris"; but "welcomed Talabani to Paris" is there
         if any(
             tb <= v[0] and v[1] <= pm.start and re.search(r",\s*which\b", ctx.text[v[1] : pm.start])
             for v in visit_spans

@@ -498,3 +498,22 @@ def test_a_call_with_an_envoy_named_after_his_office_and_a_comma(run):
     assert str(call.start) == "2025-06-30"
     names = {o.name for o in doc.officials}
     assert "Gaza Strip" not in names and "Early Recovery" not in names
+
+
+def test_a_host_welcoming_a_guest_to_a_town_meets_them_there(run):
+    doc = run(
+        "President Marie Laurent welcomed Iraqi President Omar Salih to Paris on Monday.",
+        "2009-11-17",
+    )
+    (meeting,) = engagements_with(doc, "Omar Salih")
+    assert meeting.place and meeting.place.name == "Paris"
+    assert meeting.start == date(2009, 11, 16)
+
+
+def test_passing_something_to_a_countrys_leader_is_no_place(run):
+    doc = run(
+        "Host President Rui Salgado will pass on the presidency of the bloc to Brazil's "
+        "President Ana Costa at the summit on Monday.",
+        "2023-07-02",
+    )
+    assert all(not (e.place and e.place.name == "Brazil") for e in doc.engagements)
