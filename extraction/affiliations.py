@@ -79,7 +79,7 @@ def fill_countries(ctx: Mentions) -> None:
             known[p.country] += ctx.counts[p.id] or 1
     majority = known.most_common(1)[0][0] if known else None
     home = ctx.dateline.country if ctx.dateline and ctx.dateline.country else None
-    home = home or ctx.issuer or majority
+    home = home or ctx.issuer or majority or _most_named_other(ctx, set())
     by_index = {s.index: s for s in ctx.sentences}
     _successor_countries(ctx)
     not_of = _counterparts_of(ctx)

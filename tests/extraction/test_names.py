@@ -304,3 +304,12 @@ def test_a_full_name_a_country_owns_or_brackets_is_an_official_of_it(run):
     offs = officials(doc)
     assert offs["Rosa Maria Campos"][1] == "BR"
     assert offs["Luis Alberto Pou"][1] == "UY"
+
+
+def test_a_titled_official_serves_the_country_the_report_names_most(run):
+    doc = run(
+        "The Government of Fiji announced a new visa scheme today. Prime Minister Tomas Vale "
+        "said Fiji would welcome more visitors.",
+        "2023-02-16",
+    )
+    assert officials(doc)["Tomas Vale"] == ("Prime Minister", "FJ")
