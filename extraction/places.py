@@ -197,7 +197,8 @@ def _readings(name: str) -> list[tuple[int, str]]:
 _LIST_NEXT = re.compile(
     # "to Lima from November 13 to 17 and Rio de Janeiro from ...": a leg's days between
     r"(?:\s+(?:from|on|between)\s+(?-i:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*(?:to|-|and)\s*\d{1,2})?))?"
-    r"(?:,\s*(?:and\s+)?(?P<the>the\s+)?|\s+and\s+(?:the\s+)?)(?P<name>" + _CAPSEQ + r")"
+    r"(?:,\s*(?:and\s+|as\s+well\s+as\s+)?(?P<the>the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?)"
+    r"(?P<name>" + _CAPSEQ + r")"
 )
 
 

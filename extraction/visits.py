@@ -410,7 +410,7 @@ def _stop_dates(
     # following day": a list shares the date that closes it
     for k in range(len(stop_places) - 2, -1, -1):
         gap = s.text[stop_places[k].end - s.start : stop_places[k + 1].start - s.start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|,?\s*as\s+well\s+as)\s*", gap):
             continue
         if after[k + 1] and (not found_dates[k].known or not after[k]):
             found_dates[k], after[k] = found_dates[k + 1], True

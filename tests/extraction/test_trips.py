@@ -798,3 +798,14 @@ def test_a_trip_to_two_countries_by_someone(run):
     )
     assert {s.place.name for s in _stops(doc, "Tom Hale")} >= {"Australia", "New Zealand"}
     assert not _stops(doc, "Ann Ross")
+
+
+def test_as_well_as_continues_a_list_of_stops_sharing_its_days(run):
+    doc = run(
+        "Prime Minister Kenji Ota will visit Kazakhstan and Uzbekistan, as well as Mongolia, "
+        "from August 9 to 12.",
+        "2024-08-01",
+    )
+    stops = {s.place.name: (s.start, s.end) for s in _stops(doc, "Kenji Ota")}
+    days = (date(2024, 8, 9), date(2024, 8, 12))
+    assert stops == {"Kazakhstan": days, "Uzbekistan": days, "Mongolia": days}
