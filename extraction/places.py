@@ -50,8 +50,10 @@ _MODIFIER = re.compile(
 )
 # a gathering named after its town: "the Munich Security Conference", "the Doha Forum"
 _GATHERING_NAME = re.compile(
-    r"\b(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)\s+(?:[A-Z][\w'-]*\s+){0,3}"
-    r"(?:Conference|Summit|Forum|Dialogue)\b"
+    r"\b(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)(?=\s+(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?:Conference|Summit|Forum|Dialogue)\b)|"
+    # "the International Forum of Dakar on Peace and Security"
+    r"\b(?:Conference|Summit|Forum|Dialogue)\s+of\s+(?P<after>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)"
 )
 _UNIVERSITY = re.compile(
     r"^(?:[A-Z][\w'.-]*\s+){1,3}University$|^University of [A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?$"
@@ -374,9 +376,10 @@ def _town_of_gathering(
     """The town a gathering is named after is where it meets ("the Munich Security
     Conference"); a country in the name is no place ("the Ukraine Recovery Conference")."""
     for m in _GATHERING_NAME.finditer(s.text):
-        words = m.group("name").split()
+        group = "name" if m.group("name") else "after"
+        words = m.group(group).split()
         for text in dict.fromkeys([" ".join(words), words[0]]):
-            a = s.start + m.start("name")
+            a = s.start + m.start(group)
             b = a + len(text)
             res = resolve_place(text, preferred)
             if not res or res[1] != "city" or text in _NOT_PLACE:

@@ -84,7 +84,12 @@ VISIT_TRIGGER = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
     r"to|heads?\s+to|headed\s+to|heading\s+to|(?:go|goes|going|went)\s+(?:on\s+)?to(?=\s+[A-Z])|"
     r"stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|reach(?:ed|es)(?=\s+[A-Z])|"
-    r"arriv(?:e|es|ed|ing)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|fl(?:y|ies|ew)\s+(?:in)?to|"
+    r"arriv(?:e|es|ed|ing)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|"
+    # "Maduro arrived in the early hours of Monday", "touched down two hours later": an
+    # arrival whose place the report told before
+    r"(?:arriv(?:e|es|ed)|touch(?:es|ed)?\s+down)(?=\s+(?:yesterday|today|earlier|later|late|"
+    r"early|on\s|in\s+the\s+(?:early|late|morning|afternoon|evening)|here|this|last|two|three|"
+    r"hours|to\s+(?:attend|participate|take\s+part)|for\s+the)|\s*[,.])|fl(?:y|ies|ew)\s+(?:in)?to|"
     r"flying\s+(?:in)?to|stopover|presence\s+in|"
     # "will lead an interagency delegation to Afghanistan, Pakistan and Qatar"
     r"(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:a|an|the|his|her|their)\s+"

@@ -68,7 +68,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     news_of_the_day(ctx, engs, trips)
     companions = find_companions(ctx, trips)
     _companions_travel_along(trips, companions)
-    _visits_from_stops(engs, trips, {c for cs in companions.values() for c in cs})
+    _visits_from_stops(ctx, engs, trips, {c for cs in companions.values() for c in cs})
     return Trips(engs, trips, companions)
 
 
@@ -352,7 +352,9 @@ def _cancel_stops(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
                 st.cancelled = True
 
 
-def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]], companions: set[int]) -> None:
+def _visits_from_stops(
+    ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]], companions: set[int]
+) -> None:
     """A stop with no engagement of its traveller there becomes a visit (appended to engs),
     unless it is a country the traveller has an engagement in during the stay (and the stop
     was not called off on known dates), or the traveller accompanies another (whose visit it
@@ -374,6 +376,8 @@ def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]], companions
                 for e in engs
             ):
                 continue
+            if _joins_gathering(ctx, engs, pid, st):
+                continue
             engs.append(
                 Eng(
                     "visit",
@@ -389,3 +393,33 @@ def _visits_from_stops(engs: list[Eng], trips: dict[int, list[Stop]], companions
                     confidence=0.5,
                 )
             )
+
+
+_GATHERING_WORD = re.compile(
+    r"\b(?:summit|forum|conference|gathering|attend\w*|participat\w*|take\s+part)\b", re.I
+)
+
+
+def _joins_gathering(ctx: Mentions, engs: list[Eng], pid: int, st: Stop) -> bool:
+    """ "Maduro arrived ... to participate in the regional forum": a stop at a summit or forum
+    the report tells of (at its place, or where it gives none, told in a sentence naming a
+    gathering, the report's only one or one told near it) makes the traveller one of its
+    attendees, not the guest of a visit."""
+    if st.cancelled:
+        return False
+    told = ctx.sentences[st.sentence].text
+    gatherings = [e for e in engs if e.kind in ("summit", "conference") and not e.cancelled]
+    for e in gatherings:
+        if not _same_stay(e.res, st.res, 7):
+            continue
+        same_place = e.place is not None and place_key(e.place) == place_key(st.place)
+        near = len(gatherings) == 1 or abs(e.sentence - st.sentence) <= 3
+        if not same_place and not (e.place is None and near and _GATHERING_WORD.search(told)):
+            continue
+        if e.place is None:
+            e.place, e.place_explicit = st.place, False
+        if pid not in e.participants():
+            e.counterparts.append(pid)
+        e.evidence += [x for x in st.evidence if x not in e.evidence]
+        return True
+    return False

@@ -158,12 +158,17 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):
                 dates = aside  # "..., who is on a visit to Y," is there at the main verb's time
             traveler = _traveler(ctx, r, va, vb, before, told_before)
+            listed = _listed_after_who(ctx, r, before, vb, hi)
+            if listed:
+                traveler = listed[0]
             if traveler is None:
                 continue
             told_before = traveler
             stop_places = _stop_places(ctx, r, places, used_places, va, vb, hi, words)
             if not stop_places:
                 stop_places = _country_told_before(ctx, s.index, va, vb, traveler)
+            if not stop_places and _BARE_ARRIVAL.match(words):
+                stop_places = _arrived_where_told(ctx, s.index, vb, traveler)
             if not stop_places:
                 continue
             tense = tense_near(s.text, va - s.start)
@@ -182,7 +187,8 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             if not any(res.known for res in found_dates) and SAME_DAY.search(s.text):
                 # "Sisi arrived in the African country earlier in the day"
                 found_dates = [_date_of_that_trip(ctx, s.index, 2)] * len(stop_places)
-            for who in _fellow_subjects(ctx, r, lo, va, traveler):
+            travellers = listed or _fellow_subjects(ctx, r, lo, va, traveler)
+            for who in travellers:
                 for pm, res in zip(stop_places, found_dates, strict=True):
                     order += 1
                     stops.append(
@@ -238,6 +244,48 @@ _THE_COUNTRY = re.compile(
     r"emirate|sultanate|archipelago|island\s+state|island|member\s+state|member|state)"
     r"(?![\w-]|\s+(?:of|[A-Z]))"
 )
+
+
+_BARE_ARRIVAL = re.compile(r"(?:arriv(?:e|es|ed)|touch(?:es|ed)?\s+down)(?:\s+(?:in|at))?$", re.I)
+# "Other heads of state who have already arrived in Havana include A, B and C"
+_WHO_ARRIVED = re.compile(r"\bwho\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|also\s+)?$", re.I)
+_LISTED_AS = re.compile(r"[^.;]{0,60}?\b(?:include[sd]?|were|are)\s+(?:also\s+)?", re.I)
+_ARRIVED_AT = re.compile(
+    r"\b(?:arriv(?:e|es|ed|ing)|landed|lands|touch(?:es|ed)?\s+down|reach(?:ed|es))\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+def _listed_after_who(ctx: Mentions, r: Reading, before: str, vb: int, hi: int) -> list[int]:
+    """ "Leaders who have already arrived in Havana include A, B and C": the travellers are
+    the ones listed after the verb."""
+    if not _WHO_ARRIVED.search(before):
+        return []
+    m = _LISTED_AS.match(ctx.text, vb)
+    if not m:
+        return []
+    after = sorted((a, b, pid) for a, b, pid in r.persons if m.end() <= a < max(hi, r.s.end))
+    return coordinated_subjects(ctx.text, [(a, pid) for a, _b, pid in after]) if after else []
+
+
+def _arrived_where_told(ctx: Mentions, at: int, vb: int, traveler: int) -> list[PlaceMention]:
+    """ "Leaders have arrived in the Cuban capital, Havana. ... Maduro arrived in the early
+    hours of Monday": an arrival with no place is at the last place the two sentences before
+    told someone arriving in, else at the dateline's town (not the traveller's own country)."""
+    home = ctx.people[traveler].country
+    for k in range(at - 1, max(at - 3, -1), -1):
+        s = ctx.sentences[k]
+        told = [
+            pm
+            for pm in ctx.places.get(k, [])
+            if pm.place.country != home and _ARRIVED_AT.search(ctx.text[s.start : pm.start])
+        ]
+        if told:
+            return [told[-1]]
+    line = ctx.dateline
+    if line is not None and line.country and line.country != home and not line.is_country:
+        return [PlaceMention(vb, vb, line, "in", "city")]
+    return []
 
 
 def _country_told_before(

@@ -219,3 +219,14 @@ def test_a_country_in_a_gatherings_name_is_no_place(run):
     )
     conference = [e for e in doc.engagements if e.kind == "conference"]
     assert conference and conference[0].place is None
+
+
+def test_a_forum_of_a_town_is_held_there(run):
+    doc = run(
+        "Foreign Minister Petros Kallas will participate in the eighth International Forum of "
+        "Dakar on Peace and Security on Tuesday.",
+        "2022-10-24",
+    )
+    conference = [e for e in doc.engagements if e.kind == "conference"]
+    place = conference[0].place if conference else None
+    assert place and (place.name, place.country) == ("Dakar", "SN")

@@ -809,3 +809,35 @@ def test_as_well_as_continues_a_list_of_stops_sharing_its_days(run):
     stops = {s.place.name: (s.start, s.end) for s in _stops(doc, "Kenji Ota")}
     days = (date(2024, 8, 9), date(2024, 8, 12))
     assert stops == {"Kazakhstan": days, "Uzbekistan": days, "Mongolia": days}
+
+
+def test_an_arrival_with_no_place_is_where_the_report_told_leaders_arriving(run):
+    doc = run(
+        "Leaders of the region have arrived in the Cuban capital, Havana, to attend the summit. "
+        "The President of Venezuela, Nicolas Vera, arrived in the early hours of Monday to "
+        "take part in the forum.",
+        "2014-01-27",
+    )
+    assert [s.place.name for s in _stops(doc, "Nicolas Vera")] == ["Havana"]
+
+
+def test_those_who_have_arrived_include_a_list(run):
+    doc = run(
+        "Other heads of state who have already arrived in Havana include Bolivian President "
+        "Evo Ramos, Uruguayan President Jose Mena and Jamaican Prime Minister Ada Miller.",
+        "2014-01-27",
+    )
+    for name in ("Evo Ramos", "Jose Mena", "Ada Miller"):
+        assert [s.place.name for s in _stops(doc, name)] == ["Havana"]
+
+
+def test_leaders_arriving_for_the_summit_attend_it_rather_than_visit(run):
+    doc = run(
+        "The President of Venezuela, Nicolas Vera, arrived in Havana on Monday to take part in "
+        "the summit. Bolivian President Evo Ramos also arrived in Havana on Monday. The CELAC "
+        "summit will be attended by Cuban President Raul Soto.",
+        "2014-01-27",
+    )
+    summits = [e for e in doc.engagements if e.kind == "summit"]
+    assert len(summits) == 1 and "Nicolas Vera" in summits[0].participants
+    assert not [e for e in engagements_with(doc, "Nicolas Vera") if e.kind == "visit"]
