@@ -59,6 +59,9 @@ _REVERSE_APPOSITIVE = re.compile(
 _NAME_NEXT = re.compile(
     r",\s+(?:[A-Z][\w'-]+\s+(?:" + PARTICLE_PATTERN + r"\s+)?)+[A-Z][\w'-]+(?:,|\s+and\b)"
 )
+_TITLE_NEXT = re.compile(
+    r"\s*(?:the\s+)?(?:(?-i:[A-Z][\w.'-]*)\s+){0,3}?(?:" + TITLE_PATTERN + r")", re.I
+)
 _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})\s+")
 # what stands before such a title: "the " or a superior's name ("Biden's ")
 _DEFINITE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$", re.I)
@@ -234,7 +237,11 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     after,
                     re.I,
                 )
-                if app and _NAME_NEXT.match(after, app.end()):
+                nxt = _NAME_NEXT.match(after, app.end()) if app else None
+                if nxt and not (app.group("of") and _TITLE_NEXT.match(after, nxt.end())):
+                    # "Modi, Brazil's president, Lula,": the title is the next one's; but in
+                    # "Lavrov, Foreign Minister of Russia, Ayrault, Foreign Minister of
+                    # France," each name has its own
                     app = None
                 if app and not c.title:
                     mod = app.group("mod") or ""

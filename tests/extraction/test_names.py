@@ -313,3 +313,20 @@ def test_a_titled_official_serves_the_country_the_report_names_most(run):
         "2023-02-16",
     )
     assert officials(doc)["Tomas Vale"] == ("Prime Minister", "FJ")
+
+
+def test_a_list_of_names_each_followed_by_its_office(run):
+    doc = run(
+        "The Foreign Minister of Armenia discussed the developments with Pavel Orlov, Foreign "
+        "Minister of Russia, Jean Morel, Foreign Minister of France, and Anna Berg, Foreign "
+        "Minister of Sweden.",
+        "2016-04-03",
+    )
+    people = officials(doc)
+    assert people["Pavel Orlov"] == ("Foreign Minister", "RU")
+    assert people["Jean Morel"] == ("Foreign Minister", "FR")
+
+
+def test_an_office_between_two_names_with_a_possessive_is_the_next_ones(run):
+    doc = run("Modi met Brazil's president, Lula, and others on Sunday.", "2023-06-04")
+    assert officials(doc)["Lula"] == ("President", "BR")
