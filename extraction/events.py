@@ -92,6 +92,8 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
             prev_subj = list(subj)
             prev_cancelled = cancelled
         title, org_title, kind = name_and_kind(s, ctx.text, r.places, t)
+        if kind == "talks" and _DISCUSSED.match(t.members[0][3]) and _calls_told(ctx, s):
+            kind = "call"  # "had phone conversations ... He discussed the situation with X"
         place, place_after = _where(ctx, r, t, kind, visit_spans)
         tense, res, not_before = _when(ctx, r, t, len(triggers))
         definite = DEFINITE.search(fold(ctx.text[max(lo, ta - 30) : ta]))
@@ -204,12 +206,24 @@ def _share_with_coordinated(engs: list[Eng], t: Trigger) -> None:
         prev.res, prev.tense = last.res, last.tense
 
 
-# "will hold at least seven bilateral meetings", "held meetings with Arab leaders"
+# "will hold at least seven bilateral meetings", "held meetings with Arab leaders", "had a
+# number of phone conversations"
 _BILATERALS = re.compile(
     r"\b(?:bilateral|separate|individual|one-on-one|several|series\s+of|number\s+of)\s+"
-    r"(?:[\w-]+\s+){0,1}(?:meetings|talks)\b|\b(?:held|hold|holds|holding)\s+meetings\b",
+    r"(?:[\w-]+\s+){0,1}(?:meetings|talks|conversations|calls)\b|"
+    r"\b(?:held|hold|holds|holding)\s+meetings\b",
     re.I,
 )
+_DISCUSSED = re.compile(r"discuss", re.I)
+_PHONE = re.compile(r"\b(?:phone|telephone|telephonic|video)\b", re.I)
+
+
+def _calls_told(ctx: Mentions, s: Sentence) -> bool:
+    """This sentence or the one before tells of phone or video calls."""
+    near = ctx.sentences[max(0, s.index - 1) : s.index + 1]
+    return any(x.kind == "body" and _PHONE.search(x.text) for x in near)
+
+
 _JOINT = re.compile(r"\b(?:trilateral|joint(?:ly)?|together|three-way|four-way|jointly)\b", re.I)
 
 

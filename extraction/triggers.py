@@ -53,7 +53,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:talks|negotiations|consultations|"
             # "held discussion with", "held wide-ranging discussions with"
             r"(?:held|hold|holds|holding)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?discussions?"
-            r"(?=\s+with\b))\b",
+            r"(?=\s+with\b)|"
+            # "discussed the developments with Lavrov, Ayrault and ..."
+            r"discuss(?:ed|es)(?=\s+(?:the\s+|a\s+|recent\s+|bilateral\s+|[\w-]+\s+){0,6}?with\s+"
+            r"(?:his|her|their|(?:the\s+)?visiting|(?-i:[A-Z]))))\b",
             re.I,
         ),
     ),

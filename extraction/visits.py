@@ -338,6 +338,12 @@ def _traveler(
             # "Sanchez was received by Orsi as part of the Prime Minister's tour": the owner is
             # told by a title; whom it refers to, else the subject
             traveler = resolve_nominal(ctx, ctx.text[s.start : at], pre[0])
+    if fold(ctx.text[va:vb]).lower() == "visiting" and re.match(r"\s+(?-i:[A-Z])", ctx.text[vb:]):
+        # "met visiting Prime Minister Jensen in Lisbon": the adjective's person travels
+        guest = [(a, pid) for a, _b, pid in persons if vb < a <= vb + 80]
+        first_place = min((pm.start for pm in r.places if pm.start >= vb), default=None)
+        if guest and (first_place is None or guest[0][0] <= first_place):
+            return guest[0][1]
     by = _VISIT_BY.match(s.text[vb - s.start :])
     if by:
         after_by = [pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40]

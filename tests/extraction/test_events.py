@@ -517,3 +517,31 @@ def test_passing_something_to_a_countrys_leader_is_no_place(run):
         "2023-07-02",
     )
     assert all(not (e.place and e.place.name == "Brazil") for e in doc.engagements)
+
+
+def test_discussed_with_a_list_after_phone_conversations_is_a_call_with_each(run):
+    doc = run(
+        "On April 2, Foreign Minister Aram Petrosyan had a number of phone conversations with "
+        "his counterparts. The minister discussed the recent developments with Pavel Orlov, "
+        "Foreign Minister of Russia, Jean Morel, Foreign Minister of France, and Anna Berg, "
+        "Foreign Minister of Sweden.",
+        "2016-04-03",
+    )
+    calls = [e for e in doc.engagements if e.kind == "call"]
+    pairs = sorted(tuple(sorted(e.participants)) for e in calls)
+    assert pairs == [
+        ("Anna Berg", "Aram Petrosyan"),
+        ("Aram Petrosyan", "Jean Morel"),
+        ("Aram Petrosyan", "Pavel Orlov"),
+    ]
+    assert all(e.place is None for e in calls)
+
+
+def test_discussed_with_a_visitor_is_a_meeting_not_a_call(run):
+    doc = run(
+        "President Ana Costa discussed trade with visiting Prime Minister Karl Jensen in Lisbon "
+        "on Monday.",
+        "2024-03-05",
+    )
+    (e,) = engagements_with(doc, "Karl Jensen")
+    assert e.kind == "talks" and e.place and e.place.name == "Lisbon"

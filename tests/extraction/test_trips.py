@@ -841,3 +841,17 @@ def test_leaders_arriving_for_the_summit_attend_it_rather_than_visit(run):
     summits = [e for e in doc.engagements if e.kind == "summit"]
     assert len(summits) == 1 and "Nicolas Vera" in summits[0].participants
     assert not [e for e in engagements_with(doc, "Nicolas Vera") if e.kind == "visit"]
+
+
+def test_visiting_before_an_office_names_the_traveller(run):
+    doc = run(
+        "President Ana Costa met visiting Prime Minister Karl Jensen in Lisbon on Monday.",
+        "2024-03-05",
+    )
+    assert [s.place.name for s in _stops(doc, "Karl Jensen")] == ["Lisbon"]
+    assert not _stops(doc, "Ana Costa")
+
+
+def test_visiting_before_a_place_is_the_subjects_visit(run):
+    doc = run("Prime Minister Karl Jensen will be visiting Nigeria on Wednesday.", "2018-08-27")
+    assert [s.place.name for s in _stops(doc, "Karl Jensen")] == ["Nigeria"]
