@@ -293,6 +293,8 @@ def host_countries(ctx: Mentions, engs: list[Eng]) -> None:
     for e in engs:
         if e.kind not in IN_PERSON or e.cancelled or not e.place or not e.place.country:
             continue
+        if e.kind in ("summit", "conference") and not e.place_explicit:
+            continue  # a gathering placed from elsewhere in the report: nobody there is a host
         where = e.place.country
         people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
         stated = [q for q in people if q.country and not q.country_guessed]

@@ -7,6 +7,8 @@ the sidelines of, the day and place of "earlier in the day"."""
 
 from __future__ import annotations
 
+import re
+
 from .affiliations import counterpart_countries, host_countries
 from .carryover import (
     place_by_sidelines,
@@ -28,6 +30,8 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     _resolve_placeholders(ctx, engs)
     engs = _drop_orphans(engs)
     engs = merge_engagements(engs)
+    _attendees_listed(ctx, engs)
+    _place_of_the_gathering(ctx, engs)
     host_countries(ctx, engs)  # mentions (a person's country), run late: needs merged meetings
     counterpart_countries(ctx, engs)  # mentions (a person's country), run late: as above
     trips = _merge_stops(events.stops)
@@ -36,6 +40,71 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     place_of_signing_told_before(ctx, engs)
     same_day(ctx, engs)
     return Groups(engs, trips)
+
+
+# "also present will be A and B", "the summit was attended by A, B and C", "participants
+# included A and B"
+_ATTENDEES = re.compile(
+    r"\b(?:also\s+present\s+(?:will\s+be|were|was|are|is)|attended\s+by|brought\s+together|"
+    r"(?:participants|attendees|those\s+attending|leaders\s+attending|guests)\s+"
+    r"(?:include[sd]?|were|are|will\s+be)|in\s+attendance\s+(?:were|are|will\s+be))\s+",
+    re.I,
+)
+_IN_ADDITION = re.compile(r"^\W*(?:in\s+addition\s+to|besides|along\s+with)\b", re.I)
+
+
+def _attendees_listed(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "In addition to A and B, also present will be C and D": the officials a sentence lists
+    as present at a gathering attend the summit or forum told last before it (else the first
+    summit told after it)."""
+    gatherings = [e for e in engs if e.kind in ("summit", "conference") and not e.cancelled]
+    if not gatherings:
+        return
+    for s in ctx.sentences:
+        m = _ATTENDEES.search(s.text) if s.kind == "body" else None
+        if not m:
+            continue
+        before = [g for g in gatherings if g.sentence <= s.index]
+        later = sorted(gatherings, key=lambda g: (g.kind != "summit", g.sentence))
+        target = max(before, key=lambda g: g.sentence) if before else later[0]
+        listed = [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a >= s.start + m.end()]
+        if _IN_ADDITION.match(s.text):
+            cue = s.start + m.start()
+            listed += [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a < cue]
+        for pid in listed:
+            if pid in ctx.officials and pid not in target.participants():
+                target.counterparts.append(pid)
+        if listed and s.span not in target.evidence:
+            target.evidence.append(s.span)
+
+
+_GATHERING_IN = re.compile(r"\b(?:summit|forum|conference)\b", re.I)
+_EARLIER = re.compile(r"\b(?:last|previous|past)\s+(?:year|month|week)['\u2019]?s?\b", re.I)
+
+
+def _place_of_the_gathering(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Presidents will convene Monday in Puerto Iguazu for the 62nd bloc summit ... The
+    Summit's agenda will kick off Monday with ...": a summit or forum told with no place is
+    at the one town the report's dateline and its sentences about a summit or forum (not last
+    year's) name with "in" or "at"."""
+    towns, countries = {}, set()
+    line = ctx.dateline
+    if line is not None and not line.is_country:
+        towns[place_key(line)], countries = line, {line.country}
+    for s in ctx.sentences:
+        if s.kind != "body" or not _GATHERING_IN.search(s.text) or _EARLIER.search(s.text):
+            continue
+        for pm in ctx.places.get(s.index, []):
+            if pm.context in ("in", "at"):
+                countries.add(pm.place.country)
+                if pm.kind == "city":
+                    towns[place_key(pm.place)] = pm.place
+    if len(towns) != 1 or len(countries) != 1:
+        return  # none, or several places a gathering could be at
+    (town,) = towns.values()
+    for e in engs:
+        if e.kind in ("summit", "conference") and not e.place and not e.cancelled:
+            e.place, e.place_explicit = town, False
 
 
 def _resolve_placeholders(ctx: Mentions, engs: list[Eng]) -> None:

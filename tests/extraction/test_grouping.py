@@ -3,7 +3,7 @@ counterpart, one per meeting told several times, and the day or place one senten
 
 from datetime import date
 
-from .conftest import engagements_with
+from .conftest import _stops, engagements_with
 
 
 def test_one_call_per_named_counterpart(run):
@@ -256,3 +256,28 @@ def test_meetings_told_after_a_dated_gathering_are_held_there(run):
         (meeting,) = [e for e in engagements_with(doc, name) if e.kind == "meeting"]
         assert meeting.place and meeting.place.name == "Riyadh"
         assert meeting.start == date(2024, 11, 11)
+
+
+def test_officials_listed_as_present_attend_the_summit(run):
+    doc = run(
+        "Presidents of the bloc will convene Monday in Puerto Iguazu for the 62nd bloc summit. "
+        "In addition to Ana Vidal and Rui Salgado, also present will be Bolivian President "
+        "Marco Tello. The Summit's agenda will kick off Monday with a meeting led by Argentine "
+        "Foreign Minister Sergio Lanz.",
+        "2023-07-02",
+    )
+    (summit,) = [e for e in doc.engagements if e.kind == "summit"]
+    assert {"Ana Vidal", "Rui Salgado", "Marco Tello"} <= set(summit.participants)
+    assert summit.place and summit.place.name == "Puerto Iguazu"
+    assert [s.place.name for s in _stops(doc, "Marco Tello")] == ["Puerto Iguazu"]
+
+
+def test_a_summit_with_two_candidate_towns_takes_neither(run):
+    doc = run(
+        "Prime Minister Kenji Ota will attend the summit in Brunei on Wednesday, ahead of a "
+        "special summit they plan to hold in Tokyo in December. The summit was attended by "
+        "President Lena Park.",
+        "2013-10-08",
+    )
+    summits = [e for e in doc.engagements if e.kind == "summit" and "Lena Park" in e.participants]
+    assert summits and all(not e.place or e.place.name != "Tokyo" for e in summits)
