@@ -90,8 +90,11 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             continue
         # at a summit abroad every leader came from elsewhere, and so did those meeting on
         # its sidelines; at a meeting, the visitors did
-        gathering = _at_a_gathering(ctx, e)
-        came = [x for x in e.participants() if isinstance(x, int)] if gathering else e.visitors
+        parts = [x for x in e.participants() if isinstance(x, int)]
+        # "summit talks" of two leaders, unnamed, are a meeting: the host did not travel
+        two_leaders = e.kind == "summit" and not e.title and len(parts) == 2 and bool(e.visitors)
+        gathering = _at_a_gathering(ctx, e) and not two_leaders
+        came = parts if gathering else e.visitors
         if not came and not e.counterparts and e.leg:
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}

@@ -855,3 +855,13 @@ def test_visiting_before_an_office_names_the_traveller(run):
 def test_visiting_before_a_place_is_the_subjects_visit(run):
     doc = run("Prime Minister Karl Jensen will be visiting Nigeria on Wednesday.", "2018-08-27")
     assert [s.place.name for s in _stops(doc, "Karl Jensen")] == ["Nigeria"]
+
+
+def test_summit_talks_of_two_leaders_leave_the_host_at_home(run):
+    doc = run(
+        "President Moon Jin-ho arrived in Ashgabat on Tuesday for a state visit. Moon will "
+        "hold summit talks with President Gurban Berdiyev in Ashgabat on Wednesday.",
+        "2019-04-16",
+    )
+    assert [s.place.name for s in _stops(doc, "Moon Jin-ho")] == ["Ashgabat"]
+    assert not _stops(doc, "Gurban Berdiyev")
