@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from . import gazetteer as gz
 from .dates import Resolved, resolve
+from .models import Place
+from .places import country_place
 from .stages import Eng, Mentions
 from .triggers import IN_PERSON
 
@@ -396,6 +399,20 @@ def refine_from_captions(ctx: Mentions, engs: list[Eng]) -> None:
                 e.res = day
 
 
+_VISITING = re.compile(r"\b(?:visiting|the\s+visiting)\s+(?:[A-Z][\w.'-]*\s+){0,6}$", re.I)
+
+
+def called_visiting(ctx: Mentions, e: Eng) -> list[int]:
+    """ "Xi met with visiting U.S. Secretary of State Antony Blinken": who the text calls
+    visiting in the engagement's sentence."""
+    s = ctx.sentences[e.sentence]
+    out = []
+    for a, _b, pid in ctx.mentions.get(s.index, []):
+        if pid in e.participants() and _VISITING.search(ctx.text[max(s.start, a - 80) : a]):
+            out.append(pid)
+    return out
+
+
 def place_by_dateline(ctx: Mentions, engs: list[Eng]) -> None:
     """ "PARIS (Reuters) -": an undated or recent engagement of the lead paragraphs with no
     place told, not a call, held or under way, took place in the dateline's city."""
@@ -410,4 +427,24 @@ def place_by_dateline(ctx: Mentions, engs: list[Eng]) -> None:
                 e.res.end <= published and (published - e.res.start).days <= 2
             )
             if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
-                e.place = ctx.dateline
+                e.place = _host_country_over_dateline(ctx, e) or ctx.dateline
+
+
+def _host_country_over_dateline(ctx: Mentions, e: Eng) -> Place | None:
+    """ "ADDIS ABABA (Xinhua) -- Visiting Somali President X and Eritrean President Y signed":
+    a visitor and a host, both of stated governments other than the dateline's, met in the
+    host's country, not where the agency filed from."""
+    line = ctx.dateline
+    visitors = e.visitors or called_visiting(ctx, e)
+    if not visitors or line is None:
+        return None
+    people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+    if any(p.country_guessed or not p.country for p in people):
+        return None
+    homes = {p.country for p in people}
+    hosts = {p.country for p in people if p.id not in visitors}
+    if line.country in homes or len(hosts) != 1:
+        return None
+    (code,) = hosts
+    name = gz.country_display().get(code)
+    return country_place(code, name) if name and code not in ("SELF", "ORG") else None

@@ -14,6 +14,7 @@ from dataclasses import replace
 from . import gazetteer as gz
 from .carryover import (
     SIDELINES,
+    called_visiting,
     date_from_later_mention,
     date_from_sentence_mates,
     date_from_the_one_before,
@@ -99,7 +100,7 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
         if not gathering and place.country in homes:
-            came = came + [x for x in _called_visiting(ctx, e) if x not in came]
+            came = came + [x for x in called_visiting(ctx, e) if x not in came]
             pub = ctx.published
             if (
                 pub
@@ -178,20 +179,6 @@ def _from_abroad(ctx: Mentions, e: Eng, came: list[int], country: str) -> list[i
         and not ctx.people[x].country_guessed
         and ctx.people[x].country not in (None, "SELF", "ORG", country)
     ]
-
-
-_VISITING = re.compile(r"\b(?:visiting|the\s+visiting)\s+(?:[A-Z][\w.'-]*\s+){0,6}$")
-
-
-def _called_visiting(ctx: Mentions, e: Eng) -> list[int]:
-    """ "Xi met with visiting U.S. Secretary of State Antony Blinken": who the text calls
-    visiting in the engagement's sentence."""
-    s = ctx.sentences[e.sentence]
-    out = []
-    for a, _b, pid in ctx.mentions.get(s.index, []):
-        if pid in e.participants() and _VISITING.search(ctx.text[max(s.start, a - 80) : a]):
-            out.append(pid)
-    return out
 
 
 def _same_stay(a: Resolved, b: Resolved, slack: int = 45) -> bool:

@@ -281,3 +281,13 @@ def test_a_summit_with_two_candidate_towns_takes_neither(run):
     )
     summits = [e for e in doc.engagements if e.kind == "summit" and "Lena Park" in e.participants]
     assert summits and all(not e.place or e.place.name != "Tokyo" for e in summits)
+
+
+def test_an_agencys_dateline_is_not_where_a_visitor_met_the_host(run):
+    doc = run(
+        "ADDIS ABABA, July 12 (Xinhua) -- Visiting Somali President Hassan Ali Noor and "
+        "Eritrean President Isaias Tesfay on Tuesday held talks to boost bilateral ties.",
+        "2022-07-13",
+    )
+    (talks,) = engagements_with(doc, "Hassan Ali Noor", "Isaias Tesfay")
+    assert talks.place and talks.place.country == "ER"
