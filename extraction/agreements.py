@@ -64,8 +64,24 @@ def _parties_in(text: str) -> list[str]:
     return out
 
 
+# "protocols of understanding between Egypt and Angola in the fields of ...": the parties are
+# told apart, the name is what the pact is about
+_BETWEEN_PARTIES = re.compile(
+    r"\s+between\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=\s+(?:in|on|for|to)\b)"
+)
+# "memorandums of understanding in the areas of industry, transit trade, ... and education":
+# a name told by a long list of topics is named by the first
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?(?-i:[a-z])")
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    name = _BETWEEN_PARTIES.sub("", name)
+    if name[:1].islower() and len(name) > 80:
+        more = _LIST_GOES_ON.search(name)
+        if more:
+            name = name[: more.start()]
     return re.sub(r"\s+", " ", name).strip(" ,.;")
 
 

@@ -458,3 +458,15 @@ def test_a_programmes_action_plan_is_no_pact(run):
         "2008-04-04",
     )
     assert agreement_names(doc) == []
+
+
+def test_a_pact_named_by_a_long_list_of_topics_is_named_by_the_first_without_parties(run):
+    doc = run(
+        "Norway and Chile signed protocols of understanding between Norway and Chile in the "
+        "fields of fisheries and aquaculture, renewable energy and grid links, maritime "
+        "security cooperation and the exchange of information on Monday.",
+        "2021-03-02",
+    )
+    (ag,) = doc.agreements
+    assert ag.name == "protocols of understanding in the fields of fisheries and aquaculture"
+    assert set(ag.parties) == {"NO", "CL"}
