@@ -85,7 +85,7 @@ SIGNED_TOPIC_PASSIVE = re.compile(
 )
 # "signed a joint declaration establishing ...", "issued a joint statement"
 JOINT_DOCUMENT = re.compile(
-    r"\b(?:sign|issu|adopt|releas)\w*\s+(?:a|the|their)\s+"
+    r"\b(?:sign|issu|adopt|releas)\w*\s+(?:of\s+)?(?:a|the|their)\s+"
     r"(?P<name>joint\s+(?:declaration|statement|communiqu[eé]))\b"
     # then named by its topic (SIGNED_ITEM), not its day
     r"(?!\s+(?:on|for|concerning|between|of)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -470,3 +470,12 @@ def test_a_pact_named_by_a_long_list_of_topics_is_named_by_the_first_without_par
     (ag,) = doc.agreements
     assert ag.name == "protocols of understanding in the fields of fisheries and aquaculture"
     assert set(ag.parties) == {"NO", "CL"}
+
+
+def test_the_signing_of_a_joint_declaration(run):
+    doc = run(
+        "President Ana Costa's visit included talks with Chilean President Rui Vidal followed "
+        "by the signing of a joint declaration at the palace.",
+        "2020-07-09",
+    )
+    assert agreement_names(doc) == ["joint declaration"]
