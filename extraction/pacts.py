@@ -232,11 +232,12 @@ def abbreviated(name: str) -> str | None:
 PLURAL_ITEMS = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es|e)|exchang(?:ed|es|e)|are|"
     r"include[sd]?|including|as\s+well\s+as)\s+(?:of\s+)?(?:the\s+following\s+)?"
+    r"(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:bilateral|new|various|other)\s+)?"
     r"(?P<head>accords|agreements|deals|pacts|(?i:memorand(?:a|ums)\s+of\s+understanding)|MoUs|"
     r"MOUs|protocols(?:\s+of\s+understanding)?|(?:agreements|accords)\s+and\s+"
     r"(?:memorand(?:a|ums)\s+of\s+understanding|MoUs))"
-    r"\s+(?P<prep>on|for|between|concerning|(?:in|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?)"
+    r",?\s+(?P<prep>on|for|between|concerning|(?:in|around)\s+(?:the\s+)?(?:fields?|areas?|sectors?)"
     r"\s+of|covering)\s+(?P<topic>[^.;:]{3,220}?)"
     r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
@@ -278,12 +279,19 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
     ]
     for m in matches:
         head, prep, topic = m.group("head"), m.group("prep"), m.group("topic").strip()
+        counted = "count" in m.re.groupindex and m.group("count")
+        if counted and (prep.endswith(" of") or prep == "covering"):
+            continue  # "four agreements covering ...": the set told by its count
         if prep.endswith(" of") or prep == "covering":
             # "agreements in the fields of water, energy and electricity": one set
             out.append((f"{head} {prep} {topic}", m.start("head"), m.end("topic")))
             continue
         # a list cut short ("..., cultural collaboration, a") ends at its last whole item
         items = [i.strip() for i in _ITEM_SPLIT.split(topic) if re.search(r"\w{3}", i)]
+        twice = _SAME_PREP_TWICE.match(topic.split(", ")[0])
+        if twice:
+            # "two accords, on cooperation in defence matters and in science and culture"
+            items = [twice.group("x"), twice.group("y")]
         if len(items) < 2:
             # "agreements on defense, mining and oil, and investment promotion": short topics
             bare = [
@@ -301,8 +309,18 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
         )
         at = m.start("topic")
         source = plain if m.re is PLURAL_ITEMS_PASSIVE else text
-        for item in items:
-            start = source.index(item, at)
-            out.append((f"{one} {prep} {item}", start, start + len(item)))
+        for k, item in enumerate(items):
+            start = source.find(item, at)
+            if start < 0:
+                start = at
+            named = item if not (twice and k) else f"{twice.group('lead')} {item}"
+            out.append((f"{one} {prep} {named}", start, start + len(item)))
             at = start + len(item)
     return out
+
+
+# "cooperation in defence matters and in science and culture": two topics sharing their head
+_SAME_PREP_TWICE = re.compile(
+    r"^(?P<x>(?P<lead>[\w-]+(?:\s+[\w-]+)?\s+(?P<p>in|on|for))\s+[^,]+?)\s+and\s+(?P=p)\s+"
+    r"(?P<y>[^,]+)$"
+)

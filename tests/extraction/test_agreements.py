@@ -479,3 +479,15 @@ def test_the_signing_of_a_joint_declaration(run):
         "2020-07-09",
     )
     assert agreement_names(doc) == ["joint declaration"]
+
+
+def test_two_accords_on_one_thing_and_on_another(run):
+    doc = run(
+        "The French and Iraqi ministers on Monday signed two accords, on cooperation in defence "
+        "matters and in science and culture, at the Elysee, a diplomat said.",
+        "2009-11-17",
+    )
+    assert agreement_names(doc) == [
+        "accord on cooperation in defence matters",
+        "accord on cooperation in science and culture",
+    ]
