@@ -280,7 +280,8 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
     for m in matches:
         head, prep, topic = m.group("head"), m.group("prep"), m.group("topic").strip()
         counted = "count" in m.re.groupindex and m.group("count")
-        if counted and (prep.endswith(" of") or prep == "covering"):
+        comma = text[m.end("head") : m.start("prep")].startswith(",")
+        if counted and (not comma or prep.endswith(" of") or prep == "covering"):
             continue  # "four agreements covering ...": the set told by its count
         if prep.endswith(" of") or prep == "covering":
             # "agreements in the fields of water, energy and electricity": one set
