@@ -65,6 +65,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     _no_stops_at_home(ctx, trips)
     _cancel_stops(engs, trips)
     _one_stop_per_stay(trips)
+    _sideline_partners_attend(ctx, engs)
     engs = _drop_bare_gatherings(engs)
     news_of_the_day(ctx, engs, trips)
     companions = find_companions(ctx, trips)
@@ -413,3 +414,30 @@ def _joins_gathering(ctx: Mentions, engs: list[Eng], pid: int, st: Stop) -> bool
         e.evidence += [x for x in st.evidence if x not in e.evidence]
         return True
     return False
+
+
+def _sideline_partners_attend(ctx: Mentions, engs: list[Eng]) -> None:
+    """ "Lula will hold bilaterals at the G7 summit in Hiroshima ... meet Kishida, Scholz and
+    Macron": those met on a summit's sidelines (at its place, on its days or told on its
+    sidelines or just after it), when they are several, attend the summit."""
+    for g in engs:
+        if g.kind != "summit" or not g.place or g.cancelled:
+            continue
+        partners: list[int] = []
+        for m in engs:
+            if m.kind not in ("meeting", "talks") or m.cancelled or not m.place:
+                continue
+            if place_key(m.place) != place_key(g.place) or {m.tense, g.tense} == {"past", "future"}:
+                continue
+            if g.res.known and m.res.known:
+                at_it = m.res.start <= g.res.end and g.res.start <= m.res.end
+            else:
+                told = ctx.sentences[m.sentence].text
+                at_it = bool(SIDELINES.search(told)) or 0 <= m.sentence - g.sentence <= 3
+            if not at_it:
+                continue
+            for pid in m.participants():
+                if isinstance(pid, int) and pid not in g.participants() and pid not in partners:
+                    partners.append(pid)
+        if len(partners) >= 2:  # bilaterals with several: the summit's attendees
+            g.counterparts.extend(partners)

@@ -865,3 +865,14 @@ def test_summit_talks_of_two_leaders_leave_the_host_at_home(run):
     )
     assert [s.place.name for s in _stops(doc, "Moon Jin-ho")] == ["Ashgabat"]
     assert not _stops(doc, "Gurban Berdiyev")
+
+
+def test_those_met_on_a_summits_sidelines_attend_it(run):
+    doc = run(
+        "President Rui Salgado will attend the G7 summit in Hiroshima on Friday. On the "
+        "sidelines of the summit, Salgado will meet Japanese Prime Minister Kenji Ota, German "
+        "Chancellor Lena Vogt and French President Marc Duval separately.",
+        "2023-05-17",
+    )
+    (summit,) = [e for e in doc.engagements if e.kind == "summit"]
+    assert {"Rui Salgado", "Kenji Ota", "Lena Vogt", "Marc Duval"} <= set(summit.participants)
