@@ -364,9 +364,19 @@ def _traveler(
         later = [pid for a, _b, pid in persons if comma >= 0 and a >= s.start + comma]
         if later:
             return later[0]
+    if traveler is None and _PLURAL_NOUN_SUBJECT.search(before):
+        return None  # "the anniversary of Portuguese immigrants arriving in Canada": not him
     if traveler is None:
         traveler = nominal_subject(ctx, before, told_before if told_before is not None else r.focus)
     return traveler
+
+
+# a plural common noun right before the visit verb is its subject: nobody named travels
+_PLURAL_NOUN_SUBJECT = re.compile(
+    r"\b(?!(?:his|her|its|their|was|has|is|as|us|this|thus|plus|news|talks|ties|relations|"
+    r"visits|tours|trips|days|weeks|months|years|hours)\b)[a-z]{3,}s\s+"
+    r"(?:(?:have|has|had|will|would|were|are|who)\s+(?:also\s+|already\s+)?(?:been\s+)?)?$"
+)
 
 
 def _stop_places(

@@ -876,3 +876,12 @@ def test_those_met_on_a_summits_sidelines_attend_it(run):
     )
     (summit,) = [e for e in doc.engagements if e.kind == "summit"]
     assert {"Rui Salgado", "Kenji Ota", "Lena Vogt", "Marc Duval"} <= set(summit.participants)
+
+
+def test_others_arriving_somewhere_are_no_trip_of_the_speaker(run):
+    doc = run(
+        "Prime Minister Karl Jensen welcomed the visitors. May 13 marks the anniversary of "
+        "Portuguese immigrants arriving in Canada at Pier 21 in Halifax, Jensen said.",
+        "2018-05-04",
+    )
+    assert not _stops(doc, "Karl Jensen")
