@@ -255,7 +255,9 @@ def _pick_year(month: int, day: int, pub: date, tense: str) -> date | None:
         ok = [c for c in cands if c <= pub + timedelta(days=1)]
         return max(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
     if tense == "future":
-        ok = [c for c in cands if c >= pub - timedelta(days=1)]
+        # "had announced that he would visit ... from May 5 to 9", told on May 9: a plan told
+        # in the past is of these days, not next year's
+        ok = [c for c in cands if c >= pub - timedelta(days=10)]
         return min(ok) if ok else min(cands, key=lambda c: abs((c - pub).days))
     return min(cands, key=lambda c: abs((c - pub).days))
 

@@ -253,3 +253,13 @@ def test_a_call_dated_by_the_next_sentence_glued_to_it(run):
     )
     (call,) = [e for e in doc.engagements if e.kind == "call"]
     assert call.start == date(2024, 1, 16)
+
+
+def test_a_plan_told_in_the_past_is_of_these_days_not_next_years():
+    # "had announced that he would visit ... from May 5 to 9", published on May 9
+    r = one("would visit from May 5 to 9", pub=date(2019, 5, 9), tense="future")
+    assert (r.start, r.end) == (date(2019, 5, 5), date(2019, 5, 9))
+    # well before publication, a future-tense date is next year's
+    assert one("will sign the deal April 10", pub=date(2019, 5, 9), tense="future").start == (
+        date(2020, 4, 10)
+    )
