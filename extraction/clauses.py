@@ -216,3 +216,11 @@ def read_sentence(ctx: Mentions, s: Sentence) -> Reading:
         focus=ctx.focus.get(s.index),
         clauses=person_clauses(s, ms),
     )
+
+
+# "before leaving for Pakistan": where someone goes after what the clause tells of
+LEAVING_FOR = re.compile(
+    r"\b(?:before|after|then)\s+(?:\w+\s+){0,2}?(?:leaving|departing|heading|flying|"
+    r"travell?ing|setting\s+off|returning|going)\s+(?:on\s+)?(?:for|to)\s+(?:the\s+)?$",
+    re.I,
+)

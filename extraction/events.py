@@ -12,6 +12,7 @@ from datetime import date
 
 from .clauses import (
     CANCELLED,
+    LEAVING_FOR,
     NEGATION,
     PLUPERFECT_PLAN,
     Reading,
@@ -320,6 +321,8 @@ def _where(
             continue  # "received ... as part of his tour, which began in Chile": a leg of the tour
         if pm.start >= tb and _TOPIC.search(ctx.text[tb : pm.start]):
             continue  # "met X to discuss ... the decisions taken at the NATO Summit": a topic
+        if pm.start >= tb and LEAVING_FOR.search(ctx.text[tb : pm.start]):
+            continue  # "call on Singh before leaving for Pakistan": where he goes next
         dist = pm.start - tb if pm.start >= tb else (ta - pm.end) * 1.5
         if pm.start < ta and re.search(r",\s*(?:and|but)\b|;", ctx.text[pm.end : ta]):
             dist += 1000  # "... in Sydney on Wednesday, and to meet X in Wellington"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import LEAVING_FOR
 from .dates import Resolved
 from .grouping import place_key, week_and_days
 from .stages import Eng, Mentions, Stop
@@ -23,7 +24,7 @@ def inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]])
         if e.place or e.kind == "call":
             continue
         for pid in e.subject + [c for c in e.counterparts if isinstance(c, int)]:
-            stops = trips.get(pid)
+            stops = [st for st in trips.get(pid, []) if not _left_for_after(ctx, e, st)]
             if not stops:
                 continue
             pick = None
@@ -68,6 +69,15 @@ def inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]])
             if pick:
                 e.place = pick.place
                 break
+
+
+def _left_for_after(ctx: Mentions, e: Eng, st: Stop) -> bool:
+    """ "will meet X on Monday before leaving for Pakistan": the stop the sentence tells of
+    next is not where its meeting is held."""
+    span = st.place.span
+    if st.sentence != e.sentence or not span:
+        return False
+    return LEAVING_FOR.search(ctx.text[max(0, span[0] - 60) : span[0]]) is not None
 
 
 def share_within_meeting(engs: list[Eng]) -> None:

@@ -68,6 +68,18 @@ class Participants:
     continues_previous: bool  # "met X on Monday and was due to see Y": the same subject
 
 
+def _object_of_previous(
+    ctx: Mentions, engs: list[Eng], sent: int, pre: list[tuple[int, int]], ta: int
+) -> bool:
+    """The people before this trigger were the previous trigger's counterparts, and only a
+    comma stands between the last of them and this trigger's verb."""
+    last = next((e for e in reversed(engs) if e.sentence == sent), None)
+    if last is None or not all(pid in last.counterparts for _a, pid in pre):
+        return False
+    end = max(b for a, b, pid in ctx.mentions.get(sent, []) if a == pre[-1][0])
+    return re.fullmatch(r"\s*,\s*", ctx.text[end:ta]) is not None
+
+
 def find_participants(
     ctx: Mentions,
     engs: list[Eng],
@@ -128,6 +140,11 @@ def find_participants(
         conj = AND_VP.search(fbefore)
         if not conj and not pre and ci > 0 and AND_NP.match(fbefore):
             conj = AND_NP.match(fbefore)
+        if pre and prev_subj and ci > 0 and _object_of_previous(ctx, engs, s.index, pre, ta):
+            # "will hold talks with Singh, call on Prime Minister Manmohan Singh": the verbs
+            # share their subject; the name before is the last one's counterpart
+            subj, pre = list(prev_subj), []
+            continues_previous = True
         if conj and prev_subj and not any(lo + conj.start() <= a < ta for a, _ in pre) and ci > 0:
             # "he met X on Monday and was due to see Y": the same subject
             subj = list(prev_subj)

@@ -23,7 +23,7 @@ from .clauses import (
     read_sentence,
     split_clause_dates,
 )
-from .coreference import nominal_subject, resolve_nominal
+from .coreference import PRONOUN, nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
 from .participants import coordinated_subjects
 from .places import PlaceMention, country_place, named_after
@@ -330,6 +330,12 @@ def _traveler(
     pre = non_possessive(ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va])
     owner = re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
     traveler = pre[0] if pre else None
+    if pre and _GERUND_CLAUSE.search(ctx.text[s.start : va]):
+        # "she will hold talks with Singh, call on Manmohan Singh before leaving for
+        # Pakistan": the one leaving is the clause's subject, not its objects
+        lead = ctx.text[s.start : min(a for a, _b, _p in persons if s.start <= a < va)]
+        if PRONOUN.search(lead) and r.focus is not None:
+            traveler = nominal_subject(ctx, lead, r.focus)
     if pre and owner:
         at = s.start + owner.start()
         if any(b == at for _a, b, _pid in persons):
@@ -370,6 +376,8 @@ def _traveler(
         traveler = nominal_subject(ctx, before, told_before if told_before is not None else r.focus)
     return traveler
 
+
+_GERUND_CLAUSE = re.compile(r"\b(?:before|after)\s+$", re.I)
 
 # a plural common noun right before the visit verb is its subject: nobody named travels
 _PLURAL_NOUN_SUBJECT = re.compile(

@@ -545,3 +545,26 @@ def test_discussed_with_a_visitor_is_a_meeting_not_a_call(run):
     )
     (e,) = engagements_with(doc, "Karl Jensen")
     assert e.kind == "talks" and e.place and e.place.name == "Lisbon"
+
+
+def test_verbs_listed_with_commas_share_their_subject_and_the_leaver_is_that_subject(run):
+    doc = run(
+        "Secretary of State Dana Whitfield arrived in New Delhi on Tuesday. On Wednesday she "
+        "will hold talks with Foreign Minister Ravi Natarajan, call on Prime Minister Arjun "
+        "Mehta before leaving for Pakistan late afternoon.",
+        "2005-03-15",
+    )
+    (call_on,) = engagements_with(doc, "Arjun Mehta")
+    assert sorted(call_on.participants) == ["Arjun Mehta", "Dana Whitfield"]
+    assert "Pakistan" in {s.place.name for s in _stops(doc, "Dana Whitfield")}
+    assert not _stops(doc, "Ravi Natarajan") and not _stops(doc, "Arjun Mehta")
+
+
+def test_where_someone_goes_after_a_meeting_is_not_where_it_is_held(run):
+    doc = run(
+        "President Ana Costa will meet Prime Minister Karl Jensen on Monday before leaving for "
+        "Pakistan.",
+        "2005-03-13",
+    )
+    (meeting,) = engagements_with(doc, "Karl Jensen")
+    assert not (meeting.place and meeting.place.name == "Pakistan")
