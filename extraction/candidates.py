@@ -131,6 +131,19 @@ _POLICY_WORDS = frozenset(
 )  # fmt: skip
 
 
+_PORTFOLIO = _POLICY_WORDS | frozenset(
+    {"Forestry", "Environment", "Fisheries", "Culture", "Education", "Finance", "Defence",
+     "Defense", "Justice", "Interior", "Industry", "Commerce", "Mines", "Transport", "Sports",
+     "Communications", "Planning", "Development", "Cooperation", "Economy", "Affairs",
+     "Security", "Housing", "Investment", "Tourism", "Works", "Technology", "Innovation"}
+)  # fmt: skip
+# "Minister of Agriculture, Water and ", "Minister for Foreign Affairs and "
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Commissioner)\s+(?:of|for)\s+(?:[A-Z][\w-]*,?\s+){1,4}"
+    r"(?:and|&)\s+$"
+)
+
+
 def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
     """Capitalised runs that look like people, with titles and other evidence."""
     cands: list[Candidate] = []
@@ -148,6 +161,14 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     _ABSTRACT.search(tok) or tok in _POLICY_WORDS for tok in toks
                 ):
                     continue  # "Minister of Gender Equality", "Poverty Alleviation": a portfolio
+                office = None
+                port = _PORTFOLIO_BEFORE.search(t[:a]) if toks[0] in _PORTFOLIO else None
+                if len(toks) > 2 and port:
+                    # "Minister of Environment and Tourism Pohamba Shifeta": the office's last
+                    # word is not the name's first
+                    a += len(toks[0]) + 1
+                    name, toks = t[a:b], toks[1:]
+                    office = (port.start(), a - 1)
                 dash = re.search(r"[\u2013\u2014]", full[s.start + a : s.start + b])
                 if dash:
                     # "Kojima Tomonobu—will be sent back": a dash ends the name
@@ -162,6 +183,11 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 after = t[b:]
                 before = t[max(0, a - 120) : a]
                 c.possessive = after.startswith("'s") or after.startswith("' ")
+                if office:
+                    c.title = t[office[0] : office[1]]
+                    c.title_span = (s.start + office[0], s.start + office[1])
+                    c.country, _ = country_before(t, office[0])
+                    c.evidence += 1.0
                 # title right before the name ("Foreign Minister Luigi Di Maio")
                 for ta, tb, ttl in titles:
                     gap = t[tb:a]

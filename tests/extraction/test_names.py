@@ -330,3 +330,14 @@ def test_a_list_of_names_each_followed_by_its_office(run):
 def test_an_office_between_two_names_with_a_possessive_is_the_next_ones(run):
     doc = run("Modi met Brazil's president, Lula, and others on Sunday.", "2023-06-04")
     assert officials(doc)["Lula"] == ("President", "BR")
+
+
+def test_a_portfolios_last_word_is_not_the_names_first(run):
+    doc = run(
+        "The guests were received by Minister of Environment and Tourism Pohamba Shikongo and "
+        "Minister of Science, Technology and Innovation Khairul Jamal on Friday.",
+        "2018-08-17",
+    )
+    people = officials(doc)
+    assert people["Pohamba Shikongo"][0] == "Minister of Environment and Tourism"
+    assert people["Khairul Jamal"][0] == "Minister of Science, Technology and Innovation"
