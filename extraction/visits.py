@@ -336,7 +336,12 @@ def _traveler(
         lead = ctx.text[s.start : min(a for a, _b, _p in persons if s.start <= a < va)]
         if PRONOUN.search(lead) and r.focus is not None:
             traveler = nominal_subject(ctx, lead, r.focus)
-    if pre and owner:
+    owner_at = s.start + owner.start() if owner else -1
+    owned = [pid for _a, b, pid in ctx.mentions.get(s.index, []) if b == owner_at]
+    said = owned and _SAID.search(ctx.text[s.start : owner_at])
+    if owned and (not pre or said):
+        traveler = owned[0]  # "Hadley said Rice's visit to Kenya would last hours": Rice's
+    elif pre and owner:
         at = s.start + owner.start()
         if any(b == at for _a, b, _pid in persons):
             traveler = pre[-1]  # "Orsi received Sanchez on Lula's tour": the one named owns it
@@ -377,6 +382,7 @@ def _traveler(
     return traveler
 
 
+_SAID = re.compile(r"\b(?:said|says|told|added|noted|announced|confirmed)\b(?:\s+that)?\s+\S+$")
 _GERUND_CLAUSE = re.compile(r"\b(?:before|after)\s+$", re.I)
 
 # a plural common noun right before the visit verb is its subject: nobody named travels

@@ -885,3 +885,14 @@ def test_others_arriving_somewhere_are_no_trip_of_the_speaker(run):
         "2018-05-04",
     )
     assert not _stops(doc, "Karl Jensen")
+
+
+def test_a_visit_owned_by_someone_named_after_a_speaker_is_theirs(run):
+    doc = run(
+        "President Tom Hale arrived in the small West African state of Benin on Saturday. "
+        "Adviser Mark Stone said Secretary Dana Whitfield's visit to Kenya would last only a "
+        "few hours.",
+        "2008-02-16",
+    )
+    assert [s.place.name for s in _stops(doc, "Tom Hale")] == ["Benin"]
+    assert [s.place.name for s in _stops(doc, "Dana Whitfield")] == ["Kenya"]
