@@ -62,6 +62,12 @@ _NAME_NEXT = re.compile(
 _TITLE_NEXT = re.compile(
     r"\s*(?:the\s+)?(?:(?-i:[A-Z][\w.'-]*)\s+){0,3}?(?:" + TITLE_PATTERN + r")", re.I
 )
+# "... arrives here Monday for his first official visit to Russia as Malaysian Prime Minister"
+_AS_OFFICE = re.compile(
+    r"[^.;]{0,80}?\b(?:his|her)\s+(?:first|maiden|last|second|inaugural)\s+[^.;]{0,60}?"
+    r"\bas\s+(?:the\s+)?(?:(?P<mod>(?-i:[A-Z][\w-]*))\s+)?(?P<title>" + TITLE_PATTERN + r")\b",
+    re.I,
+)
 _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})\s+")
 # what stands before such a title: "the " or a superior's name ("Biden's ")
 _DEFINITE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$", re.I)
@@ -297,6 +303,18 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                             c.title = longer.group(0) + c.title
                             ta = b + app.start("mod") + longer.start()
                         c.title_span = (s.start + ta, s.start + b + app.end("title"))
+                        c.country = code
+                        c.evidence += 1.0
+                if not c.title and len(toks) >= 2:
+                    # "Badawi arrives ... for his first official visit to Russia as Malaysian
+                    # Prime Minister": the office he travels in
+                    as_m = _AS_OFFICE.match(after)
+                    mod = as_m.group("mod") if as_m else None
+                    code = gz.country_code(mod) if mod else None
+                    if as_m and (code or not mod):
+                        c.title = as_m.group("title")
+                        ta = b + as_m.start("title")
+                        c.title_span = (s.start + ta, s.start + b + as_m.end("title"))
                         c.country = code
                         c.evidence += 1.0
                 # reverse appositive: "France's foreign minister, Jean-Yves Le Drian,"

@@ -257,12 +257,19 @@ def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) 
     )
 
 
+_AS_A_TOPIC = re.compile(
+    r"\b(?:related\s+to|regarding|concerning)\b(?![^.;]*\b(?:sidelines|margins?)\b)[^.;]*$", re.I
+)
+
+
 def _is_event(ctx: Mentions, r: Reading, t: Trigger, passive: re.Match[str] | None) -> bool:
     """Not a negated ("no meeting"), hypothetical ("wants to meet") or conditional trigger, nor
     a host verb with no guest after it ("hosted a dinner")."""
     fbefore, after_text, members, tb = t.before, t.after, t.members, t.end
     if NEGATION.search(fbefore[-40:]) or re.search(r"\bno\s+(?:plans?|immediate)\b", fbefore):
         return False
+    if t.kind in ("summit", "conference") and _AS_A_TOPIC.search(fbefore):
+        return False  # "matters related to ASEAN and the East Asia Summit": a topic
     if hypothetical(fbefore) and members[0][3].lower().startswith("meet"):
         return False
     if re.search(r"\b(?:if|unless)\b", after_text):

@@ -365,7 +365,27 @@ def find_places(
                     found.append(town)
     _town_of_gathering(s, preferred, found, overlaps)
     found.sort(key=lambda p: p.start)
-    return found
+    return _venue_near(s, found)
+
+
+def _venue_near(s: Sentence, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "at the White House, near the Kremlin": a venue told as near a place of another country
+    is one of that place's town that shares its name, not the famous one."""
+    out = []
+    for k, pm in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (
+            pm.kind == "venue"
+            and nxt is not None
+            and nxt.place.country != pm.place.country
+            and re.fullmatch(
+                r",?\s+(?:near|next\s+to|close\s+to|by)\s+(?:the\s+)?",
+                s.text[pm.end - s.start : nxt.start - s.start],
+            )
+        ):
+            continue
+        out.append(pm)
+    return out
 
 
 def _town_of_gathering(

@@ -568,3 +568,12 @@ def test_where_someone_goes_after_a_meeting_is_not_where_it_is_held(run):
     )
     (meeting,) = engagements_with(doc, "Karl Jensen")
     assert not (meeting.place and meeting.place.name == "Pakistan")
+
+
+def test_a_summit_told_as_a_topic_is_no_event(run):
+    doc = run(
+        "Prime Minister Rahim Noor and President Pavel Orlov are also expected to discuss "
+        "matters related to ASEAN and the East Asia Summit which Russia wants to join.",
+        "2007-06-17",
+    )
+    assert not [e for e in doc.engagements if e.kind == "summit"]

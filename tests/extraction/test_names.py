@@ -341,3 +341,12 @@ def test_a_portfolios_last_word_is_not_the_names_first(run):
     people = officials(doc)
     assert people["Pohamba Shikongo"][0] == "Minister of Environment and Tourism"
     assert people["Khairul Jamal"][0] == "Minister of Science, Technology and Innovation"
+
+
+def test_the_office_someone_travels_in(run):
+    doc = run(
+        "Moscow : Rahim Ahmad Noor arrives here Monday for his first official visit to Russia "
+        "as Malaysian Prime Minister.",
+        "2007-06-17",
+    )
+    assert officials(doc)["Rahim Ahmad Noor"] == ("Prime Minister", "MY")

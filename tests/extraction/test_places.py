@@ -230,3 +230,13 @@ def test_a_forum_of_a_town_is_held_there(run):
     conference = [e for e in doc.engagements if e.kind == "conference"]
     place = conference[0].place if conference else None
     assert place and (place.name, place.country) == ("Dakar", "SN")
+
+
+def test_a_venue_near_a_place_of_another_country_is_not_the_famous_one(run):
+    doc = run(
+        "Prime Minister Rahim Noor will hold talks with Russian Prime Minister Pavel Orlov at "
+        "the White House, near the Kremlin, on Tuesday.",
+        "2007-06-17",
+    )
+    (talks,) = engagements_with(doc, "Pavel Orlov")
+    assert not (talks.place and talks.place.country == "US")
