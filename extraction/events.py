@@ -160,7 +160,7 @@ def _engagements_in(ctx: Mentions, ev: Events, s: Sentence) -> None:
             kind == "call"
             or SEPARATE.search(s.text[lo - s.start : hi - s.start])
             or _hosts_of_one_country(ctx, subj, cps)
-            or _bilaterals_with_several(ctx, s, subj, cps)
+            or _bilaterals_with_several(ctx, s, subj, cps, t)
         )
         # grouping (one engagement per counterpart met separately) is decided here, as the
         # engagement is found: later triggers of the text look back at the copies
@@ -229,16 +229,19 @@ _JOINT = re.compile(r"\b(?:trilateral|joint(?:ly)?|together|three-way|four-way|j
 
 
 def _bilaterals_with_several(
-    ctx: Mentions, s: Sentence, subj: list[int], cps: list[int | str]
+    ctx: Mentions, s: Sentence, subj: list[int], cps: list[int | str], t: Trigger
 ) -> bool:
     """ "Lula will hold seven bilateral meetings ... Lula will meet Japan's Kishida, as well as
     Germany's Scholz and France's Macron": after a word of bilateral meetings (in this sentence
-    or the two before), meeting leaders of several governments is a meeting with each."""
+    or the two before), meeting leaders of several governments is a meeting with each; so is
+    hosting them."""
     named = [c for c in cps if isinstance(c, int)]
     homes = {ctx.people[c].country for c in named} - {None, "ORG", "SELF"}
     mine = {ctx.people[p].country for p in subj if not ctx.people[p].country_guessed}
     if len(named) < 2 or len(homes) < 2 or homes & mine or _JOINT.search(s.text):
         return False
+    if all(HOST_TRIGGER.match(m[3]) for m in t.members):
+        return True  # "Tokayev has hosted the presidents of Azerbaijan, China and Russia"
     near = [x for x in ctx.sentences[max(0, s.index - 2) : s.index + 1] if x.kind == "body"]
     return any(_BILATERALS.search(x.text) for x in near)
 
@@ -256,6 +259,11 @@ def _hosts_of_one_country(ctx: Mentions, subj: list[int], cps: list[int | str]) 
         and not homes & guests
     )
 
+
+# "hosted President of Azerbaijan Ilham Aliyev": an office, then the guest's name
+_OFFICE_BEFORE_NAME = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}(?:of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3})?,?\s*"
+)
 
 _AS_A_TOPIC = re.compile(
     r"\b(?:related\s+to|regarding|concerning)\b(?![^.;]*\b(?:sidelines|margins?)\b)[^.;]*$", re.I
@@ -279,7 +287,10 @@ def _is_event(ctx: Mentions, r: Reading, t: Trigger, passive: re.Match[str] | No
         # "received at Bayan Palace on Monday Minister of Foreign Affairs ... Saidov":
         # where and when may come between the verb and the guest
         near = [a for a, _, _ in r.persons if tb <= a <= tb + 140]
-        guest = near and (near[0] <= tb + 25 or RECEIVED_ADJUNCTS.match(ctx.text[tb : near[0]]))
+        gap = ctx.text[tb : near[0]] if near else ""
+        guest = near and (
+            near[0] <= tb + 25 or RECEIVED_ADJUNCTS.match(gap) or _OFFICE_BEFORE_NAME.fullmatch(gap)
+        )
         if not pronoun_obj and not guest:
             return False
         if re.match(r"\s+(?:a|an|the)\b", after_text):

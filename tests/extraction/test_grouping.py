@@ -291,3 +291,17 @@ def test_an_agencys_dateline_is_not_where_a_visitor_met_the_host(run):
     )
     (talks,) = engagements_with(doc, "Hassan Ali Noor", "Isaias Tesfay")
     assert talks.place and talks.place.country == "ER"
+
+
+def test_hosting_leaders_of_several_governments_is_a_meeting_with_each(run):
+    doc = run(
+        "ASTANA - President Nurlan Sadykov has already hosted President of Azerbaijan Ilkin "
+        "Aliyev, the President of China Wei Ming and President of Russia Pavel Orlov.",
+        "2024-07-04",
+    )
+    meetings = [e for e in engagements_with(doc, "Nurlan Sadykov") if e.kind == "meeting"]
+    assert sorted(tuple(sorted(e.participants)) for e in meetings) == [
+        ("Ilkin Aliyev", "Nurlan Sadykov"),
+        ("Nurlan Sadykov", "Pavel Orlov"),
+        ("Nurlan Sadykov", "Wei Ming"),
+    ]
