@@ -91,7 +91,10 @@ def reporting_tail(s: Sentence) -> int:
     """Offset where a trailing ", X said ..." clause starts (or the sentence end)."""
     m = re.search(
         r",\s*(?:[^,]{0,90}?\s)?(?:said|says|told\s+\w+|according\s+to|added|noted|announced|reported|confirmed|"
-        r"stated|tweeted|wrote)\b(?!\s+(?:that|he|she|it|they|we|I|his|her)\b)[^,]*$",
+        r"stated|tweeted|wrote)\b(?!\s+(?:that|he|she|it|they|we|I|his|her)\b)"
+        # "... Chavez said at a meeting with Lukashenko in Minsk": where it was said is told
+        r"(?!\s+(?:at\s+(?:a|an|the|their|his|her)|during|after|following|while|upon|"
+        r"on\s+the\s+(?:sidelines|margins))\b)[^,]*$",
         s.text,
     )
     if m:

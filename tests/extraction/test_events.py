@@ -577,3 +577,13 @@ def test_a_summit_told_as_a_topic_is_no_event(run):
         "2007-06-17",
     )
     assert not [e for e in doc.engagements if e.kind == "summit"]
+
+
+def test_what_was_said_at_a_meeting_tells_the_meeting(run):
+    doc = run(
+        '"It will be a fighting team," President Hugo Vera said at a meeting with President '
+        "Alexander Lutsko in Minsk on Monday.",
+        "2006-07-25",
+    )
+    (meeting,) = engagements_with(doc, "Hugo Vera", "Alexander Lutsko")
+    assert meeting.place and meeting.place.name == "Minsk"
