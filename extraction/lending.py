@@ -28,6 +28,18 @@ def inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]])
             if not stops:
                 continue
             pick = None
+            hosts = {
+                ctx.people[c].country
+                for c in e.counterparts
+                if isinstance(c, int) and not ctx.people[c].country_guessed
+            }
+            there = [
+                st
+                for st in stops
+                if st.place.country in hosts
+                and not st.cancelled
+                and (not st.res.known or st.sentence <= e.sentence)
+            ]
             if e.res.known:
                 for slack in (0, 1):
                     # an arrival day next to the engagement day is the same stay
@@ -51,21 +63,10 @@ def inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]])
                             best = (sid, st)
                 if best:
                     pick = best[1]
-            if pick is None:
-                hosts = {
-                    ctx.people[c].country
-                    for c in e.counterparts
-                    if isinstance(c, int) and not ctx.people[c].country_guessed
-                }
-                there = [
-                    st
-                    for st in stops
-                    if st.place.country in hosts
-                    and not st.cancelled
-                    and (not st.res.known or st.sentence <= e.sentence)
-                ]
-                if len(there) == 1:
-                    pick = there[0]
+            if len(there) == 1 and (pick is None or pick.place.country not in hosts):
+                # "On Monday, Steinmeier will meet Togo's President": in Togo, whatever day
+                # the stop in Ghana was given
+                pick = there[0]
             if pick:
                 e.place = pick.place
                 break

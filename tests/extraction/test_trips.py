@@ -896,3 +896,16 @@ def test_a_visit_owned_by_someone_named_after_a_speaker_is_theirs(run):
     )
     assert [s.place.name for s in _stops(doc, "Tom Hale")] == ["Benin"]
     assert [s.place.name for s in _stops(doc, "Dana Whitfield")] == ["Kenya"]
+
+
+def test_a_meeting_with_a_host_is_in_the_hosts_country_whatever_day_the_last_stop_got(run):
+    doc = run(
+        "Foreign Minister Karl Jensen will depart Sunday on a three-day trip to Ghana and Togo. "
+        "On Sunday, Jensen will hold talks with Ghanaian President Kofi Mensah in Accra. On "
+        "Monday, Jensen will meet with Togo's President Faure Gnassou.",
+        "2008-02-08",
+    )
+    (meeting,) = engagements_with(doc, "Faure Gnassou")
+    assert meeting.place and meeting.place.country == "TG"
+    togo = [s for s in _stops(doc, "Karl Jensen") if s.place.country == "TG"]
+    assert togo and togo[0].start == date(2008, 2, 11)
