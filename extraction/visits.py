@@ -369,7 +369,12 @@ def _traveler(
         later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
         if later and later[0] != traveler:
             traveler = later[0]
-    if traveler is None and re.fullmatch(r"\W*(?:after|before|while|upon)\s*", before, re.I):
+    opening = not before.strip(" \"'\u201c") or re.search(r"(?:--|\u2014|\u2013)\s*$", before)
+    opening_participle = opening and re.match(r"\w+ing\b", ctx.text[va:vb])
+    if traveler is None and (
+        re.fullmatch(r"\W*(?:after|before|while|upon)\s*", before, re.I) or opening_participle
+    ):
+        # "Arriving in Wellington on Sunday after a visit to Australia, Premier Li began"
         # "After visiting Portugal, Lula will travel to Spain": the main clause's subject
         comma = s.text.find(",", vb - s.start)
         later = [pid for a, _b, pid in persons if comma >= 0 and a >= s.start + comma]

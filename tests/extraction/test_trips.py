@@ -909,3 +909,13 @@ def test_a_meeting_with_a_host_is_in_the_hosts_country_whatever_day_the_last_sto
     assert meeting.place and meeting.place.country == "TG"
     togo = [s for s in _stops(doc, "Karl Jensen") if s.place.country == "TG"]
     assert togo and togo[0].start == date(2008, 2, 11)
+
+
+def test_an_opening_participle_travels_with_the_main_clauses_subject(run):
+    doc = run(
+        "WELLINGTON, March 27 (Xinhua) -- Arriving in Wellington on Sunday after a visit to "
+        "Australia, Chinese Premier Li Wen began his official trip with a private dinner.",
+        "2017-03-27",
+    )
+    stops = {s.place.name: s.start for s in _stops(doc, "Li Wen")}
+    assert stops.get("Wellington") == date(2017, 3, 26)
