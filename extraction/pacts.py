@@ -66,14 +66,16 @@ SIGNED_TOPIC = re.compile(
 )
 _TOPIC_TAIL = (
     r"(?P<topic>(?:the\s+)?(?!(?:a|an|the)\b)(?:[\w$'-]+\s+){0,8}?[\w'-]+)"
-    r"(?=\s*[,.;(]|\s+(?:as|and|with|during|at|that|which|between|while|after|by|under|from)\b)"
+    r"(?=\s*[,.;(]|\s+(?:as|and|with|during|at|that|which|between|while|after|by|under|from)\b|"
+    + IN_ENDS
+    + r")"
 )
 # "signed an agreement this Tuesday in Montevideo for the establishment of consultations":
 # the topic told after a time and a place
 SIGNED_TOPIC_LATER = re.compile(
     r"\bsign(?:s|ed|ing)?\s+(?:a|an)\s+(?P<head>agreement|accord|treaty|memorandum of "
-    r"understanding|MoU)\s+(?:(?:this|last|on)\s+[A-Z]\w+\s+|in\s+[A-Z][\w-]+\s+){1,2}"
-    r"(?P<prep>for|on)\s+" + _TOPIC_TAIL
+    r"understanding|MoU)\s+(?:(?:(?:this|last|on)\s+)?[A-Z]\w+\s+|in\s+[A-Z][\w-]+\s+){1,2}"
+    r"(?P<prep>for|on)\s+(?:their\s+|its\s+)?" + _TOPIC_TAIL
 )
 # "Another agreement was also signed on security and the fight against crime"
 SIGNED_TOPIC_PASSIVE = re.compile(
@@ -242,6 +244,7 @@ PLURAL_ITEMS = re.compile(
     r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
 _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
+_SHARED_FIELD = re.compile(r"\b(?:co-?operation|collaboration)\s+(?:in|on)\b")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
 
 
@@ -250,8 +253,10 @@ _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|
 PLURAL_ITEMS_PASSIVE = re.compile(
     r"\b(?P<head>(?i:accords|agreements|deals|memorand(?:a|ums)\s+of\s+understanding)|MoUs|MOUs|"
     r"protocols)\s+(?:were|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?signed\s+"
+    # "Agreements were signed between the two governments on co-operation in energy, ..."
+    r"(?:between\s+the\s+two\s+\w+\s+)?"
     r"(?P<prep>on|for|in\s+the\s+(?:fields?|areas?|sectors?)\s+of)\s+"
-    r"(?P<topic>[^.;:]{3,900}?)(?=\s*[.;:]|\s*$)"
+    r"(?P<topic>[^.;:]{3,900}?)(?=\s*[.;:]|\s*$|,\s+the\s+\w+(?:\s+\w+)?\s+said\b)"
 )
 # "Agreements on trade, health and education were signed after the talks"
 PLURAL_TOPIC_THEN_SIGNED = re.compile(
@@ -298,7 +303,9 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
             bare = [
                 b.strip() for b in re.split(r"\s*,\s*(?:and\s+)?", topic) if re.search(r"\w{3}", b)
             ]
-            if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare):
+            # "co-operation in energy, petrochemicals, science and technology": one set
+            shared = bool(bare) and _SHARED_FIELD.search(bare[0]) is not None
+            if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare) and not shared:
                 items = bare
         if len(items) < 2 or not all(
             re.match(r"(?:the|a|an)\s", i) or len(i.split()) <= 4 for i in items

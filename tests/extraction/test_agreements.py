@@ -491,3 +491,23 @@ def test_two_accords_on_one_thing_and_on_another(run):
         "accord on cooperation in defence matters",
         "accord on cooperation in science and culture",
     ]
+
+
+def test_a_pact_signed_on_a_weekday_on_their_topic(run):
+    doc = run(
+        "Norway and Chile signed an agreement Wednesday on their maritime border in the "
+        "energy-rich Barents Sea, ending a long dispute.",
+        "2010-09-16",
+    )
+    assert agreement_names(doc) == ["agreement on maritime border"]
+
+
+def test_agreements_signed_between_the_governments_on_one_field_of_cooperation(run):
+    doc = run(
+        "Agreements were signed between the two governments on co-operation in energy, "
+        "petrochemicals, science and technology, the ministry statement said.",
+        "2006-07-25",
+    )
+    assert agreement_names(doc) == [
+        "Agreements on co-operation in energy, petrochemicals, science and technology"
+    ]
