@@ -244,7 +244,6 @@ PLURAL_ITEMS = re.compile(
     r"(?=\s*[.;:]|\s*$|,\s+(?:as\s+well\s+as|which|while|among|including|along)\b)"
 )
 _SINGULAR = {"accords": "accord", "agreements": "agreement", "protocols": "protocol"}
-_SHARED_FIELD = re.compile(r"\b(?:co-?operation|collaboration)\s+(?:in|on)\b")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?(?=(?:the|a|an)\s)|\s+and\s+(?=(?:the|a|an)\s)")
 
 
@@ -303,9 +302,7 @@ def listed_items(text: str) -> list[tuple[str, int, int]]:
             bare = [
                 b.strip() for b in re.split(r"\s*,\s*(?:and\s+)?", topic) if re.search(r"\w{3}", b)
             ]
-            # "co-operation in energy, petrochemicals, science and technology": one set
-            shared = bool(bare) and _SHARED_FIELD.search(bare[0]) is not None
-            if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare) and not shared:
+            if len(bare) >= 2 and all(0 < len(b.split()) <= 4 for b in bare):
                 items = bare
         if len(items) < 2 or not all(
             re.match(r"(?:the|a|an)\s", i) or len(i.split()) <= 4 for i in items
