@@ -51,6 +51,12 @@ _ATTENDEES = re.compile(
     re.I,
 )
 _IN_ADDITION = re.compile(r"^\W*(?:in\s+addition\s+to|besides|along\s+with)\b", re.I)
+# "Macron, Trudeau and other participants of the summit adopted a declaration"
+_OTHERS_PRESENT = re.compile(
+    r"\band\s+other\s+(?:participants|leaders|heads\s+of\s+(?:state|government)|attendees)\s+"
+    r"(?:of|at|in)\s+the\s+(?:summit|forum|conference|meeting|gathering)\b",
+    re.I,
+)
 
 
 def _attendees_listed(ctx: Mentions, engs: list[Eng]) -> None:
@@ -62,6 +68,17 @@ def _attendees_listed(ctx: Mentions, engs: list[Eng]) -> None:
         return
     for s in ctx.sentences:
         m = _ATTENDEES.search(s.text) if s.kind == "body" else None
+        others = _OTHERS_PRESENT.search(s.text) if s.kind == "body" and not m else None
+        if others:
+            kind = "summit" if "summit" in others.group(0).lower() else "conference"
+            same = [g for g in gatherings if g.kind == kind] or gatherings
+            before = [g for g in same if g.sentence <= s.index] or same
+            target = max(before, key=lambda g: g.sentence)
+            cue = s.start + others.start()
+            for a, _b, pid in ctx.mentions.get(s.index, []):
+                if a < cue and pid in ctx.officials and pid not in target.participants():
+                    target.counterparts.append(pid)
+            continue
         if not m:
             continue
         before = [g for g in gatherings if g.sentence <= s.index]

@@ -305,3 +305,14 @@ def test_hosting_leaders_of_several_governments_is_a_meeting_with_each(run):
         ("Nurlan Sadykov", "Pavel Orlov"),
         ("Nurlan Sadykov", "Wei Ming"),
     ]
+
+
+def test_officials_and_other_participants_of_the_summit_attend_it(run):
+    doc = run(
+        "Prime Minister Arman Petrosian hosted the summit in Yerevan on Friday. French "
+        "President Marc Duval, Canadian Prime Minister Jean Roy and other participants of the "
+        "summit adopted a joint declaration.",
+        "2018-10-13",
+    )
+    (summit,) = [e for e in doc.engagements if e.kind == "summit"]
+    assert {"Marc Duval", "Jean Roy"} <= set(summit.participants)
