@@ -39,6 +39,7 @@ def inherit_places(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]])
                 if st.place.country in hosts
                 and not st.cancelled
                 and (not st.res.known or st.sentence <= e.sentence)
+                and not (e.tense == "past" and st.tense == "future")
             ]
             if e.res.known:
                 for slack in (0, 1):

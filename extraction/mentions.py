@@ -124,6 +124,12 @@ DATELINE_TITLE = re.compile(
     r"(?=[A-Z\"])"
 )
 
+# "Baku, March 12, AZERTAC" on a line of its own
+DATELINE_TITLE_ALONE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?(?:,?\s+\(?[A-Z][A-Za-z]{1,12}\)?)?\s*$"
+)
+
 # "Doha, Qatar: The Amir ...": a city and its country before a colon
 DATELINE_PLACE = re.compile(
     r"^(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+"
@@ -153,7 +159,7 @@ def _issuer(text: str) -> str | None:
 def _dateline(ctx: Mentions) -> Place | None:
     """The "PARIS (Reuters) -" opening of the first paragraph, if any."""
     for s in ctx.sentences[:6]:
-        alone = DATELINE_ALONE.match(s.text)
+        alone = DATELINE_ALONE.match(s.text) or DATELINE_TITLE_ALONE.match(s.text)
         if s.kind != "body" and not alone:
             continue
         m = (

@@ -369,6 +369,12 @@ def _traveler(
         later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
         if later and later[0] != traveler:
             traveler = later[0]
+    invited = _INVITED_TO.search(ctx.text[s.start : va])
+    if invited:
+        # "Tsogtbaatar invited Foreign Minister Mammadyarov to visit Mongolia": the guest goes
+        guests = [pid for a, _b, pid in persons if s.start + invited.end("verb") <= a < va]
+        if guests:
+            return guests[0]
     opening = not before.strip(" \"'\u201c") or re.search(r"(?:--|\u2014|\u2013)\s*$", before)
     opening_participle = opening and re.match(r"\w+ing\b", ctx.text[va:vb])
     if traveler is None and (
@@ -387,6 +393,7 @@ def _traveler(
     return traveler
 
 
+_INVITED_TO = re.compile(r"\b(?P<verb>invit(?:ed|es|ing|e))\b[^.;]{1,120}?\bto\s+$", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|added|noted|announced|confirmed)\b(?:\s+that)?\s+\S+$")
 _GERUND_CLAUSE = re.compile(r"\b(?:before|after)\s+$", re.I)
 

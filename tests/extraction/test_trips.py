@@ -919,3 +919,16 @@ def test_an_opening_participle_travels_with_the_main_clauses_subject(run):
     )
     stops = {s.place.name: s.start for s in _stops(doc, "Li Wen")}
     assert stops.get("Wellington") == date(2017, 3, 26)
+
+
+def test_the_invited_guest_is_the_one_who_would_travel(run):
+    doc = run(
+        "Baku, March 12, AZERTAC\n\nForeign Minister Elmar Aliyev met his Mongolian counterpart "
+        "Damdin Bold. Damdin Bold invited Azerbaijani Foreign Minister Elmar Aliyev to visit "
+        "Mongolia.",
+        "2018-03-12",
+    )
+    assert [s.place.name for s in _stops(doc, "Elmar Aliyev")] == ["Mongolia"]
+    assert not _stops(doc, "Damdin Bold")
+    (meeting,) = [e for e in engagements_with(doc, "Damdin Bold") if e.kind == "meeting"]
+    assert meeting.place and meeting.place.name == "Baku"
