@@ -62,10 +62,13 @@ _NAME_NEXT = re.compile(
 _TITLE_NEXT = re.compile(
     r"\s*(?:the\s+)?(?:(?-i:[A-Z][\w.'-]*)\s+){0,3}?(?:" + TITLE_PATTERN + r")", re.I
 )
-# "... arrives here Monday for his first official visit to Russia as Malaysian Prime Minister"
+# "... arrives here Monday for his first official visit to Russia as Malaysian Prime Minister",
+# "congratulated X on his election as President of the Kyrgyz Republic"
 _AS_OFFICE = re.compile(
-    r"[^.;]{0,80}?\b(?:his|her)\s+(?:first|maiden|last|second|inaugural)\s+[^.;]{0,60}?"
-    r"\bas\s+(?:the\s+)?(?:(?P<mod>(?-i:[A-Z][\w-]*))\s+)?(?P<title>" + TITLE_PATTERN + r")\b",
+    r"[^.;]{0,80}?\b(?:his|her)\s+(?:first|maiden|last|second|inaugural|election|re-election|"
+    r"appointment|swearing-in|inauguration)\b[^.;]{0,60}?"
+    r"\bas\s+(?:the\s+)?(?:(?P<mod>(?-i:[A-Z][\w-]*))\s+)?(?P<title>" + TITLE_PATTERN + r")\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})))?",
     re.I,
 )
 _OF_COUNTRY = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})\s+")
@@ -311,6 +314,9 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     as_m = _AS_OFFICE.match(after)
                     mod = as_m.group("mod") if as_m else None
                     code = gz.country_code(mod) if mod else None
+                    if as_m and as_m.group("of") and not code:
+                        whole = gz.country_regex().search(as_m.group("of"))
+                        code = gz.country_code(whole.group(0)) if whole else None
                     if as_m and (code or not mod):
                         c.title = as_m.group("title")
                         ta = b + as_m.start("title")

@@ -291,7 +291,7 @@ def accompany(ctx: Mentions, ev: Events, r: Reading, triggers: list[Trigger]) ->
             e.evidence.append(s.span)
         break
     if re.match(r"accompan", m.group(0), re.I) or "joined by" in m.group(0).lower():
-        recent = [st for st in ev.stops if st.traveler == subj and s.index - st.sentence <= 3]
+        recent = [st for st in ev.stops if st.traveler == subj and 0 <= s.index - st.sentence <= 3]
         for st in recent:
             for pid in after:
                 ev.stops.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from . import gazetteer as gz
 from .carryover import (
@@ -69,7 +70,7 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     engs = _drop_bare_gatherings(engs)
     news_of_the_day(ctx, engs, trips)
     companions = find_companions(ctx, trips)
-    _companions_travel_along(trips, companions)
+    _companions_travel_along(trips, companions, ctx.published)
     _visits_from_stops(ctx, engs, trips, {c for cs in companions.values() for c in cs})
     return Trips(engs, trips, companions)
 
@@ -304,17 +305,23 @@ def _one_stop_per_stay(trips: dict[int, list[Stop]]) -> None:
         stops[:] = keep
 
 
+def _of_the_news(st: Stop, pub: date | None) -> bool:
+    """A stop of the report's days: undated, or within two months of publication."""
+    return not st.res.known or pub is None or _same_stay(st.res, Resolved(pub, pub, "day"), 60)
+
+
 def _companions_travel_along(
-    trips: dict[int, list[Stop]], companions: dict[int, list[int]]
+    trips: dict[int, list[Stop]], companions: dict[int, list[int]], pub: date | None
 ) -> None:
     """Who accompanies a traveller makes the traveller's stops, on the same days: a stop the
     companion lacks is added, an undated one of the companion's there takes the days."""
     for pid, cs in companions.items():
+        current = [st for st in trips.get(pid, []) if _of_the_news(st, pub)]
         for c in cs:
             own = trips.setdefault(c, [])
             for st in trips.get(pid, []):
-                if st.cancelled:
-                    continue
+                if st.cancelled or (current and st not in current):
+                    continue  # the trip of the story, not one the report recalls
                 twin = next((o for o in own if place_key(o.place) == place_key(st.place)), None)
                 if twin is None:
                     own.append(replace(st, traveler=c, evidence=list(st.evidence)))

@@ -182,3 +182,16 @@ def test_part_of_the_delegation_is(run):
         "2024-05-12",
     )
     assert companions(doc) == {"Petros Kallas": ["Nikos Varelas"]}
+
+
+def test_companions_travel_on_the_trip_of_the_story_not_one_recalled(run):
+    doc = run(
+        "President Omar Salem started a two-day visit to Sudan on Thursday. Salem is accompanied "
+        "by a delegation including Foreign Minister Sami Nour. Salem last visited Sudan in "
+        "October 2016 for the National Dialogue.",
+        "2018-07-20",
+    )
+    years = {s.start.year for s in doc.trips[0].stops if s.start} if doc.trips else set()
+    nour = [t for t in doc.trips if t.traveler == "Sami Nour"]
+    assert nour and all(s.start is None or s.start.year == 2018 for s in nour[0].stops)
+    assert years  # the principal's trip is dated

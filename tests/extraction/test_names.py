@@ -350,3 +350,12 @@ def test_the_office_someone_travels_in(run):
         "2007-06-17",
     )
     assert officials(doc)["Rahim Ahmad Noor"] == ("Prime Minister", "MY")
+
+
+def test_the_office_someone_was_elected_to(run):
+    doc = run(
+        "President Ilhom Karimov congratulated Sadyr Bekov on his election as President of the "
+        "Kyrgyz Republic.",
+        "2021-03-11",
+    )
+    assert officials(doc)["Sadyr Bekov"] == ("President", "KG")
