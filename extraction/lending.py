@@ -190,6 +190,8 @@ def news_of_the_day(ctx: Mentions, engs: list[Eng], trips: dict[int, list[Stop]]
 
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:\w+\s+)?(?:met|visited|held|spoken|talked)|previously|last\s+(?:met|visited)|"
-    r"ago|recent\s+(?:weeks|months|years|days))\b",
+    # "two years ago", not "a short while ago"
+    r"(?:\d+|a|an|one|two|three|four|five|several|few|many)\s+(?:days?|weeks?|months?|years?|"
+    r"decades?)\s+ago|recent\s+(?:weeks|months|years|days))\b",
     re.I,
 )

@@ -23,7 +23,7 @@ _LOCATIVE = re.compile(
     r"(?:south|north|east|west|southeast|southwest|northeast|northwest|outside)\s+of|"
     r"stop at|stops in|arrive[sd]? in|arriving in|landed in|lands in|tour of|trip to|visit to|"
     r"reach(?:ed|es)|"
-    r"travel(?:s|ed|led|ing)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
+    r"travel(?:s|ed|led|ing|ling)?(?: on)? to|heads? to|headed to|heading to|fl(?:y|ies|ew) to|"
     r"flying to|(?:left|leaves|leaving|departed|departs|departing|set off|sets off) for|"
     # the legs of a tour told in order: "beginning with Brazil, then Venezuela"
     r"(?:beginning|starting|ending|culminating|concluding)\s+(?:with|in)|followed\s+by|"
@@ -200,7 +200,7 @@ def _readings(name: str) -> list[tuple[int, str]]:
 _LIST_NEXT = re.compile(
     # "to Lima from November 13 to 17 and Rio de Janeiro from ...": a leg's days between
     r"(?:\s+(?:from|on|between)\s+(?-i:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*(?:to|-|and)\s*\d{1,2})?))?"
-    r"(?:,\s*(?:and\s+|as\s+well\s+as\s+)?(?P<the>the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?)"
+    r"(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?(?P<the>the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?)"
     r"(?P<name>" + _CAPSEQ + r")"
 )
 

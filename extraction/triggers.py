@@ -84,7 +84,7 @@ HOST_TRIGGER = re.compile(
 )
 
 VISIT_TRIGGER = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing)?\s+(?:on\s+|together\s+|separately\s+)?"
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:s|ed|led|ing|ling)?\s+(?:on\s+|together\s+|separately\s+)?"
     r"to|heads?\s+to|headed\s+to|heading\s+to|(?:go|goes|going|went)\s+(?:on\s+)?to(?=\s+[A-Z])|"
     r"stop(?:s|ped|ping)?\s+(?:over\s+)?(?:at|in)|reach(?:ed|es)(?=\s+[A-Z])|"
     r"arriv(?:e|es|ed|ing)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|"

@@ -932,3 +932,23 @@ def test_the_invited_guest_is_the_one_who_would_travel(run):
     assert not _stops(doc, "Damdin Bold")
     (meeting,) = [e for e in engagements_with(doc, "Damdin Bold") if e.kind == "meeting"]
     assert meeting.place and meeting.place.name == "Baku"
+
+
+def test_travelling_to_a_list_of_towns_with_their_countries_between_semicolons(run):
+    doc = run(
+        "Secretary of State Mark Hale is travelling to New Delhi, India; Colombo, Sri Lanka; "
+        "Male, Maldives; and Jakarta, Indonesia this week.",
+        "2020-10-26",
+    )
+    places = [s.place.name for s in _stops(doc, "Mark Hale")]
+    assert {"New Delhi", "Colombo", "Jakarta"} <= set(places)
+
+
+def test_an_arrival_a_short_while_ago_is_the_news_of_the_day(run):
+    doc = run(
+        "Secretary of State Mark Hale has arrived in Colombo a short while ago for two-day "
+        "discussions.",
+        "2020-10-27",
+    )
+    (stop,) = _stops(doc, "Mark Hale")
+    assert stop.start == date(2020, 10, 27)
