@@ -211,7 +211,8 @@ def _no_stops_at_home(ctx: Mentions, trips: dict[int, list[Stop]]) -> None:
 def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> None:
     """ "due to leave for Indonesia ... to visit the capital Jakarta": a stop in a country is
     the traveller's stop in a city of it told for that time, which takes its evidence (and its
-    dates when it has none); a meeting placed only in that country is in that city too."""
+    dates when it has none), or the one town of that country its engagements were held in then;
+    a meeting placed only in that country is in that city too."""
     for stops in trips.values():
         cities = [st for st in stops if not st.place.is_country and st.place.country]
         keep: list[Stop] = []
@@ -234,6 +235,26 @@ def _cities_over_countries(engs: list[Eng], trips: dict[int, list[Stop]]) -> Non
                 first.res = st.res
         stops[:] = keep
     for pid, stops in trips.items():
+        for st in stops:
+            if not st.place.is_country or st.cancelled:
+                continue
+            # "Mattis is in Vietnam ...", having met Lich in Hanoi today: the stop is Hanoi
+            towns = {
+                place_key(e.place): e
+                for e in engs
+                if pid in e.participants()
+                and e.kind in IN_PERSON
+                and not e.cancelled
+                and e.place
+                and not e.place.is_country
+                and e.place.country == st.place.country
+                and _same_stay(st.res, e.res, slack=1)
+            }
+            if len(towns) == 1:
+                (e,) = towns.values()
+                st.place = e.place
+                if not st.res.known:
+                    st.res = e.res
         for e in engs:
             if pid not in e.participants() or not (e.place and e.place.is_country):
                 continue

@@ -952,3 +952,13 @@ def test_an_arrival_a_short_while_ago_is_the_news_of_the_day(run):
     )
     (stop,) = _stops(doc, "Mark Hale")
     assert stop.start == date(2020, 10, 27)
+
+
+def test_a_stop_told_by_its_country_is_the_town_where_the_traveller_met_then(run):
+    doc = run(
+        "Secretary Dana Whitfield and Vietnamese Defense Minister Ngo Van Lam met today in "
+        "Hanoi. Whitfield is in Vietnam as part of a trip that earlier took her to Indonesia.",
+        "2018-01-25",
+    )
+    places = [s.place.name for s in _stops(doc, "Dana Whitfield")]
+    assert "Hanoi" in places and "Vietnam" not in places
