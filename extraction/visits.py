@@ -1,8 +1,7 @@
 """Stage 3, events (its first pass): trip stops, from visit triggers ("visited", "flew to",
 "arrived in", "is due in", "a trip to"). Takes the Mentions, returns the stops in text order.
-Decides the traveller (the subject, "by X", a new clause's subject, "he"), which places are
-stops (not home, not a neighbour, not a distance reference), their dates, and whether the trip
-was called off."""
+Decides, with travellers.py for who travels, which places are stops (not home, not a neighbour,
+not a distance reference), their dates, and whether the trip was called off."""
 
 from __future__ import annotations
 
@@ -17,19 +16,16 @@ from .clauses import (
     Reading,
     cancel_nearby,
     hypothetical,
-    non_possessive,
-    non_possessive_pairs,
     pick_date,
     read_sentence,
     split_clause_dates,
 )
-from .coreference import PRONOUN, nominal_subject, resolve_nominal
 from .dates import UNKNOWN, Resolved, TimeExpr, resolve
-from .participants import coordinated_subjects
 from .places import PlaceMention, country_place, named_after
 from .stages import Mentions, Stop
 from .tense import tense_near
 from .text import fold
+from .travellers import fellow_subjects, listed_after_who, traveler_of
 from .triggers import VISIT_TRIGGER
 
 RETURN_HOME = re.compile(
@@ -43,7 +39,6 @@ OTHER_PLACES_AFTER = re.compile(
     re.I,
 )
 
-NEW_SUBJECT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=\S)", re.I)
 
 NOUN_TRIGGER_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I
@@ -64,20 +59,6 @@ _DISTANCE_BEFORE = re.compile(
     r"of\s+$"
 )
 
-# "a visit to Washington by two aides": who made the visit; not "flew to Congo and was
-# received by the president", where a new verb begins
-# "a trip to Australia and New Zealand by Johnson"; not "and was received by"
-_VISIT_BY = re.compile(
-    r"(?:(?!\b(?:was|were|is|are|been|being)\b|\band\b(?!\s+[A-Z]))[^.;,]){0,40}?\bby\s+"
-)
-
-# "by two of his closest aides", "by a delegation": travellers the text does not name
-_UNNAMED_PARTY = re.compile(
-    r"(?:(?:a|an|the|his|her|their|its|two|three|several|some|senior|top|of|closest|close|"
-    r"[a-z]+est)\s+){0,5}(?:aides?|officials?|delegations?|teams?|envoys?|advis[eo]rs?|"
-    r"ministers|diplomats|lawmakers|staff|negotiators)\b",
-    re.I,
-)
 
 # "the U.S.'s purported backyard": a place owning something (its capital or a town of it aside)
 _POSSESSOR = re.compile(
@@ -157,8 +138,8 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 dates = [d for d in dates if d.end_off <= hi]
             if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):
                 dates = aside  # "..., who is on a visit to Y," is there at the main verb's time
-            traveler = _traveler(ctx, r, va, vb, before, told_before)
-            listed = _listed_after_who(ctx, r, before, vb, hi)
+            traveler = traveler_of(ctx, r, va, vb, before, told_before)
+            listed = listed_after_who(ctx, r, before, vb, hi)
             if listed:
                 traveler = listed[0]
             if traveler is None:
@@ -187,7 +168,7 @@ def find_stops(ctx: Mentions) -> list[Stop]:
             if not any(res.known for res in found_dates) and SAME_DAY.search(s.text):
                 # "Sisi arrived in the African country earlier in the day"
                 found_dates = [_date_of_that_trip(ctx, s.index, 2)] * len(stop_places)
-            travellers = listed or _fellow_subjects(ctx, r, lo, va, traveler)
+            travellers = listed or fellow_subjects(ctx, r, lo, va, traveler)
             for who in travellers:
                 for pm, res in zip(stop_places, found_dates, strict=True):
                     order += 1
@@ -195,17 +176,6 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                         Stop(who, pm.place, res, s.index, [s.span], order, tense, cancelled)
                     )
     return stops
-
-
-def _fellow_subjects(ctx: Mentions, r: Reading, lo: int, va: int, traveler: int) -> list[int]:
-    """The traveller and, when the traveller opens a list of subjects ("A, B and C have
-    arrived in P"), the others of the list."""
-    pre = sorted(
-        non_possessive_pairs(ctx.text, [(a, b, pid) for a, b, pid in r.persons if lo <= a < va])
-    )
-    if not pre or pre[0][1] != traveler:
-        return [traveler]
-    return coordinated_subjects(ctx.text, pre)
 
 
 _OTHER_EVENT = re.compile(r"\b(?:after|since|before|following|ahead\s+of)\s+(?:the|his|her|a|an)\s")
@@ -248,24 +218,10 @@ _THE_COUNTRY = re.compile(
 
 _BARE_ARRIVAL = re.compile(r"(?:arriv(?:e|es|ed)|touch(?:es|ed)?\s+down)(?:\s+(?:in|at))?$", re.I)
 # "Other heads of state who have already arrived in Havana include A, B and C"
-_WHO_ARRIVED = re.compile(r"\bwho\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|also\s+)?$", re.I)
-_LISTED_AS = re.compile(r"[^.;]{0,60}?\b(?:include[sd]?|were|are)\s+(?:also\s+)?", re.I)
 _ARRIVED_AT = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|landed|lands|touch(?:es|ed)?\s+down|reach(?:ed|es))\b[^.;]{0,40}$",
     re.I,
 )
-
-
-def _listed_after_who(ctx: Mentions, r: Reading, before: str, vb: int, hi: int) -> list[int]:
-    """ "Leaders who have already arrived in Havana include A, B and C": the travellers are
-    the ones listed after the verb."""
-    if not _WHO_ARRIVED.search(before):
-        return []
-    m = _LISTED_AS.match(ctx.text, vb)
-    if not m:
-        return []
-    after = sorted((a, b, pid) for a, b, pid in r.persons if m.end() <= a < max(hi, r.s.end))
-    return coordinated_subjects(ctx.text, [(a, pid) for a, _b, pid in after]) if after else []
 
 
 def _arrived_where_told(ctx: Mentions, at: int, vb: int, traveler: int) -> list[PlaceMention]:
@@ -317,92 +273,6 @@ def _country_told_before(
             country = country_place(line.country, name)
             return [PlaceMention(vb, vb, country, "visit", "country")]
     return []
-
-
-def _traveler(
-    ctx: Mentions, r: Reading, va: int, vb: int, before: str, told_before: int | None = None
-) -> int | None:
-    """Who makes the visit at [va, vb): the subject before it, the one after "by", or whom
-    "he" refers to (``told_before``: the traveller of the sentence's trigger before, "a visit
-    of Canada that will see him visiting Kingston"); None when nobody (or nobody named: "by
-    two of his aides") does."""
-    s, persons = r.s, r.persons
-    pre = non_possessive(ctx.text, [(a, b, pid) for a, b, pid in persons if s.start <= a < va])
-    owner = re.search(r"'s?\s+(?:\w+\s+){0,2}$", fold(ctx.text[s.start : va]))
-    traveler = pre[0] if pre else None
-    if pre and _GERUND_CLAUSE.search(ctx.text[s.start : va]):
-        # "she will hold talks with Singh, call on Manmohan Singh before leaving for
-        # Pakistan": the one leaving is the clause's subject, not its objects
-        lead = ctx.text[s.start : min(a for a, _b, _p in persons if s.start <= a < va)]
-        if PRONOUN.search(lead) and r.focus is not None:
-            traveler = nominal_subject(ctx, lead, r.focus)
-    owner_at = s.start + owner.start() if owner else -1
-    owned = [pid for _a, b, pid in ctx.mentions.get(s.index, []) if b == owner_at]
-    said = owned and _SAID.search(ctx.text[s.start : owner_at])
-    if owned and (not pre or said):
-        traveler = owned[0]  # "Hadley said Rice's visit to Kenya would last hours": Rice's
-    elif pre and owner:
-        at = s.start + owner.start()
-        if any(b == at for _a, b, _pid in persons):
-            traveler = pre[-1]  # "Orsi received Sanchez on Lula's tour": the one named owns it
-        else:
-            # "Sanchez was received by Orsi as part of the Prime Minister's tour": the owner is
-            # told by a title; whom it refers to, else the subject
-            traveler = resolve_nominal(ctx, ctx.text[s.start : at], pre[0])
-    if fold(ctx.text[va:vb]).lower() == "visiting" and re.match(r"\s+(?-i:[A-Z])", ctx.text[vb:]):
-        # "met visiting Prime Minister Jensen in Lisbon": the adjective's person travels
-        guest = [(a, pid) for a, _b, pid in persons if vb < a <= vb + 80]
-        first_place = min((pm.start for pm in r.places if pm.start >= vb), default=None)
-        if guest and (first_place is None or guest[0][0] <= first_place):
-            return guest[0][1]
-    by = _VISIT_BY.match(s.text[vb - s.start :])
-    if by:
-        after_by = [pid for a, _b, pid in persons if vb + by.end() <= a <= vb + by.end() + 40]
-        if after_by:
-            traveler = after_by[0]
-        elif _UNNAMED_PARTY.match(s.text[vb - s.start + by.end() :]):
-            return None  # "a visit to Washington by two of his aides": nobody named goes
-    # "Modi visited Riyadh in 2019, and Crown Prince Mohammed paid a visit to ...": a
-    # new clause with its own subject names the traveler of what follows
-    if pre and traveler == pre[0]:
-        cut = [m.end() for m in NEW_SUBJECT.finditer(ctx.text, s.start, va)]
-        later = [pid for a, _b, pid in persons if cut and cut[-1] <= a < va]
-        if later and later[0] != traveler:
-            traveler = later[0]
-    invited = _INVITED_TO.search(ctx.text[s.start : va])
-    if invited:
-        # "Tsogtbaatar invited Foreign Minister Mammadyarov to visit Mongolia": the guest goes
-        guests = [pid for a, _b, pid in persons if s.start + invited.end("verb") <= a < va]
-        if guests:
-            return guests[0]
-    opening = not before.strip(" \"'\u201c") or re.search(r"(?:--|\u2014|\u2013)\s*$", before)
-    opening_participle = opening and re.match(r"\w+ing\b", ctx.text[va:vb])
-    if traveler is None and (
-        re.fullmatch(r"\W*(?:after|before|while|upon)\s*", before, re.I) or opening_participle
-    ):
-        # "Arriving in Wellington on Sunday after a visit to Australia, Premier Li began"
-        # "After visiting Portugal, Lula will travel to Spain": the main clause's subject
-        comma = s.text.find(",", vb - s.start)
-        later = [pid for a, _b, pid in persons if comma >= 0 and a >= s.start + comma]
-        if later:
-            return later[0]
-    if traveler is None and _PLURAL_NOUN_SUBJECT.search(before):
-        return None  # "the anniversary of Portuguese immigrants arriving in Canada": not him
-    if traveler is None:
-        traveler = nominal_subject(ctx, before, told_before if told_before is not None else r.focus)
-    return traveler
-
-
-_INVITED_TO = re.compile(r"\b(?P<verb>invit(?:ed|es|ing|e))\b[^.;]{1,120}?\bto\s+$", re.I)
-_SAID = re.compile(r"\b(?:said|says|told|added|noted|announced|confirmed)\b(?:\s+that)?\s+\S+$")
-_GERUND_CLAUSE = re.compile(r"\b(?:before|after)\s+$", re.I)
-
-# a plural common noun right before the visit verb is its subject: nobody named travels
-_PLURAL_NOUN_SUBJECT = re.compile(
-    r"\b(?!(?:his|her|its|their|was|has|is|as|us|this|thus|plus|news|talks|ties|relations|"
-    r"visits|tours|trips|days|weeks|months|years|hours)\b)[a-z]{3,}s\s+"
-    r"(?:(?:have|has|had|will|would|were|are|who)\s+(?:also\s+|already\s+)?(?:been\s+)?)?$"
-)
 
 
 def _stop_places(
