@@ -294,6 +294,12 @@ VENUES = {
     "Chancellery": ("Berlin", "DE", 52.5202, 13.3692),
     "Mar-a-Lago": ("Palm Beach", "US", 26.6770, -80.0370),
     "Davos": ("Davos", "CH", 46.8027, 9.8360),
+    # islands and resorts that host summits, not in the cities table (or a smaller namesake is)
+    "Bali": (None, "ID", -8.4095, 115.1889),
+    "Hawaii": (None, "US", 21.3069, -157.8583),
+    "Jeju": (None, "KR", 33.4996, 126.5312),
+    "Langkawi": (None, "MY", 6.3500, 99.8000),
+    "Kananaskis": (None, "CA", 51.0884, -115.0668),
     "Stanford University": ("Stanford", "US", 37.4275, -122.1697),
     "Harvard University": ("Cambridge", "US", 42.3770, -71.1167),
     "Columbia University": ("New York City", "US", 40.8075, -73.9626),

@@ -133,6 +133,13 @@ def cluster_triggers(
                 prev[2] == t[2] in ("summit", "conference", "dialogue")
                 and re.search(r"\band\b", gap) is not None
             )
+            # "On the first day of the summit, the president met Macron": the gathering is
+            # when, the meeting is the event
+            two_gatherings = two_gatherings or (
+                prev[2] in ("summit", "conference", "dialogue")
+                and t[2] in ("meeting", "talks", "call")
+                and "," in gap
+            )
             if (
                 not has_person
                 and not two_gatherings

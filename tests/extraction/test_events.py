@@ -587,3 +587,13 @@ def test_what_was_said_at_a_meeting_tells_the_meeting(run):
     )
     (meeting,) = engagements_with(doc, "Hugo Vera", "Alexander Lutsko")
     assert meeting.place and meeting.place.name == "Minsk"
+
+
+def test_a_gathering_told_as_the_time_of_a_meeting_is_not_merged_with_it(run):
+    doc = run(
+        "President Kemal Arslan is at the NATO summit in Vilnius. On the first day of the "
+        "summit, Arslan met French President Marc Duval.",
+        "2023-07-11",
+    )
+    meetings = [e for e in engagements_with(doc, "Marc Duval") if e.kind == "meeting"]
+    assert meetings and "Kemal Arslan" in meetings[0].participants

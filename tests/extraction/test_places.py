@@ -240,3 +240,13 @@ def test_a_venue_near_a_place_of_another_country_is_not_the_famous_one(run):
     )
     (talks,) = engagements_with(doc, "Pavel Orlov")
     assert not (talks.place and talks.place.country == "US")
+
+
+def test_an_island_that_hosts_summits_is_in_its_country(run):
+    doc = run(
+        "Prime Minister Tom Hale has arrived in Bali for the annual leaders' summit, where he "
+        "will meet Indonesian President Budi Santoso.",
+        "2013-10-06",
+    )
+    stops = _stops(doc, "Tom Hale")
+    assert stops and (stops[0].place.name, stops[0].place.country) == ("Bali", "ID")
