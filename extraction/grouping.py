@@ -8,6 +8,7 @@ the sidelines of, the day and place of "earlier in the day"."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .affiliations import counterpart_countries, host_countries
 from .carryover import (
@@ -27,6 +28,7 @@ from .triggers import KIND_RANK
 def group_events(ctx: Mentions, events: Events) -> Groups:
     """Sets the country of officials met at home by a visitor (ctx.people, in place)."""
     engs = events.engagements
+    engs = _counterparts_listed_after(ctx, engs)
     _resolve_placeholders(ctx, engs)
     engs = _drop_orphans(engs)
     engs = merge_engagements(engs)
@@ -122,6 +124,48 @@ def _place_of_the_gathering(ctx: Mentions, engs: list[Eng]) -> None:
     for e in engs:
         if e.kind in ("summit", "conference") and not e.place and not e.cancelled:
             e.place, e.place_explicit = town, False
+
+
+# "The five leaders are President A of Namibia, President B of Mozambique and ..."
+_THE_LEADERS_ARE = re.compile(
+    r"^\W*the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+)?"
+    r"(?:leaders|presidents|ministers|officials|heads\s+of\s+state|visitors|guests)\s+"
+    r"(?:are|were|include|included)\b",
+    re.I,
+)
+_SEPARATELY = re.compile(r"\b(?:separate(?:ly)?|individual(?:ly)?|one-on-one|bilateral)\b", re.I)
+
+
+def _counterparts_listed_after(ctx: Mentions, engs: list[Eng]) -> list[Eng]:
+    """ "Hu held separate meetings with presidents of five African countries ... The five
+    leaders are A, B, C, D and E": the meeting told with no named counterpart is with those the
+    next sentence lists (one meeting with each when told as separate)."""
+    out = list(engs)
+    for s in ctx.sentences:
+        if s.kind != "body" or not _THE_LEADERS_ARE.match(s.text) or s.index == 0:
+            continue
+        listed = [pid for _a, _b, pid in ctx.mentions.get(s.index, []) if pid in ctx.officials]
+        told = [
+            e
+            for e in out
+            if e.sentence == s.index - 1
+            and e.kind in ("meeting", "talks", "call")
+            and not any(isinstance(c, int) for c in e.counterparts)
+        ]
+        if not listed or len(told) != 1:
+            continue
+        e = told[0]
+        others = [pid for pid in listed if pid not in e.subject]
+        if _SEPARATELY.search(ctx.sentences[e.sentence].text):
+            copies = [
+                replace(e, counterparts=[pid], group=-1, evidence=[*e.evidence, s.span])
+                for pid in others
+            ]
+            out[out.index(e) : out.index(e) + 1] = copies
+        else:
+            e.counterparts = others
+            e.evidence = [*e.evidence, s.span]
+    return out
 
 
 def _resolve_placeholders(ctx: Mentions, engs: list[Eng]) -> None:

@@ -316,3 +316,18 @@ def test_officials_and_other_participants_of_the_summit_attend_it(run):
     )
     (summit,) = [e for e in doc.engagements if e.kind == "summit"]
     assert {"Marc Duval", "Jean Roy"} <= set(summit.participants)
+
+
+def test_counterparts_listed_in_the_next_sentence_of_separate_meetings(run):
+    doc = run(
+        "President Hu Wei on Saturday held separate meetings with presidents of three African "
+        "countries in Beijing. The three leaders are President Hage Nujoma of Namibia, "
+        "President Armando Guebu of Mozambique and President Abdou Wade of Senegal.",
+        "2006-11-05",
+    )
+    meetings = [e for e in engagements_with(doc, "Hu Wei") if e.kind == "meeting"]
+    assert sorted(tuple(sorted(e.participants)) for e in meetings) == [
+        ("Abdou Wade", "Hu Wei"),
+        ("Armando Guebu", "Hu Wei"),
+        ("Hage Nujoma", "Hu Wei"),
+    ]
