@@ -94,6 +94,8 @@ Attorney Aides Aide Team Talks Meeting Meetings Visit Trip Call Calls Tour Negot
 Association Associations Federation Confederation Organization Directorate Intelligence
 Another Typhoon Hurricane Cyclone Storm Tropical Maj Lt Col Capt Sgt Brig Cmdr Adm
 Highness Excellency Majesty Shri Smt Shrimati H.E. HE Datuk Dato Datin Seri Tun
+Peace Prosperity Stability Sustainable Cabinet Cabinets Secretariat Express Project Barrage
+Community Exchange Transfer Humanitarian Storage Consumption Trafficking Problems Technology
 """
 
 EAST_ASIAN_SURNAMES = {

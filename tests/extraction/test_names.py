@@ -359,3 +359,12 @@ def test_the_office_someone_was_elected_to(run):
         "2021-03-11",
     )
     assert officials(doc)["Sadyr Bekov"] == ("President", "KG")
+
+
+def test_programmes_and_bodies_named_in_capitals_are_no_officials(run):
+    doc = run(
+        "Prime Minister Ana Costa launched the Maitree Express and the Padma-Ganges Barrage "
+        "Project with the Binational Cabinet and the Secretariat for Sustainable Peace.",
+        "2017-04-08",
+    )
+    assert [o.name for o in doc.officials] == ["Ana Costa"]
