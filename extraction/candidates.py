@@ -153,6 +153,20 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+class _PlaceName:
+    """Whether a single word names a large town or a country."""
+
+    @staticmethod
+    def match(word: str) -> bool:
+        if gz.country_code(word):
+            return True
+        city = gz.lookup_city(word)
+        return city is not None and (city.capital or city.population >= 500_000)
+
+
+_A_PLACE = _PlaceName()
+
+
 def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
     """Capitalised runs that look like people, with titles and other evidence."""
     cands: list[Candidate] = []
@@ -400,6 +414,9 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     c.start += cut
                     c.text, c.orig = c.text[cut:], c.orig[cut:]
                     c.tokens = c.text.split()
+                town = len(c.tokens) == 1 and _A_PLACE.match(c.orig)
+                if town and (not c.title or re.search(r"\b(?:in|at|from|to)\s+$", before, re.I)):
+                    continue  # "Bangkok will host", "In Pretoria, the Chinese president"
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands

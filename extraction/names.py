@@ -96,6 +96,7 @@ Another Typhoon Hurricane Cyclone Storm Tropical Maj Lt Col Capt Sgt Brig Cmdr A
 Highness Excellency Majesty Shri Smt Shrimati H.E. HE Datuk Dato Datin Seri Tun
 Peace Prosperity Stability Sustainable Cabinet Cabinets Secretariat Express Project Barrage
 Community Exchange Transfer Humanitarian Storage Consumption Trafficking Problems Technology
+Others Information Member Members Just Academy Offshore Steel Representatives Lord
 """
 
 EAST_ASIAN_SURNAMES = {

@@ -368,3 +368,13 @@ def test_programmes_and_bodies_named_in_capitals_are_no_officials(run):
         "2017-04-08",
     )
     assert [o.name for o in doc.officials] == ["Ana Costa"]
+
+
+def test_a_town_is_no_person(run):
+    doc = run(
+        "Bangkok will host the summit in February. In Pretoria, the Chinese president and his "
+        "host President Thabo Zuma signed two agreements.",
+        "2008-12-25",
+    )
+    names = [o.name for o in doc.officials]
+    assert "Bangkok" not in names and "Pretoria" not in names and "Thabo Zuma" in names
