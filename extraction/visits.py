@@ -79,6 +79,12 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_ANNOUNCED_THAT = re.compile(
+    r"\b(?:announced|said|confirmed|stated|reported|revealed|disclosed)\s+(?:on\s+\w+\s+)?that\b",
+    re.I,
+)
+
+
 def _cancel_governs(text: str, a: int, b: int) -> bool:
     """Whether a cancellation word in the sentence is about the trip at [a, b): "called off
     a trip to X" or "the visit ... was postponed", not "... after the plane broke down
@@ -134,6 +140,13 @@ def find_stops(ctx: Mentions) -> list[Stop]:
                 bool(PLUPERFECT_PLAN.search(s.text)) and cancel_nearby(ctx.sentences, s)
             )
             dates, aside = split_clause_dates(r.dates, r.clauses, va)
+            # "The White House in August announced that Trump would travel to Ireland": the
+            # month of the announcement is not the trip's
+            dates = [
+                d
+                for d in dates
+                if not (d.end_off <= va and _ANNOUNCED_THAT.search(ctx.text[d.end_off : va]))
+            ]
             if since:
                 dates = [d for d in dates if d.end_off <= hi]
             if not dates and _on_a_visit_clause(ctx.text, r.clauses, va):

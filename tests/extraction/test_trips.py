@@ -962,3 +962,13 @@ def test_a_stop_told_by_its_country_is_the_town_where_the_traveller_met_then(run
     )
     places = [s.place.name for s in _stops(doc, "Dana Whitfield")]
     assert "Hanoi" in places and "Vietnam" not in places
+
+
+def test_the_day_of_an_announcement_is_not_the_trips(run):
+    doc = run(
+        "The White House in August announced that President Ann Ross would travel to Ireland "
+        "for the first time as president.",
+        "2018-09-11",
+    )
+    stops = _stops(doc, "Ann Ross")
+    assert stops and all(s.start is None or s.start.month != 8 for s in stops)
