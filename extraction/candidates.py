@@ -144,7 +144,7 @@ _PORTFOLIO = _POLICY_WORDS | frozenset(
     {"Forestry", "Environment", "Fisheries", "Culture", "Education", "Finance", "Defence",
      "Defense", "Justice", "Interior", "Industry", "Commerce", "Mines", "Transport", "Sports",
      "Communications", "Planning", "Development", "Cooperation", "Economy", "Affairs",
-     "Security", "Housing", "Investment", "Tourism", "Works", "Technology", "Innovation"}
+     "Security", "Housing", "Investment", "Works", "Technology", "Innovation"}
 )  # fmt: skip
 # "Minister of Agriculture, Water and ", "Minister for Foreign Affairs and "
 _PORTFOLIO_BEFORE = re.compile(
@@ -153,18 +153,12 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
-class _PlaceName:
-    """Whether a single word names a large town or a country."""
-
-    @staticmethod
-    def match(word: str) -> bool:
-        if gz.country_code(word):
-            return True
-        city = gz.lookup_city(word)
-        return city is not None and (city.capital or city.population >= 500_000)
-
-
-_A_PLACE = _PlaceName()
+def _names_a_place(word: str) -> bool:
+    """Whether a single word names a country or a large town."""
+    if gz.country_code(word):
+        return True
+    city = gz.lookup_city(word)
+    return city is not None and (city.capital or city.population >= 500_000)
 
 
 def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
@@ -414,7 +408,7 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     c.start += cut
                     c.text, c.orig = c.text[cut:], c.orig[cut:]
                     c.tokens = c.text.split()
-                town = len(c.tokens) == 1 and _A_PLACE.match(c.orig)
+                town = len(c.tokens) == 1 and _names_a_place(c.orig)
                 if town and (not c.title or re.search(r"\b(?:in|at|from|to)\s+$", before, re.I)):
                     continue  # "Bangkok will host", "In Pretoria, the Chinese president"
                 cands.append(c)

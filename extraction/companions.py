@@ -163,14 +163,9 @@ def _listed_from(ctx: Mentions, persons: list[Mention], first: int, cue: int) ->
     start = next((p for p in persons if p[2] == first and p[1] <= cue), None)
     if start is None:
         return [first]
-    out, pos = [first], start[1]
-    for a, b, pid in sorted(p for p in persons if start[1] <= p[0] and p[1] <= cue):
-        if not _list_gap(ctx.text[pos:a]):
-            break
-        if pid not in out:
-            out.append(pid)
-        pos = b
-    return out
+    before_cue = [p for p in persons if p[1] <= cue]
+    listed = _listed_after(ctx, before_cue, start[1], first_within=len(ctx.text))
+    return [first, *(pid for pid in listed if pid != first)]
 
 
 def _denied(s: Sentence, at: int) -> bool:

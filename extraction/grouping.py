@@ -77,9 +77,7 @@ def _attendees_listed(ctx: Mentions, engs: list[Eng]) -> None:
             before = [g for g in same if g.sentence <= s.index] or same
             target = max(before, key=lambda g: g.sentence)
             cue = s.start + others.start()
-            for a, _b, pid in ctx.mentions.get(s.index, []):
-                if a < cue and pid in ctx.officials and pid not in target.participants():
-                    target.counterparts.append(pid)
+            _attend(ctx, target, [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a < cue])
             continue
         if not m:
             continue
@@ -90,11 +88,16 @@ def _attendees_listed(ctx: Mentions, engs: list[Eng]) -> None:
         if _IN_ADDITION.match(s.text):
             cue = s.start + m.start()
             listed += [pid for a, _b, pid in ctx.mentions.get(s.index, []) if a < cue]
-        for pid in listed:
-            if pid in ctx.officials and pid not in target.participants():
-                target.counterparts.append(pid)
+        _attend(ctx, target, listed)
         if listed and s.span not in target.evidence:
             target.evidence.append(s.span)
+
+
+def _attend(ctx: Mentions, gathering: Eng, pids: list[int]) -> None:
+    """The officials among ``pids`` attend the gathering."""
+    for pid in pids:
+        if pid in ctx.officials and pid not in gathering.participants():
+            gathering.counterparts.append(pid)
 
 
 _GATHERING_IN = re.compile(r"\b(?:summit|forum|conference)\b", re.I)
