@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -83,9 +84,13 @@ def record(folder: Path, split: str, only: str | None) -> int:
     return 0
 
 
+# the stored copy of a page may open with the date it was crawled under: " date 2024-05-06 "
+_STORED_DATE = re.compile(r"^\s*date \d{4}(?:-\d\d){0,2}\s+")
+
+
 def _variants(raw: str) -> list[str]:
     """The text under the clean-ups an annotator may have made, most faithful first."""
-    raw = raw.replace("\r\n", "\n")
+    raw = _STORED_DATE.sub("", raw.replace("\r\n", "\n"))
     lines = [line.rstrip() for line in raw.split("\n")]
     bases = [raw, raw.strip(), "\n".join(lines).strip()]
     kept = [line.strip() for line in lines if line.strip()]
@@ -113,12 +118,15 @@ def _windows(text: str, chars: int) -> list[str]:
 
 def _candidates(raw: str, chars: int) -> list[str]:
     out = []
-    for text in _variants(raw):
+    texts = _variants(raw) + _variants(re.sub(r"<[^>]+>", "", raw))
+    for text in texts:
         out += _windows(text, chars)
+        if len(text) == chars + 1:  # one stray character: a doubled space, a soft hyphen
+            out += [text[:i] + text[i + 1 :] for i in range(len(text))]
         lines = text.split("\n")
         if len(lines) > 40:
             continue
-        for drop in (1, 2, 3):
+        for drop in (1, 2, 3, 4) if len(lines) <= 24 else (1, 2, 3):
             for gone in itertools.combinations(range(len(lines)), drop):
                 rest = "\n".join(line for i, line in enumerate(lines) if i not in gone)
                 if len(rest) >= chars:
