@@ -426,8 +426,25 @@ def place_by_dateline(ctx: Mentions, engs: list[Eng]) -> None:
             recent = not e.res.known or (
                 e.res.end <= published and (published - e.res.start).days <= 2
             )
-            if recent and e.tense != "future" and sent.paragraph - first_par <= 2:
+            lead = sent.paragraph - first_par <= 2
+            if recent and e.tense != "future" and (lead or _host_at_dateline(ctx, e)):
                 e.place = _host_country_over_dateline(ctx, e) or ctx.dateline
+
+
+def _host_at_dateline(ctx: Mentions, e: Eng) -> bool:
+    """ "ASTANA - ... President Tokayev has already hosted ...", further down the report: a
+    meeting of someone of the dateline's country with one of another, stated, country."""
+    line = ctx.dateline
+    people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
+    return (
+        line is not None
+        and e.kind in ("meeting", "talks")
+        and any(p.country == line.country for p in people)
+        and any(
+            not p.country_guessed and p.country not in (None, "SELF", "ORG", line.country)
+            for p in people
+        )
+    )
 
 
 def _host_country_over_dateline(ctx: Mentions, e: Eng) -> Place | None:

@@ -49,13 +49,16 @@ def build_trips(ctx: Mentions, groups: Groups) -> Trips:
     engs = merge_engagements(engs)  # grouping, run late: places lent by trips make more one
     date_lede_by_narrative_day(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_lede_perfect(ctx, engs)  # grouping (carryover), run late: on the re-merged
+    unplaced = {id(e) for e in engs if not e.place}
     place_by_dateline(ctx, engs)  # grouping (carryover), run late: where no trip lent a place
     date_from_sentence_mates(engs)  # grouping (carryover), run late: on the re-merged
     date_simultaneous(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_later_mention(ctx, engs)  # grouping (carryover), run late: on the re-merged
     date_from_the_one_before(ctx, engs)  # grouping (carryover), run late: on the re-merged
-    # again for summits and forums: the places and dates lent since (the dateline's city)
-    _stops_from_engagements(ctx, [e for e in engs if _at_a_gathering(ctx, e)], trips)
+    # again for summits and forums, and for meetings placed at the dateline since: the places
+    # and dates lent since
+    again = [e for e in engs if _at_a_gathering(ctx, e) or (id(e) in unplaced and e.place)]
+    _stops_from_engagements(ctx, again, trips)
     extend_stops(engs, trips)
     inherit_dates(engs, trips)
     share_within_meeting(engs)

@@ -972,3 +972,18 @@ def test_the_day_of_an_announcement_is_not_the_trips(run):
     )
     stops = _stops(doc, "Ann Ross")
     assert stops and all(s.start is None or s.start.month != 8 for s in stops)
+
+
+def test_guests_hosted_at_the_dateline_further_down_travelled_there(run):
+    doc = run(
+        "TBILISI - The annual forum of the Coastal Council opens today at the Amber Hall.\n\n"
+        "Leaders will adopt a declaration on fisheries.\n\n"
+        "Delegates also agreed on a new budget.\n\n"
+        "President Ilse Varan has already hosted Armenia's President Piet Holm and Moldova's "
+        "Prime Minister Ruth Aaland.",
+        "2024-07-04",
+    )
+    for guest in ("Piet Holm", "Ruth Aaland"):
+        (meeting,) = engagements_with(doc, "Ilse Varan", guest)
+        assert meeting.place.name == "Tbilisi"
+        assert "Tbilisi" in stops_of(doc, guest)
