@@ -155,7 +155,10 @@ def split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
     pieces = []
     cur_start = None
     last_end = None
-    for tm in re.finditer(r"\S+", m.group(0)):
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 30) : m.start()])
+    after_office = bool(before) and before.group(1).lower() in title_words()
+    toks_in_run = list(re.finditer(r"\S+", m.group(0)))
+    for i, tm in enumerate(toks_in_run):
         a, b = m.start() + tm.start(), m.start() + tm.end()
         tok = tm.group(0).rstrip(",")
         bare = tok.rstrip(".")
@@ -174,13 +177,27 @@ def split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
             and bare in MONTH_NAMES
             and not re.match(r"\s*\d", m.string[b : b + 3])
         )
-        if (
-            bare in blocked or tok in blocked or bare.lower() in title_words() or office_compound
-        ) and not (he_surname or initial or month_surname):
+        # "Prime Minister Georgia Meloni": a country's name right after an office, before a
+        # family name, is a given name (not "the President of Georgia Salome ...")
+        nxt = toks_in_run[i + 1].group(0).rstrip(",.") if i + 1 < len(toks_in_run) else ""
+        given_country = (
+            after_office
+            and bare in blocked
+            and gz.country_code(bare) is not None
+            and nxt[:1].isupper()
+            and nxt not in blocked
+            and nxt.lower() not in title_words()
+        )
+        office_word = bare.lower() in title_words()
+        if (bare in blocked or tok in blocked or office_word or office_compound) and not (
+            he_surname or initial or month_surname or given_country
+        ):
             if cur_start is not None:
                 pieces.append((cur_start, last_end))
             cur_start = None
+            after_office = office_word
             continue
+        after_office = False
         if cur_start is None:
             cur_start = a
         last_end = a + len(tok)

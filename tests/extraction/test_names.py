@@ -378,3 +378,15 @@ def test_a_town_is_no_person(run):
     )
     names = [o.name for o in doc.officials]
     assert "Bangkok" not in names and "Pretoria" not in names and "Thabo Zuma" in names
+
+
+def test_a_country_name_after_an_office_is_a_given_name(run):
+    doc = run(
+        "Foreign Minister Ada Varga will hold talks with Italian prime minister Georgia Lanzo "
+        "in Rome on Wednesday, then meet the President of Georgia Tamar Beridze in Tbilisi.",
+        "2024-02-13",
+    )
+    found = officials(doc)
+    assert found["Georgia Lanzo"] == ("Prime Minister", "IT")
+    assert "Tamar Beridze" in found
+    assert not any(name.startswith("Georgia T") for name in found)
