@@ -89,7 +89,7 @@ _STYLES_GAP = r"\s+(?:(?:Mr|Mrs|Ms|Dr|Datuk|Dato'?|Datin|Seri|Tun)\.?\s+)*"
 # what stands before the one met, called or hosted ("will meet with", "held talks with")
 _MET_BEFORE = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|spoke|speaks|hosted|hosts|received|receives|"
-    r"welcomed|welcomes|phoned|telephoned|called)\s+(?:with\s+)?$"
+    r"welcomed|welcomes|greeted|greets|phoned|telephoned|called)\s+(?:with\s+)?$"
 )
 _ENDS_PHRASE = re.compile(r"(?:\s+(?:and|in|on|at|for|to|during|after|before)\b|\s*[,.;]|$)")
 

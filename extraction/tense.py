@@ -18,8 +18,8 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:met|held|spoke|talked|visited|traveled|travelled|had|was|were|did|called|hosted|"
-    r"received|welcomed|signed|discussed|agreed|concluded|wrapped up|last|ago|yesterday|"
-    r"earlier|attended|took place|flew|arrived|joined|included|sat down|hailed|went|"
+    r"received|welcomed|greeted|signed|discussed|agreed|concluded|wrapped up|last|ago|"
+    r"yesterday|earlier|attended|took place|flew|arrived|joined|included|sat down|hailed|went|"
     r"reached|inked|struck|finalized|announced|confirmed|came|opened|ended|closed|began|"
     r"started)\b",
     re.I,

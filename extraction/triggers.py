@@ -65,7 +65,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:meet|meets|meeting|meetings|met|sat\s+down\s+with|hosted|hosts|host|hosting|"
             r"(?<=to\s)see(?=\s+(?:[A-Z]|his|her|their|national|the\s+\w+\s+[A-Z]))|"
-            r"welcome|welcomed|welcomes|receive|received|receives|"
+            r"welcome|welcomed|welcomes|receive|received|receives|greet|greeted|greets|"
             r"confer(?:s|red|ring)?(?=\s+(?:with\b|[A-Z]))|"
             r"(?:an?\s+|royal\s+|private\s+)*audiences?(?=\s+with\b)|"
             r"(?:paid|pay|pays|paying|made|make)\s+(?:a\s+)?courtesy\s+calls?(?=\s+on\b)|"
@@ -79,7 +79,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 
 HOST_TRIGGER = re.compile(
     r"^(?:hosted|hosts|host|hosting|welcome|welcomed|welcomes|welcoming|receive|received|"
-    r"receives|receiving)$",
+    r"receives|receiving|greet|greeted|greets)$",
     re.I,
 )
 

@@ -597,3 +597,14 @@ def test_a_gathering_told_as_the_time_of_a_meeting_is_not_merged_with_it(run):
     )
     meetings = [e for e in engagements_with(doc, "Marc Duval") if e.kind == "meeting"]
     assert meetings and "Kemal Arslan" in meetings[0].participants
+
+
+def test_an_official_greeted_by_a_host_met_them(run):
+    doc = run(
+        "ZURICH, Jan. 15 - Premier Wen Ho arrived on Sunday for a state visit.\n\n"
+        "Wen and his wife were greeted by Swiss President Anna Keller at the airport.",
+        "2017-01-15",
+    )
+    (meeting,) = engagements_with(doc, "Wen Ho", "Anna Keller")
+    assert meeting.kind == "meeting"
+    assert meeting.status == "held"
