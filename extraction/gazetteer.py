@@ -18,7 +18,8 @@ from .text import fold
 _DEMONYMS = """
 AF Afghan|Afghanistan's; AL Albanian; DZ Algerian; AD Andorran; AO Angolan; AR Argentine,
 Argentinian; AM Armenian; AU Australian,Aussie; AT Austrian; AZ Azerbaijani,Azeri; BS Bahamian;
-BH Bahraini; BD Bangladeshi; BB Barbadian; BY Belarusian|Belarus; BE Belgian; BZ Belizean;
+BH Bahraini; BD Bangladeshi; BB Barbadian; BY Belarusian,Belarussian|Belarus; BE Belgian;
+BZ Belizean;
 BJ Beninese; BT Bhutanese; BO Bolivian|Bolivia; BA Bosnian|Bosnia; BW Botswanan; BR Brazilian;
 BN Bruneian|Brunei; BG Bulgarian; BF Burkinabe|Burkina Faso; BI Burundian; KH Cambodian;
 CM Cameroonian; CA Canadian; CV Cape Verdean; CF Central African; TD Chadian; CL Chilean;

@@ -74,7 +74,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("sign", re.compile(r"\b(?:sign(?:ed|s|ing)?)\b(?!\s+(?:of|that|up|on\s+to))", re.I)),
+    (
+        "sign",
+        re.compile(
+            r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?)\b(?!\s+(?:of|that|up|on\s+to))", re.I
+        ),
+    ),
 ]
 
 HOST_TRIGGER = re.compile(

@@ -608,3 +608,17 @@ def test_an_official_greeted_by_a_host_met_them(run):
     (meeting,) = engagements_with(doc, "Wen Ho", "Anna Keller")
     assert meeting.kind == "meeting"
     assert meeting.status == "held"
+
+
+def test_leaders_who_inked_a_pact_met_and_a_long_demonym_gives_the_country(run):
+    doc = run(
+        "Prime Minister Tom Hale and his Papua New Guinean counterpart Ben Kila have inked a "
+        "defence pact in Canberra on Monday.\n\n"
+        "Later Hale met Belarus's envoy Ivan Drozd in the Belarussian capital.",
+        "2025-10-06",
+    )
+    (meeting,) = engagements_with(doc, "Tom Hale", "Ben Kila")
+    assert meeting.place.name == "Canberra"
+    assert {o.name: o.country for o in doc.officials}["Ben Kila"] == "PG"
+    (later,) = engagements_with(doc, "Hale", "Ivan Drozd")
+    assert later.place.name == "Minsk"
