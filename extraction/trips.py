@@ -101,6 +101,10 @@ def _stops_from_engagements(ctx: Mentions, engs: list[Eng], trips: dict[int, lis
         two_leaders = e.kind == "summit" and not e.title and len(parts) == 2 and bool(e.visitors)
         gathering = _at_a_gathering(ctx, e) and not two_leaders
         came = parts if gathering else e.visitors
+        if came and all(_stated_home(ctx, x, place.country) for x in came):
+            # "Mammadyarov met ... his Mongolian counterpart" in Baku: the one said to act is at
+            # home there, so the one from abroad came
+            came = _from_abroad(ctx, e, came, place.country)
         if not came and not e.counterparts and e.leg:
             came = list(e.subject)  # "meetings in Zimbabwe on Jan. 11, in Rwanda on ..."
         homes = {ctx.people[x].country for x in e.participants() if isinstance(x, int)}
@@ -184,6 +188,11 @@ def _from_abroad(ctx: Mentions, e: Eng, came: list[int], country: str) -> list[i
         and not ctx.people[x].country_guessed
         and ctx.people[x].country not in (None, "SELF", "ORG", country)
     ]
+
+
+def _stated_home(ctx: Mentions, pid: int, country: str) -> bool:
+    p = ctx.people[pid]
+    return p.country == country and not p.country_guessed
 
 
 def _same_stay(a: Resolved, b: Resolved, slack: int = 45) -> bool:

@@ -929,7 +929,8 @@ def test_the_invited_guest_is_the_one_who_would_travel(run):
         "2018-03-12",
     )
     assert [s.place.name for s in _stops(doc, "Elmar Aliyev")] == ["Mongolia"]
-    assert not _stops(doc, "Damdin Bold")
+    # the guest met in Baku came there; he does not travel home to Mongolia
+    assert [s.place.name for s in _stops(doc, "Damdin Bold")] == ["Baku"]
     (meeting,) = [e for e in engagements_with(doc, "Damdin Bold") if e.kind == "meeting"]
     assert meeting.place and meeting.place.name == "Baku"
 
@@ -987,3 +988,14 @@ def test_guests_hosted_at_the_dateline_further_down_travelled_there(run):
         (meeting,) = engagements_with(doc, "Ilse Varan", guest)
         assert meeting.place.name == "Tbilisi"
         assert "Tbilisi" in stops_of(doc, guest)
+
+
+def test_the_one_from_abroad_came_when_the_subject_met_them_at_home(run):
+    doc = run(
+        "Baku, March 12\n\n"
+        "Azerbaijan's Foreign Minister Emil Rzayev met in Baku with a delegation led by his "
+        "Mongolian counterpart Bat Erdene.",
+        "2018-03-12",
+    )
+    assert stops_of(doc, "Bat Erdene") == {"Baku": "2018-03-12"}
+    assert not [t for t in doc.trips if t.traveler == "Emil Rzayev"]
