@@ -158,7 +158,7 @@ def _bracketed_countries(ctx: Mentions) -> None:
 
 
 _COUNTERPART_OF = re.compile(
-    r"\b(?:his|her)\s+(?P<dem>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+counterparts?\b"
+    r"\b(?:(?:his|her)\s+)?(?P<dem>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+counterparts?\b"
 )
 
 

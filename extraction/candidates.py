@@ -361,7 +361,8 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                         c.evidence += 1.0
                 # "her French counterpart, Stephane Sejourne"
                 cp = re.search(
-                    r"\b(?:his|her|their|its)\s+(?P<mod>(?:[A-Z][\w.-]*\s+){0,3})counterparts?,?\s+$",
+                    r"(?:\b(?:his|her|their|its)\s+|(?<=\s)(?=[A-Z]))(?P<mod>(?:[A-Z][\w.-]*\s+){0,3})"
+                    r"counterparts?,?\s+$",
                     before,
                 )
                 if cp and not c.title:

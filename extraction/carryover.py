@@ -180,6 +180,24 @@ def date_from_later_mention(ctx: Mentions, engs: list[Eng]) -> None:
 _ALSO = re.compile(r"\b(?:also|then|afterwards|thereafter|subsequently)\b", re.I)
 
 
+# "On September 9, PM X will meet A. He will hold a meeting with B.": a day opening the
+# paragraph is the day of what the paragraph tells next
+_DAY_OPENS = re.compile(
+    r"^\s*On\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+    r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\b)"
+)
+
+
+def _paragraph_dated_by(ctx: Mentions, o: Eng, e: Eng) -> bool:
+    """Whether ``o`` and ``e`` are told in one paragraph that opens with a day."""
+    par = ctx.sentences[e.sentence].paragraph
+    if ctx.sentences[o.sentence].paragraph != par or o.tense != e.tense:
+        return False
+    first = next(s for s in ctx.sentences if s.paragraph == par)
+    return bool(_DAY_OPENS.match(first.text))
+
+
 def date_from_the_one_before(ctx: Mentions, engs: list[Eng]) -> None:
     """ "On Monday, Qureshi met Ghani in Kabul. He also held talks with Rabbani": an undated
     event told as following on from the one just before, by one of its people, took place
@@ -188,14 +206,15 @@ def date_from_the_one_before(ctx: Mentions, engs: list[Eng]) -> None:
     for i, e in enumerate(told):
         if (e.res.known and e.place) or e.cancelled:
             continue
-        if not _ALSO.search(ctx.sentences[e.sentence].text):
-            continue
+        also = bool(_ALSO.search(ctx.sentences[e.sentence].text))
         ids = {p for p in e.participants() if isinstance(p, int)}
         for o in reversed(told[:i]):
             if o.sentence < e.sentence - 2:
                 break
             if o.sentence == e.sentence or not ids & set(o.participants()):
                 continue
+            if not (also or _paragraph_dated_by(ctx, o, e)):
+                break
             if not o.res.known:
                 continue  # the same meeting told again ("A one-on-one meeting took place")
             if o.res.precision == "day" and not o.cancelled:

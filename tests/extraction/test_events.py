@@ -622,3 +622,18 @@ def test_leaders_who_inked_a_pact_met_and_a_long_demonym_gives_the_country(run):
     assert {o.name: o.country for o in doc.officials}["Ben Kila"] == "PG"
     (later,) = engagements_with(doc, "Hale", "Ivan Drozd")
     assert later.place.name == "Minsk"
+
+
+def test_a_day_opening_the_paragraph_dates_the_meetings_told_after_it(run):
+    doc = run(
+        "On September 9, President Lena Obi will hold a meeting with UK counterpart Tom Reed. "
+        "She will hold a meeting with her Italian counterpart Gia Rossi. Furthermore, the "
+        "President will have a meeting with German Chancellor Max Vogt.",
+        "2023-09-08",
+    )
+    for guest in ("Tom Reed", "Gia Rossi", "Max Vogt"):
+        (meeting,) = engagements_with(doc, "Lena Obi", guest)
+        assert meeting.start == date(2023, 9, 9), guest
+    countries = {o.name: o.country for o in doc.officials}
+    assert countries["Tom Reed"] == "GB"
+    assert countries["Lena Obi"] != "GB"  # the counterpart is of another country
