@@ -317,14 +317,23 @@ def counterpart_countries(ctx: Mentions, engs: list[Eng]) -> None:
     """Two officials meeting or calling each other serve two governments: one whose country
     was only guessed, and guessed as the other's stated one, serves the country the text names
     most after it ("talks with Ethiopian Prime Minister Abiy ... between Zambia and Ethiopia")."""
+    # the governments each such official is told not to serve: of everyone met or called
+    # one to one, and of "his Vietnamese counterpart"
+    not_of = _counterparts_of(ctx)
+    pairs = []
     for e in engs:
         if e.kind not in (*IN_PERSON, "call") or e.kind in ("summit", "conference"):
             continue
         pair = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
         if len(pair) != 2:
             continue
+        pairs.append(pair)
+        for p, q in (pair, pair[::-1]):
+            if q.country and not q.country_guessed and q.country not in ("SELF", "ORG"):
+                not_of.setdefault(p.id, set()).add(q.country)
+    for pair in pairs:
         for p, q in (pair, pair[::-1]):
             if p.country_guessed and q.country and not q.country_guessed and p.country == q.country:
-                other = _most_named_other(ctx, {q.country})
+                other = _most_named_other(ctx, not_of.get(p.id, {q.country}))
                 if other:
                     p.country = other
