@@ -30,6 +30,8 @@ NAMED = re.compile(
     + r"(?:\s+"
     + CAPW
     + r"){0,5})?)(?![\w-])"
+    # "the Bharat Mandapam Convention Centre": a building, not a pact
+    r"(?!\s+(?:Cent(?:re|er)|Hall|Complex|Building|Palace|Grounds?)\b)"
 )
 ACRONYM = re.compile(
     r"\b(?P<name>(?:New\s+)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:(?:security|trade|defen[cs]e|"

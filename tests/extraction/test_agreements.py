@@ -514,3 +514,12 @@ def test_agreements_signed_between_the_governments_on_listed_topics(run):
         "agreement on petrochemicals",
         "agreement on science and technology",
     ]
+
+
+def test_a_convention_centre_is_a_building_not_a_pact(run):
+    doc = run(
+        "India is hosting the summit at the Bharat Mandapam Convention Centre in New Delhi, "
+        "where leaders will sign the Delhi Convention on Data.",
+        "2023-09-08",
+    )
+    assert agreement_names(doc) == ["Delhi Convention on Data"]
