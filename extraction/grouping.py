@@ -32,6 +32,7 @@ def group_events(ctx: Mentions, events: Events) -> Groups:
     _resolve_placeholders(ctx, engs)
     engs = _drop_orphans(engs)
     engs = merge_engagements(engs)
+    engs = _one_gathering_per_name(engs)
     _attendees_listed(ctx, engs)
     _place_of_the_gathering(ctx, engs)
     host_countries(ctx, engs)  # mentions (a person's country), run late: needs merged meetings
@@ -125,8 +126,10 @@ def _place_of_the_gathering(ctx: Mentions, engs: list[Eng]) -> None:
         return  # none, or several places a gathering could be at
     (town,) = towns.values()
     for e in engs:
-        if e.kind in ("summit", "conference") and not e.place and not e.cancelled:
-            e.place, e.place_explicit = town, False
+        if e.kind not in ("summit", "conference") or e.cancelled:
+            continue
+        if not e.place or (e.place.is_country and e.place.country == town.country):
+            e.place, e.place_explicit = town, False  # "arrived in India for the summit"
 
 
 # "The five leaders are President A of Namibia, President B of Mozambique and ..."
@@ -293,6 +296,48 @@ def _title_words(title: str | None) -> tuple[set[str], set[str]]:
     words = set(normalize_key(title).split()) if title else set()
     own = {w for w in words if w not in _GENERIC_TITLE_WORDS and not w[:1].isdigit()}
     return words, own
+
+
+def _one_gathering_per_name(engs: list[Eng]) -> list[Eng]:
+    """ "The G20 Summit ... in New Delhi on September 9-10", then "leaders have arrived in
+    India for the G20 Summit": one summit by one name, at dates and in a country that can
+    meet, is one gathering - with everyone told at it, the city over the country."""
+    out: list[Eng] = []
+    for e in engs:
+        target = None
+        if e.kind in ("summit", "conference") and e.title:
+            target = next((o for o in out if _same_gathering(o, e)), None)
+        if target is None:
+            out.append(e)
+            continue
+        target.counterparts += [p for p in e.participants() if p not in target.participants()]
+        if e.place and (
+            not target.place
+            or (target.place.is_country and not e.place.is_country)
+            or (e.place_explicit and not target.place_explicit and not e.place.is_country)
+        ):
+            target.place, target.place_explicit = e.place, e.place_explicit
+        if e.res.known:
+            target.res = _combine(target.res, e.res) if target.res.known else e.res
+        if target.tense == "unknown":
+            target.tense = e.tense
+        target.visitors += [p for p in e.visitors if p not in target.visitors]
+        target.evidence += [x for x in e.evidence if x not in target.evidence]
+    return out
+
+
+def _same_gathering(o: Eng, e: Eng) -> bool:
+    if o.kind != e.kind or not o.title or o.cancelled != e.cancelled:
+        return False
+    if not _titles_agree(o.title, e.title) or _titles_differ(o.title, e.title):
+        return False
+    if e.place and o.place and e.place.country != o.place.country:
+        return False
+    if e.res.known and o.res.known:
+        gap = max((e.res.start - o.res.end).days, (o.res.start - e.res.end).days)
+        if gap > 2:
+            return False
+    return True
 
 
 def _titles_agree(a: str | None, b: str | None) -> bool:

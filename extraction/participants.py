@@ -236,6 +236,20 @@ def coordinated_subjects(text: str, pre: list[tuple[int, int]]) -> list[int]:
     return _subject_list(text, pre, subj)
 
 
+# "A, B, C and several other leaders have arrived": a list closed by unnamed others
+_AND_OTHERS = re.compile(
+    r",?\s+and\s+(?:several|many|some|a\s+few|a\s+number\s+of|dozens\s+of|\w+)?\s*"
+    r"(?:other\s+)?(?:world\s+|foreign\s+|regional\s+)?(?:leaders|heads|presidents|prime\s+"
+    r"ministers|ministers|officials|dignitaries|delegations)\b"
+)
+
+
+def _after_name(text: str, at: int) -> str:
+    """What follows the name starting at ``at``."""
+    tail = text[at : at + 160]
+    return re.sub(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", "", tail)
+
+
 def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> list[int]:
     """ "Petro, Arce and Boluarte joined Lula at the summit": every member of a subject list
     ("A, B and C") takes part, and so does the one they joined."""
@@ -249,7 +263,10 @@ def _subject_list(text: str, pre: list[tuple[int, int]], subj: list[int]) -> lis
             break
         chain.append((a, pid))
     out = list(subj)
-    if len(chain) > 2 and re.search(r"\band\s", text[chain[-2][0] : chain[-1][0]]):
+    if len(chain) > 2 and (
+        re.search(r"\band\s", text[chain[-2][0] : chain[-1][0]])
+        or _AND_OTHERS.match(_after_name(text, chain[-1][0]))
+    ):
         out += [pid for _a, pid in chain if pid not in out]
     for a, pid in pre:
         if pid not in out and out and JOINED.search(text[max(0, a - 12) : a]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import gazetteer as gz
 from .models import Place
@@ -292,6 +292,27 @@ def _town_in_region(
     return PlaceMention(a, a + len(name), place, m.group("prep").lower(), "city")
 
 
+_AFTER_VENUE = re.compile(
+    r",\s+(?P<town>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})(?=\s*(?:[,.;]|\s+(?-i:[a-z]))|$)"
+)
+
+
+def _town_after_venue(
+    s: Sentence, m: re.Match[str], preferred: frozenset[str]
+) -> PlaceMention | None:
+    """ "at Pragati Maidan, New Delhi": a place the gazetteer lacks, then the town it is in."""
+    name = m.group("name").rstrip(".,;:")
+    rest_at = m.start("name") + len(name)
+    rm = _AFTER_VENUE.match(s.text, rest_at)
+    if m.group("prep").lower() not in ("in", "at") or not rm:
+        return None
+    res = resolve_place(rm.group("town"), preferred)
+    if not res or res[1] != "city":
+        return None
+    a, b = s.start + rm.start("town"), s.start + rm.end("town")
+    return PlaceMention(a, b, replace(res[0], span=(a, b)), m.group("prep").lower(), "city")
+
+
 def find_places(
     s: Sentence, preferred: frozenset[str], exclude: list[tuple[int, int]]
 ) -> list[PlaceMention]:
@@ -360,7 +381,7 @@ def find_places(
                 hit = True
                 break
             if not hit and rx is _LOCATIVE:
-                town = _town_in_region(s, m, preferred)
+                town = _town_in_region(s, m, preferred) or _town_after_venue(s, m, preferred)
                 if town and not overlaps(town.start, town.end):
                     found.append(town)
     _town_of_gathering(s, preferred, found, overlaps)

@@ -331,3 +331,21 @@ def test_counterparts_listed_in_the_next_sentence_of_separate_meetings(run):
         ("Armando Guebu", "Hu Wei"),
         ("Hage Nujoma", "Hu Wei"),
     ]
+
+
+def test_one_summit_by_one_name_gathers_everyone_told_at_it_in_its_town(run):
+    doc = run(
+        "India is hosting the G20 Leaders Summit at the Convention Centre at Pragati Maidan, "
+        "New Delhi on September 9-10. Prime Minister Ravi Menon will chair the G20 Summit.\n\n"
+        "So far, Argentina's President Luis Ortega, Mauritius Prime Minister Anil Doorgakant, "
+        "Nigeria's President Femi Adeyemi and several other leaders have arrived in India for "
+        "the G20 Summit.",
+        "2023-09-08",
+    )
+    (summit,) = [e for e in doc.engagements if e.kind == "summit"]
+    assert summit.place.name == "New Delhi"
+    for leader in ("Ravi Menon", "Luis Ortega", "Anil Doorgakant", "Femi Adeyemi"):
+        assert leader in summit.participants
+    for guest in ("Luis Ortega", "Anil Doorgakant", "Femi Adeyemi"):
+        (trip,) = [t for t in doc.trips if t.traveler == guest]
+        assert [s.place.name for s in trip.stops] == ["New Delhi"]
