@@ -41,7 +41,8 @@ LT Lithuanian; LU Luxembourgish,Luxembourger; MG Malagasy; MW Malawian; MY Malay
 ML Malian; MT Maltese; MH Marshallese; MR Mauritanian; MU Mauritian; MX Mexican; FM Micronesian|
 Micronesia; MD Moldovan|Moldova; MC Monegasque; MN Mongolian; ME Montenegrin; MA Moroccan;
 MZ Mozambican; MM Myanmar,Burmese|Burma,Myanmar; NA Namibian; NR Nauruan; NP Nepalese,Nepali;
-NL Dutch|Holland,the Netherlands; NZ New Zealander|NZ; NI Nicaraguan; NE Nigerien; NG Nigerian;
+NL Dutch|Holland,the Netherlands; NC New Caledonian; NZ New Zealander|NZ; NI Nicaraguan;
+NE Nigerien; NG Nigerian;
 MK North Macedonian,Macedonian|Macedonia,North Macedonia; NO Norwegian; OM Omani;
 PK Pakistani; PW Palauan; PS Palestinian|Palestine,Palestinian territories; PA Panamanian;
 PG Papua New Guinean; PY Paraguayan; PE Peruvian; PH Philippine,Filipino|Philippines;

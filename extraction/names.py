@@ -158,8 +158,21 @@ def split_blocked(m: re.Match[str], text: str) -> list[tuple[int, int]]:
     before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 30) : m.start()])
     after_office = bool(before) and before.group(1).lower() in title_words()
     toks_in_run = list(re.finditer(r"\S+", m.group(0)))
+    skip_to = -1
     for i, tm in enumerate(toks_in_run):
         a, b = m.start() + tm.start(), m.start() + tm.end()
+        # "our French and New Caledonian hosts": a country told in several words is no name
+        for k in (3, 2):
+            words = [t.group(0).rstrip(",.") for t in toks_in_run[i : i + k]]
+            if i > skip_to and len(words) == k and fold(" ".join(words)) in gz.country_names():
+                skip_to = i + k - 1
+                break
+        if i <= skip_to:
+            if cur_start is not None:
+                pieces.append((cur_start, last_end))
+            cur_start = None
+            after_office = False
+            continue
         tok = tm.group(0).rstrip(",")
         bare = tok.rstrip(".")
         # "Vice Premier He Lifeng": a capitalised "He" inside a sentence is a surname

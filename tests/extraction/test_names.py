@@ -390,3 +390,12 @@ def test_a_country_name_after_an_office_is_a_given_name(run):
     assert found["Georgia Lanzo"] == ("Prime Minister", "IT")
     assert "Tamar Beridze" in found
     assert not any(name.startswith("Georgia T") for name in found)
+
+
+def test_a_country_told_in_several_words_is_no_name(run):
+    doc = run(
+        "Foreign Minister Ada Varga said: in discussions with our French and New Caledonian "
+        "hosts, we have decided to postpone this week's travel to Noumea.",
+        "2024-05-14",
+    )
+    assert names(doc) == ["Ada Varga"]
