@@ -63,7 +63,7 @@ Foreign Prime Minister Ministers Secretary President Presidents Premier Chancell
 Prince Princess Emperor Emir Sultan Pope Senator Governor Mayor Ambassador Envoy General Admiral
 Authorities Officials Strip Accompanying Arriving Speaking Visiting Addressing Welcoming
 Following According Attending Leaving Returning Spokesman Spokeswoman Spokesperson Leader
-Speaker Representative Congressman Congresswoman
+Speaker Representative Congressman Congresswoman HRH Hrh Crown Consort Generals Secretaries
 Department Ministry Committee University College School Party Administration Government Council
 Union Nations Organization Organisation House Senate Congress Parliament Court Agency Bank Fund
 Forum Group Institute Center Centre Times Post Journal Television News Press Service Office Police

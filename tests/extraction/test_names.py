@@ -399,3 +399,13 @@ def test_a_country_told_in_several_words_is_no_name(run):
         "2024-05-14",
     )
     assert names(doc) == ["Ada Varga"]
+
+
+def test_honorifics_and_plural_offices_are_no_names(run):
+    doc = run(
+        "King Omar and HRH Crown Prince Sami met the Secretary Generals of the League, and "
+        "Queen Consort Lina joined them.",
+        "2021-01-05",
+    )
+    found = names(doc)
+    assert not any(n.startswith(("Hrh", "HRH", "Generals", "Consort")) for n in found), found
