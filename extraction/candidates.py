@@ -239,6 +239,11 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                                 code = prev[-1].country
                         c.country = code
                         c.evidence += 1.0
+                plural = _PLURAL_OFFICE.search(before) if not c.title and len(toks) > 1 else None
+                if plural:
+                    # "Presidents A of Kyrgyzstan, B of Tajikistan and C of Uzbekistan"
+                    c.title = re.sub(r"s$", "", plural.group("office"))
+                    c.evidence += 1.0
                 if len(toks) >= 2 and not c.title:
                     # "Brazil's Luiz Inacio Lula da Silva", "Luis Lacalle Pou (Uruguay)": a full
                     # name a country owns or brackets is someone of that country
@@ -249,8 +254,10 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                     if code:
                         c.country = c.country or code
                         c.evidence += 0.6
-                if c.title and c.country is None:
-                    # "Prime Minister Fiame Naomi Mata'afa of Samoa"
+                if c.title:
+                    # "Prime Minister Fiame Naomi Mata'afa of Samoa"; in a list ("President A of
+                    # Tajikistan and President B of Uzbekistan") the country after the name
+                    # beats the one before the office
                     of_after = re.match(r"\s+of\s+(?:the\s+)?", after)
                     whole = of_after and gz.country_regex().match(after, of_after.end())
                     if whole and not re.match(r"\s*[A-Z]", after[whole.end() :]):
@@ -415,6 +422,15 @@ def find_candidates(sentences: list[Sentence], full: str) -> list[Candidate]:
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+_LISTED = (
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?"
+)
+_PLURAL_OFFICE = re.compile(
+    r"\b(?P<office>Presidents|Prime\s+Ministers|Foreign\s+Ministers|Defen[cs]e\s+Ministers|"
+    r"Vice\s+Presidents|Premiers|Chancellors|Kings|Emirs)\s+(?:" + _LISTED + r",?\s+(?:and\s+)?)*$"
+)
 
 
 def _long_office_country(after: str, at: int) -> str | None:

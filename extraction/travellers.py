@@ -40,8 +40,12 @@ def fellow_subjects(ctx: Mentions, r: Reading, lo: int, va: int, traveler: int) 
     pre = sorted(
         non_possessive_pairs(ctx.text, [(a, b, pid) for a, b, pid in r.persons if lo <= a < va])
     )
-    if not pre or pre[0][1] != traveler:
+    if not pre:
         return [traveler]
+    if pre[0][1] != traveler:
+        # "Presidents A of X, B of Y and C of Z arrived": the one next to the verb ends a list
+        listed = coordinated_subjects(ctx.text, pre)
+        return listed if pre[-1][1] == traveler and traveler in listed else [traveler]
     return coordinated_subjects(ctx.text, pre)
 
 

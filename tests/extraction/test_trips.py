@@ -999,3 +999,18 @@ def test_the_one_from_abroad_came_when_the_subject_met_them_at_home(run):
     )
     assert stops_of(doc, "Bat Erdene") == {"Baku": "2018-03-12"}
     assert not [t for t in doc.trips if t.traveler == "Emil Rzayev"]
+
+
+def test_an_office_in_the_plural_titles_a_list_of_travellers(run):
+    doc = run(
+        "Presidents Aru Beko of Kyrgyzstan, Timur Saidov of Tajikistan, and Ilya Orazov of "
+        "Uzbekistan arrived in Astana on August 8. President Dana Sultan of Tajikistan and "
+        "President Oleg Murat of Uzbekistan came later.",
+        "2024-08-09",
+    )
+    found = officials(doc)
+    assert found["Aru Beko"] == ("President", "KG")
+    assert found["Timur Saidov"] == ("President", "TJ")
+    assert found["Oleg Murat"] == ("President", "UZ")  # the country after the name, not before
+    for leader in ("Aru Beko", "Timur Saidov", "Ilya Orazov"):
+        assert stops_of(doc, leader) == {"Astana": "2024-08-08"}
