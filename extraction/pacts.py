@@ -107,12 +107,13 @@ ORDINAL_ITEM = re.compile(
 # "two low-level, yet significant, political agreements will be signed": the set they are of
 COUNTED_SET = re.compile(
     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;]{0,60}?\b(?P<head>agreements|"
-    r"accords|pacts|deals|MoUs|documents|treaties|instruments|(?i:memorand(?:a|ums)\s+of\s+"
+    r"accords|pacts|deals|MoUs|documents|treaties|instruments|protocols|(?i:memorand(?:a|ums)\s+of\s+"
     r"understanding))\b"
 )
 SET_SINGULAR = {
     "agreements": "agreement", "accords": "accord", "pacts": "pact", "deals": "deal",
     "mous": "MoU", "documents": "document", "treaties": "treaty", "instruments": "instrument",
+    "protocols": "protocol",
     "understanding": "memorandum of understanding",
 }  # fmt: skip
 # "witnessed the signing of ... documents, including a memorandum of understanding on X, a
@@ -157,7 +158,7 @@ DESCRIBED = re.compile(
     r"(?P<name>(?:(?!(?:of|on|with|and|to|for|the|sides|countries|nations|leaders|"
     r"sign\w*|ink\w*|seal\w*|conclud\w*|struck|reach\w*|exchang\w*)\b)[a-z-]+\s+){0,3}"
     r"(?:agreements?|deals?|pacts?|accords?|treaty|treaties|(?i:memorand(?:um|a|ums)\s+of\s+"
-    r"understanding)|MoUs?|MOUs?|documents|instruments))\b"
+    r"understanding)|MoUs?|MOUs?|documents|instruments|protocols))\b"
 )
 # "a bilateral treaty signed Friday with French President Macron": signed as it is named
 SIGNED_PARTICIPLE = re.compile(

@@ -523,3 +523,8 @@ def test_a_convention_centre_is_a_building_not_a_pact(run):
         "2023-09-08",
     )
     assert agreement_names(doc) == ["Delhi Convention on Data"]
+
+
+def test_protocols_counted_are_a_set_of_pacts(run):
+    doc = run("Vietnam and China signed three protocols on plant quarantine.", "2024-08-19")
+    assert agreement_names(doc) == ["three protocols"]
