@@ -1014,3 +1014,15 @@ def test_an_office_in_the_plural_titles_a_list_of_travellers(run):
     assert found["Oleg Murat"] == ("President", "UZ")  # the country after the name, not before
     for leader in ("Aru Beko", "Timur Saidov", "Ilya Orazov"):
         assert stops_of(doc, leader) == {"Astana": "2024-08-08"}
+
+
+def test_a_meeting_planned_during_a_called_off_visit_is_called_off(run):
+    doc = run(
+        "Foreign Secretary Tom Hale has cancelled his planned visit to Samoa on 20 and 21 April.\n\n"
+        "New Zealand's Foreign Minister Ana Pita was to meet with Samoa's Prime Minister Lina "
+        "Sefo alongside Hale.",
+        "2023-04-19",
+    )
+    (meeting,) = engagements_with(doc, "Ana Pita", "Lina Sefo")
+    assert meeting.status == "cancelled"
+    assert meeting.start == date(2023, 4, 20)
