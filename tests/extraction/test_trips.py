@@ -1018,7 +1018,8 @@ def test_an_office_in_the_plural_titles_a_list_of_travellers(run):
 
 def test_a_meeting_planned_during_a_called_off_visit_is_called_off(run):
     doc = run(
-        "Foreign Secretary Tom Hale has cancelled his planned visit to Samoa on 20 and 21 April.\n\n"
+        "Foreign Secretary Tom Hale has cancelled his planned visit to Samoa on 20 and 21 "
+        "April.\n\n"
         "New Zealand's Foreign Minister Ana Pita was to meet with Samoa's Prime Minister Lina "
         "Sefo alongside Hale.",
         "2023-04-19",
