@@ -384,6 +384,17 @@ def _agreements_in(
         target.evidence += [x for x in u.evidence if x not in target.evidence]
     # "two MoUs were exchanged: an MoU on X and an MoU on Y": a set listed one by one is its
     # items, not an item of its own
+    for s in sentences:
+        told = COUNTED_SET.search(s.text)
+        items = _numbered_items(text, s.end) if told else []
+        if len(items) < 2:
+            continue
+        # "The three MOUs signed were focused on 1. X 2. Y 3. Z": one pact per item
+        one = SET_SINGULAR.get(told.group("head").split()[-1].lower(), "agreement")
+        parties = parties_for(s, _parties_in(s.text))
+        for a, b, item in items:
+            at = next((x for x in sentences if x.start <= a < x.end), s)
+            add(f"{one} on {item}", a, b, at, parties, 0.55)
     for ag, s in counts:
         near = (s.start, sentences[min(s.index + 8, len(sentences) - 1)].end)
 
@@ -402,6 +413,24 @@ def _agreements_in(
         if short and short not in ag.aliases:
             ag.aliases.append(short)  # "MoU on trade" for "memorandum of understanding on trade"
     return found
+
+
+_NUMBERED = re.compile(
+    r"\s*(?P<n>\d{1,2})[.)]\s+(?P<item>[^\n]{3,200}?)\.?(?=\s+\d{1,2}[.)]\s|\n|$)"
+)
+
+
+def _numbered_items(text: str, at: int) -> list[tuple[int, int, str]]:
+    """The items of a list numbered from 1 right after ``at``: (start, end, item)."""
+    out: list[tuple[int, int, str]] = []
+    pos = at + len(re.match(r"[\s:]*", text[at:]).group(0)) if at < len(text) else at
+    while True:
+        m = _NUMBERED.match(text, pos)
+        if not m or int(m.group("n")) != len(out) + 1:
+            return out
+        item = re.sub(r"^(?:the|a|an)\s+", "", m.group("item").strip(), flags=re.I)
+        out.append((m.start("item"), m.end("item"), item))
+        pos = m.end()
 
 
 def _mentioned_countries(

@@ -107,7 +107,7 @@ ORDINAL_ITEM = re.compile(
 # "two low-level, yet significant, political agreements will be signed": the set they are of
 COUNTED_SET = re.compile(
     r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|\d+)\b[^.;]{0,60}?\b(?P<head>agreements|"
-    r"accords|pacts|deals|MoUs|documents|treaties|instruments|protocols|(?i:memorand(?:a|ums)\s+of\s+"
+    r"accords|pacts|deals|(?i:MoUs)|documents|treaties|instruments|protocols|(?i:memorand(?:a|ums)\s+of\s+"
     r"understanding))\b"
 )
 SET_SINGULAR = {
@@ -205,6 +205,7 @@ NOT_FIRST = {
     "The", "A", "An", "This", "That", "Under", "In", "On", "At", "After", "But", "And", "As",
     "Its", "Their", "His", "Her", "Our", "Any", "No", "Such", "Some", "Both", "Last", "New",
     "Trade", "Security", "Nuclear", "Peace", "Defense", "Climate", "Previous", "Earlier", "Each",
+    "Signing", "Signature",
 }  # fmt: skip
 REGIONAL = re.compile(r"\b(?:North|South|Central|Latin|East|West)\s+American?\b|\bTrans-\w+")
 

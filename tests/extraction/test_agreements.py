@@ -528,3 +528,19 @@ def test_a_convention_centre_is_a_building_not_a_pact(run):
 def test_protocols_counted_are_a_set_of_pacts(run):
     doc = run("Vietnam and China signed three protocols on plant quarantine.", "2024-08-19")
     assert agreement_names(doc) == ["three protocols"]
+
+
+def test_a_numbered_list_after_a_counted_set_names_each_pact(run):
+    doc = run(
+        "Ghana and Togo signed a Strategic Partnership Agreement on Monday.\n\n"
+        "Signing of Strategic Partnership Agreement\n\n"
+        "The two MOUs signed were focused on\n\n"
+        "1. Fisheries\n\n"
+        "2. the joint management of the river basin.",
+        "2017-10-17",
+    )
+    assert agreement_names(doc) == [
+        "Strategic Partnership Agreement",
+        "MoU on Fisheries",
+        "MoU on joint management of the river basin",
+    ]
