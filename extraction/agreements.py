@@ -277,7 +277,15 @@ def _agreements_in(
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)
         for m in ORDINAL_ITEM.finditer(t):
-            told = COUNTED_SET.search(t[: m.start()]) or COUNTED_SET.search(prev)
+            # the set the items are of, told in this sentence or in one of the eight before
+            told = COUNTED_SET.search(t[: m.start()]) or next(
+                (
+                    c
+                    for o in reversed(sentences[max(0, s.index - 8) : s.index])
+                    if (c := COUNTED_SET.search(o.text))
+                ),
+                None,
+            )
             if not told:
                 continue
             one = SET_SINGULAR.get(told.group("head").split()[-1].lower(), "agreement")

@@ -100,8 +100,9 @@ JOINT_DOCUMENT = re.compile(
 # health": each of a set told by its place in it
 ORDINAL_ITEM = re.compile(
     r"\b(?i:the)\s+(?:first|second|third|fourth|fifth|sixth|last|other)\s+(?:(?:agreement|accord|"
-    r"deal|pact|memorandum|MoU|document|one)\s+)?(?:concerns|involves|covers|deals\s+with|"
-    r"relates\s+to|focuses\s+on|provides\s+for|is\s+(?:on|about))\s+(?P<topic>(?!(?:a|an)\b)"
+    r"deal|pact|memorandum|MoU|document|one)\s+)?(?:signed\s+)?(?:concerns|involves|covers|"
+    r"deals\s+with|relates\s+to|focus(?:s?es)\s+on|provides\s+for|is\s+(?:on|about))\s+"
+    r"(?P<topic>(?!(?:a|an)\b)"
     r"(?:[\w$'-]+\s+){0,8}?[\w'-]+)(?=\s*[,.;(]|\s+(?:and|while|which|as)\b)"
 )
 # "two low-level, yet significant, political agreements will be signed": the set they are of

@@ -544,3 +544,16 @@ def test_a_numbered_list_after_a_counted_set_names_each_pact(run):
         "MoU on Fisheries",
         "MoU on joint management of the river basin",
     ]
+
+
+def test_ordinal_items_name_the_pacts_of_a_set_told_paragraphs_before(run):
+    doc = run(
+        "In total, three bilateral agreements were signed between Chile and Peru.\n\n"
+        "The first deal signed focusses on cooperation in vaccination.\n\n"
+        "Officials praised the talks.\n\n"
+        "The second deal involves the modernization of border crossings.",
+        "2021-01-26",
+    )
+    names = agreement_names(doc)
+    assert "agreement on cooperation in vaccination" in names
+    assert "agreement on the modernization of border crossings" in names
