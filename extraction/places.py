@@ -199,7 +199,10 @@ def _readings(name: str) -> list[tuple[int, str]]:
 
 _LIST_NEXT = re.compile(
     # "to Lima from November 13 to 17 and Rio de Janeiro from ...": a leg's days between
-    r"(?:\s+(?:from|on|between)\s+(?-i:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*(?:to|-|and)\s*\d{1,2})?))?"
+    # "Singapore and Malaysia between Wednesday and Saturday, and Papua New Guinea ..."
+    r"(?:\s+(?:from|on|between)\s+(?-i:[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*(?:to|-|and)\s*\d{1,2})?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:and|to)\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day)?))?"
     r"(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?(?P<the>the\s+)?|\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?)"
     r"(?P<name>" + _CAPSEQ + r")"
 )

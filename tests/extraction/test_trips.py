@@ -1027,3 +1027,14 @@ def test_a_meeting_planned_during_a_called_off_visit_is_called_off(run):
     (meeting,) = engagements_with(doc, "Ana Pita", "Lina Sefo")
     assert meeting.status == "cancelled"
     assert meeting.start == date(2023, 4, 20)
+
+
+def test_a_second_list_of_stops_after_the_days_of_the_first(run):
+    doc = run(
+        "Foreign Minister Ken Sato will visit Singapore and Malaysia between Wednesday and "
+        "Saturday, and Cambodia, Laos and Myanmar on Aug. 20-25.",
+        "2020-08-17",
+    )
+    assert list(stops_of(doc, "Ken Sato")) == [
+        "Singapore", "Malaysia", "Cambodia", "Laos", "Myanmar"
+    ]  # fmt: skip
