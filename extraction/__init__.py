@@ -11,7 +11,7 @@ from datetime import date
 
 from .models import Agreement, Document, Engagement, Official, Place, Trip, TripStop
 
-EXTRACTOR_VERSION = "1.12.0"
+EXTRACTOR_VERSION = "1.13.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
