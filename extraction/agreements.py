@@ -75,6 +75,23 @@ _BETWEEN_PARTIES = re.compile(
 _LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?(?-i:[a-z])")
 
 
+_PURPOSE = re.compile(
+    r"\s+for\s+(?:boosting|promoting|strengthening|enhancing|developing)(?:\s+[\w-]+){1,5}"
+)
+
+
+# the combining forms of "Sino-Philippine", "Indo-Pacific" is no pair (Pacific is no country)
+_COMBINING = {"sino": "CN", "indo": "IN", "russo": "RU", "franco": "FR", "anglo": "GB"}
+
+
+def _countries_joined(word: str) -> bool:
+    """ "Sino-Philippine", "US-China", "India-Japan": a pair of countries joined by a hyphen."""
+    parts = word.split("-")
+    return len(parts) >= 2 and all(
+        _COMBINING.get(part.lower()) or gz.country_code(part) for part in parts
+    )
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
     name = _BETWEEN_PARTIES.sub("", name)
@@ -299,6 +316,7 @@ def _agreements_in(
                 continue
             if not (
                 gz.country_code(first)
+                or _countries_joined(first)
                 or gz.is_city(first)
                 or fold(first) in gz.country_names()
                 or _SIGNED_THE.search(t[: m.start("name")])  # "sign the AlUla declaration"
@@ -334,7 +352,12 @@ def _agreements_in(
             quantified = m.re is DESCRIBED and " of " in m.group(0) and first in ("a", "an")
             if m.re is DESCRIBED and name.endswith("documents") and not counted:
                 continue  # "six documents" signed are pacts; "the documents" may be anything
-            if counted:
+            purpose = _PURPOSE.match(t, m.end()) if counted else None
+            if purpose:
+                # "two agreements for boosting two-way trade": a set told by what it is for
+                name = m.group(0) + purpose.group(0)
+                b = s.start + m.end() + len(purpose.group(0))
+            elif counted:
                 name = m.group(0)  # "four pacts", "seven key agreements"
             elif quantified or (m.re is DESCRIBED and SIGNED_PARTICIPLE.match(t, m.end())):
                 # "a raft of investment deals", "a bilateral treaty signed Friday with ..."
@@ -345,7 +368,7 @@ def _agreements_in(
             if not parties:
                 continue
             ag = add(name, a, b, s, parties, 0.55)
-            if ag is not None and counted:
+            if ag is not None and counted and not purpose:
                 counts.append((ag, s))
             if ag is not None and ag.date is None:
                 ag.date, ag.precision = date_for(s, a, b)

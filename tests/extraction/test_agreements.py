@@ -557,3 +557,17 @@ def test_ordinal_items_name_the_pacts_of_a_set_told_paragraphs_before(run):
     names = agreement_names(doc)
     assert "agreement on cooperation in vaccination" in names
     assert "agreement on the modernization of border crossings" in names
+
+
+def test_a_set_told_by_its_purpose_and_a_pair_of_countries_named_pact(run):
+    doc = run(
+        "China and the Philippines signed a Sino-Philippine treaty on extradition and seven "
+        "documents of cooperation.\n\n"
+        "Trade departments of the two countries signed two agreements for boosting two-way "
+        "trade.\n\n"
+        "A company signed an agreement on offering loans.",
+        "2001-10-30",
+    )
+    names = agreement_names(doc)
+    assert "two agreements for boosting two-way trade" in names
+    assert any(n.startswith("Sino-Philippine treaty") for n in names)
