@@ -452,18 +452,15 @@ def place_by_dateline(ctx: Mentions, engs: list[Eng]) -> None:
 
 def _host_at_dateline(ctx: Mentions, e: Eng) -> bool:
     """ "ASTANA - ... President Tokayev has already hosted ...", further down the report: a
-    meeting of someone of the dateline's country with one of another, stated, country."""
+    meeting of someone of the dateline's country with one of another, one side's stated."""
     line = ctx.dateline
     people = [ctx.people[x] for x in e.participants() if isinstance(x, int)]
-    return (
-        line is not None
-        and e.kind in ("meeting", "talks")
-        and any(p.country == line.country for p in people)
-        and any(
-            not p.country_guessed and p.country not in (None, "SELF", "ORG", line.country)
-            for p in people
-        )
-    )
+    if line is None or e.kind not in ("meeting", "talks"):
+        return False
+    home = [p for p in people if p.country == line.country]
+    away = [p for p in people if p.country not in (None, "SELF", "ORG", line.country)]
+    # one side's country must be stated: "German Chancellor Merz" with "Prime Minister Carney"
+    return bool(home and away) and any(not p.country_guessed for p in home + away)
 
 
 def _host_country_over_dateline(ctx: Mentions, e: Eng) -> Place | None:

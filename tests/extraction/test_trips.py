@@ -1038,3 +1038,18 @@ def test_a_second_list_of_stops_after_the_days_of_the_first(run):
     assert list(stops_of(doc, "Ken Sato")) == [
         "Singapore", "Malaysia", "Cambodia", "Laos", "Myanmar"
     ]  # fmt: skip
+
+
+def test_a_visitor_of_unstated_country_met_at_the_dateline_further_down(run):
+    doc = run(
+        "BERLIN - Canada has signed a minerals partnership with Germany.\n\n"
+        "Prime Minister Mark Ruel said Canada could help.\n\n"
+        "He said Canada and Germany would work together.\n\n"
+        "Officials said more deals would follow.\n\n"
+        "When the prime minister met with German Chancellor Olaf Brandt earlier Tuesday, the two "
+        "leaders also discussed Ukraine.",
+        "2025-08-26",
+    )
+    (meeting,) = engagements_with(doc, "Mark Ruel", "Olaf Brandt")
+    assert meeting.place.name == "Berlin"
+    assert "Berlin" in stops_of(doc, "Mark Ruel")
