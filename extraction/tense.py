@@ -18,10 +18,10 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:met|held|spoke|talked|visited|traveled|travelled|had|was|were|did|called|hosted|"
-    r"received|welcomed|greeted|signed|discussed|agreed|concluded|wrapped up|last|ago|"
-    r"yesterday|earlier|attended|took place|flew|arrived|joined|included|sat down|hailed|went|"
-    r"reached|inked|struck|finalized|announced|confirmed|came|opened|ended|closed|began|"
-    r"started)\b",
+    r"received|welcomed|greeted|signed|discussed|agreed|concluded|wrapped up|last|ago|oversaw|"
+    r"witnessed|presided|yesterday|earlier|attended|took place|flew|arrived|joined|included|"
+    r"sat down|hailed|went|reached|inked|struck|finalized|announced|confirmed|came|opened|"
+    r"ended|closed|began|started)\b",
     re.I,
 )
 _PRESENT = re.compile(

@@ -637,3 +637,13 @@ def test_a_day_opening_the_paragraph_dates_the_meetings_told_after_it(run):
     countries = {o.name: o.country for o in doc.officials}
     assert countries["Tom Reed"] == "GB"
     assert countries["Lena Obi"] != "GB"  # the counterpart is of another country
+
+
+def test_leaders_who_oversaw_a_signing_after_talks_met_in_the_past(run):
+    doc = run(
+        "Chinese President Li Wen and the visiting Philippine President Ana Cruz oversaw the "
+        "signing after their official talks.",
+        "2001-10-30",
+    )
+    (meeting,) = engagements_with(doc, "Li Wen", "Ana Cruz")
+    assert meeting.status == "held"
