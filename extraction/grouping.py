@@ -267,18 +267,10 @@ def merge_engagements(engs: list[Eng]) -> list[Eng]:
         target.title = target.title or e.title
         if e.place and (not target.place or (e.place_explicit and not target.place_explicit)):
             target.place, target.place_explicit = e.place, e.place_explicit
-        if e.res.known:
-            if target.res.known:
-                target.res = _combine(target.res, e.res)
-            else:
-                target.res = e.res
-        if target.tense == "unknown":
-            target.tense = e.tense
+        _take_dates_and_evidence(target, e)
         if e.not_before and (target.not_before is None or e.not_before > target.not_before):
             target.not_before = e.not_before
         target.cancelled = target.cancelled or e.cancelled
-        target.visitors += [p for p in e.visitors if p not in target.visitors]
-        target.evidence += [x for x in e.evidence if x not in target.evidence]
         target.confidence = min(0.95, max(target.confidence, e.confidence) + 0.05)
     return out
 
@@ -317,13 +309,18 @@ def _one_gathering_per_name(engs: list[Eng]) -> list[Eng]:
             or (e.place_explicit and not target.place_explicit and not e.place.is_country)
         ):
             target.place, target.place_explicit = e.place, e.place_explicit
-        if e.res.known:
-            target.res = _combine(target.res, e.res) if target.res.known else e.res
-        if target.tense == "unknown":
-            target.tense = e.tense
-        target.visitors += [p for p in e.visitors if p not in target.visitors]
-        target.evidence += [x for x in e.evidence if x not in target.evidence]
+        _take_dates_and_evidence(target, e)
     return out
+
+
+def _take_dates_and_evidence(target: Eng, e: Eng) -> None:
+    """What one telling of an engagement adds to the one it is merged into."""
+    if e.res.known:
+        target.res = _combine(target.res, e.res) if target.res.known else e.res
+    if target.tense == "unknown":
+        target.tense = e.tense
+    target.visitors += [p for p in e.visitors if p not in target.visitors]
+    target.evidence += [x for x in e.evidence if x not in target.evidence]
 
 
 def _same_gathering(o: Eng, e: Eng) -> bool:
